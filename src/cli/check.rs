@@ -1,0 +1,70 @@
+//! `computepick check [FILE]`: validate a decisions file and summarise its walk.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use super::{emit, exit, report_diagnostics};
+use crate::data::{self, Diagnostics};
+
+pub const AFTER_HELP: &str = "Checks syntax (with file:line:col), then every semantic problem at once: \
+duplicate ids, dangling references, cycles, unreachable questions, options with no effect, services \
+no path recommends, paths that end without a recommendation, facts and prices without a source or \
+date. Dates older than a year are warnings. Exit 0 when valid, 2 with the errors.";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The decisions file to check (default: --data, else the built-in one).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+pub fn run(args: &Args, data: Option<&Path>) -> u8 {
+    let path = args.file.as_deref().or(data);
+    let (text, name) = match path {
+        Some(path) => match data::load_path(path) {
+            Ok(text) => (text, path.display().to_string()),
+            Err(diagnostics) => {
+                report_diagnostics(&diagnostics);
+                return exit::BAD_INPUT;
+            }
+        },
+        None => (data::EMBEDDED.to_owned(), data::EMBEDDED_NAME.to_owned()),
+    };
+    let guide = match data::parse_syntax(&text, &name) {
+        Ok(guide) => guide,
+        Err(diagnostics) => {
+            report_diagnostics(&diagnostics);
+            return exit::BAD_INPUT;
+        }
+    };
+    let report = data::validate(&guide, &text, &name);
+    if report.diagnostics.has_errors() {
+        report_diagnostics(&report.diagnostics);
+        return exit::BAD_INPUT;
+    }
+    let warnings = Diagnostics(report.diagnostics.warnings().cloned().collect());
+    report_diagnostics(&warnings);
+    let mut out = String::new();
+    if let Some(summary) = report.summary {
+        let _ = writeln!(
+            out,
+            "{name}: ok: {} questions, {} paths, {} services, {} facts, {} glossary terms, {} prices",
+            summary.questions,
+            summary.paths,
+            summary.tops.len(),
+            summary.facts,
+            summary.terms,
+            summary.prices
+        );
+        let _ = writeln!(out, "Paths each service tops:");
+        for (service, count) in &summary.tops {
+            let _ = writeln!(out, "  {service:<20} {count:>8}");
+        }
+        if warnings.0.is_empty() {
+            let _ = writeln!(out, "No warnings.");
+        } else {
+            let _ = writeln!(out, "{} warnings (listed on stderr).", warnings.0.len());
+        }
+    }
+    emit(&out)
+}

@@ -1,0 +1,115 @@
+//! The command line: argument parsing and one module per subcommand. Every subcommand prints
+//! to stdout, reports problems on stderr, and returns the process exit code.
+
+mod check;
+mod recommend;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::data::{Diagnostics, Guide};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const INTERNAL: u8 = 1;
+    pub const BAD_INPUT: u8 = 2;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+const ABOUT: &str = "Choose where to run your code on AWS: a guided decision walk that recommends \
+one of AWS Lambda, AWS Fargate, Amazon ECS on EC2, Amazon EKS, AWS Batch, Amazon Lightsail or AWS \
+Elastic Beanstalk, and says why.";
+
+const AFTER_HELP: &str = "Run with no command to start the interactive guide.
+
+Examples:
+  computepick
+  computepick recommend --answer workload=event --answer runtime=seconds ...
+  computepick check my-decisions.ron
+
+Exit codes: 0 success, 1 internal error, 2 bad input (usage or data), 130 interrupted.";
+
+#[derive(Debug, Parser)]
+#[command(name = "computepick", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Use this decisions file instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Recommend a service from answers given as flags.
+    #[command(after_help = recommend::AFTER_HELP)]
+    Recommend(recommend::Args),
+    /// Validate a decisions file and summarise its walk.
+    #[command(after_help = check::AFTER_HELP)]
+    Check(check::Args),
+}
+
+/// Output formats shared by the subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Runs a subcommand and returns the exit code.
+pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
+    let code = match command {
+        Command::Check(args) => check::run(args, data),
+        Command::Recommend(args) => match load_or_report(data) {
+            Some(guide) => recommend::run(args, &guide),
+            None => exit::BAD_INPUT,
+        },
+    };
+    ExitCode::from(code)
+}
+
+/// Loads the guide; on failure prints every diagnostic to stderr and returns `None`.
+pub fn load_or_report(data: Option<&std::path::Path>) -> Option<Guide> {
+    match crate::data::load(data) {
+        Ok((guide, _, _)) => Some(guide),
+        Err(diagnostics) => {
+            report_diagnostics(&diagnostics);
+            None
+        }
+    }
+}
+
+pub fn report_diagnostics(diagnostics: &Diagnostics) {
+    let mut err = std::io::stderr().lock();
+    for d in &diagnostics.0 {
+        let _ = writeln!(err, "{d}");
+    }
+    let errors = diagnostics.errors().count();
+    if errors > 0 {
+        let _ = writeln!(
+            err,
+            "computepick: {errors} error{} in the data",
+            if errors == 1 { "" } else { "s" }
+        );
+    }
+}
+
+/// Writes output to stdout. A closed pipe (`computepick ... | head -1`) is not an error.
+pub fn emit(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit::OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(e) => {
+            eprintln!("computepick: cannot write output: {e}");
+            exit::INTERNAL
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! `computepick recommend --answer ID=OPTION ...`: the recommendation as text, JSON or Markdown.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::{Format, emit, exit};
+use crate::data::Guide;
+use crate::engine::{self, Answers, Recommendation, Walk};
+use crate::explain;
+
+pub const AFTER_HELP: &str = "Answers are QUESTION=OPTION pairs; the README lists them all. Answers to \
+questions off the walked path are reported as ignored. A question on the path without an answer is \
+an error naming its options.
+
+Example:
+  computepick recommend --answer workload=event --answer runtime=seconds --answer state=stateless \\
+    --answer packaging=code --answer control=none --answer scaling=scale-to-zero \\
+    --answer budget=pay-per-use --format json";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An answer, QUESTION=OPTION (repeatable).
+    #[arg(long = "answer", short = 'a', value_name = "QUESTION=OPTION", value_parser = parse_answer)]
+    pub answers: Vec<(String, String)>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+fn parse_answer(text: &str) -> Result<(String, String), String> {
+    let (q, o) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{text}\" is not QUESTION=OPTION"))?;
+    let (q, o) = (q.trim(), o.trim());
+    if q.is_empty() || o.is_empty() {
+        return Err(format!("\"{text}\" is not QUESTION=OPTION"));
+    }
+    Ok((q.to_owned(), o.to_owned()))
+}
+
+pub fn run(args: &Args, guide: &Guide) -> u8 {
+    let answers: Answers = args.answers.iter().cloned().collect();
+    match decide(guide, &answers) {
+        Ok((walk, rec)) => emit(&render(guide, &walk, &rec, args.format)),
+        Err(message) => {
+            eprintln!("computepick: {message}");
+            exit::BAD_INPUT
+        }
+    }
+}
+
+/// Validates the answers, walks them and ranks the services: what `recommend` computes.
+pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation), String> {
+    engine::check_answers(guide, answers).map_err(|e| e.to_string())?;
+    let walk = engine::walk(guide, answers);
+    if let Some(pending) = &walk.pending {
+        let question = guide.question(pending);
+        let options: Vec<&str> = question
+            .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
+            .unwrap_or_default();
+        return Err(format!(
+            "question \"{pending}\" has no answer; add --answer {pending}=OPTION (options: {})",
+            options.join(", ")
+        ));
+    }
+    let rec = engine::recommend(guide, &walk.path);
+    Ok((walk, rec))
+}
+
+pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
+    match format {
+        Format::Text => text(guide, walk, rec),
+        Format::Markdown => markdown(guide, walk, rec),
+        Format::Json => json(walk, rec),
+    }
+}
+
+fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
+    let mut out = String::new();
+    match rec.top() {
+        Some(top) => {
+            let _ = writeln!(out, "Recommendation: {} ({}), score {}", top.name, top.service, top.score);
+            let _ = writeln!(out, "\nWhy:");
+            for c in &top.reasons {
+                let _ = writeln!(out, "  {:>3}  {}: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+            }
+        }
+        None => {
+            let _ = writeln!(out, "No recommendation: every service is ruled out.");
+        }
+    }
+    if rec.ranking.len() > 1 {
+        let _ = writeln!(out, "\nRunners-up:");
+        let best = rec.top().map_or(0, |t| t.score);
+        for (i, r) in rec.ranking.iter().enumerate().skip(1) {
+            let _ = writeln!(
+                out,
+                "  {}. {} ({}), score {} ({} behind)",
+                i + 1,
+                r.name,
+                r.service,
+                r.score,
+                best - r.score
+            );
+            for c in r.reasons.iter().take(3) {
+                let _ = writeln!(out, "       {:>3}  {}: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+            }
+        }
+    }
+    if !rec.excluded.is_empty() {
+        let _ = writeln!(out, "\nRuled out:");
+        for line in rec.excluded.iter().flat_map(explain::knockouts) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    let _ = writeln!(out, "\nYour answers:");
+    for step in &walk.path {
+        let (prompt, label) = explain::step_words(guide, step);
+        let _ = writeln!(out, "  {}={}  ({prompt} {label})", step.question, step.answer);
+    }
+    if !walk.ignored.is_empty() {
+        let _ = writeln!(out, "\nIgnored (not on this path): {}", walk.ignored.join(", "));
+    }
+    out
+}
+
+fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
+    let mut out = String::new();
+    match rec.top() {
+        Some(top) => {
+            let _ = writeln!(out, "# Recommendation: {}\n", top.name);
+            let _ = writeln!(out, "Score {}. Why:\n", top.score);
+            for c in &top.reasons {
+                let _ = writeln!(out, "- **{}** `{}`: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+            }
+        }
+        None => {
+            let _ = writeln!(out, "# No recommendation\n\nEvery service is ruled out.");
+        }
+    }
+    let _ = writeln!(out, "\n## Ranking\n\n| Rank | Service | Score | Main reasons |\n|---:|---|---:|---|");
+    for (i, r) in rec.ranking.iter().enumerate() {
+        let reasons: Vec<String> = r
+            .reasons
+            .iter()
+            .take(2)
+            .map(|c| format!("{} {}", explain::signed(c.weight), c.reason.replace('|', "\\|")))
+            .collect();
+        let _ = writeln!(out, "| {} | {} (`{}`) | {} | {} |", i + 1, r.name, r.service, r.score, reasons.join("; "));
+    }
+    if !rec.excluded.is_empty() {
+        let _ = writeln!(out, "\n## Ruled out\n");
+        for line in rec.excluded.iter().flat_map(explain::knockouts) {
+            let _ = writeln!(out, "- {line}");
+        }
+    }
+    let _ = writeln!(out, "\n## Answers\n\n| Question | Answer |\n|---|---|");
+    for step in &walk.path {
+        let (prompt, label) = explain::step_words(guide, step);
+        let _ = writeln!(out, "| {prompt} (`{}`) | {label} (`{}`) |", step.question, step.answer);
+    }
+    if !walk.ignored.is_empty() {
+        let _ = writeln!(out, "\nIgnored (not on this path): {}", walk.ignored.join(", "));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    recommendation: Option<&'a str>,
+    ranking: Vec<JsonRanked<'a>>,
+    excluded: Vec<JsonExcluded<'a>>,
+    path: Vec<JsonStep<'a>>,
+    ignored: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonRanked<'a> {
+    service: &'a str,
+    name: &'a str,
+    score: i32,
+    reasons: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonExcluded<'a> {
+    service: &'a str,
+    reasons: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    question: &'a str,
+    answer: &'a str,
+}
+
+fn json(walk: &Walk, rec: &Recommendation) -> String {
+    let out = JsonOut {
+        recommendation: rec.top().map(|t| t.service.as_str()),
+        ranking: rec
+            .ranking
+            .iter()
+            .map(|r| JsonRanked {
+                service: &r.service,
+                name: &r.name,
+                score: r.score,
+                reasons: r.reasons.iter().map(|c| c.reason.as_str()).collect(),
+            })
+            .collect(),
+        excluded: rec
+            .excluded
+            .iter()
+            .map(|e| JsonExcluded {
+                service: &e.service,
+                reasons: e.reasons.iter().map(|c| c.reason.as_str()).collect(),
+            })
+            .collect(),
+        path: walk
+            .path
+            .iter()
+            .map(|s| JsonStep {
+                question: &s.question,
+                answer: &s.answer,
+            })
+            .collect(),
+        ignored: &walk.ignored,
+    };
+    // Serializing plain strings and numbers cannot fail.
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,109 @@
+//! Reading and parsing a data file. Parse errors carry ron's `line:col`; semantic checks follow.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::diagnostics::{Diagnostic, Diagnostics, Severity};
+use super::schema::Guide;
+use super::validate::validate;
+
+/// The guide shipped inside the binary.
+pub const EMBEDDED: &str = include_str!("../../decisions.ron");
+/// How the embedded file is named in messages.
+pub const EMBEDDED_NAME: &str = "decisions.ron";
+/// Data files larger than this are refused before they are read whole.
+pub const MAX_DATA_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Parses and validates a guide. Warnings (old as-of dates) do not fail the load; errors do.
+pub fn parse(text: &str, file: &str) -> Result<Guide, Diagnostics> {
+    let guide = parse_syntax(text, file)?;
+    let report = validate(&guide, text, file);
+    if report.diagnostics.has_errors() {
+        return Err(report.diagnostics);
+    }
+    Ok(guide)
+}
+
+/// Loads the guide from `path`, or the embedded one when `path` is `None`.
+/// Returns the guide and the text it came from (for `check` to report on).
+pub fn load(path: Option<&Path>) -> Result<(Guide, String, String), Diagnostics> {
+    let (text, name) = match path {
+        Some(path) => (load_path(path)?, path.display().to_string()),
+        None => (EMBEDDED.to_owned(), EMBEDDED_NAME.to_owned()),
+    };
+    let guide = parse(&text, &name)?;
+    Ok((guide, text, name))
+}
+
+/// Reads a data file as UTF-8 text, refusing directories, huge files and non-UTF-8 bytes
+/// with one clear message each.
+pub fn load_path(path: &Path) -> Result<String, Diagnostics> {
+    let name = path.display().to_string();
+    let fail = |message: String| Diagnostics(vec![file_error(&name, message)]);
+    let file = File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a data file".into()));
+    }
+    if meta.len() > MAX_DATA_BYTES {
+        return Err(fail(format!(
+            "is {} bytes; data files are limited to {} MiB",
+            meta.len(),
+            MAX_DATA_BYTES / 1024 / 1024
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_DATA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = super::source_map::line_col(
+            // Everything before the bad byte is valid UTF-8 by definition.
+            std::str::from_utf8(&e.as_bytes()[..e.utf8_error().valid_up_to()]).unwrap_or(""),
+            e.utf8_error().valid_up_to(),
+        );
+        Diagnostics(vec![Diagnostic {
+            severity: Severity::Error,
+            file: name.clone(),
+            line,
+            col,
+            message: "is not UTF-8 text".into(),
+        }])
+    })
+}
+
+/// Parses without the semantic checks (for `check`, which reports them itself).
+pub fn parse_syntax(text: &str, file: &str) -> Result<Guide, Diagnostics> {
+    ron::Options::default()
+        .from_str::<Guide>(text)
+        .map_err(|e| {
+            Diagnostics(vec![Diagnostic {
+                severity: Severity::Error,
+                file: file.to_owned(),
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+                message: e.code.to_string(),
+            }])
+        })
+}
+
+fn file_error(file: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: file.to_owned(),
+        line: 0,
+        col: 0,
+        message,
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,15 @@
+//! The guide's data: its schema, loading with positioned errors, and validation.
+//! Nothing here knows about the terminal.
+
+mod dates;
+mod diagnostics;
+mod load;
+mod schema;
+mod source_map;
+mod validate;
+
+pub use dates::{days_since, today, today_ymd};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use load::{EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_syntax};
+pub use schema::*;
+pub use validate::{Report, Summary, validate};

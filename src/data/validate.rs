@@ -1,0 +1,418 @@
+//! Semantic checks of a parsed guide. Every problem is reported at once, each with a position,
+//! and the walk is explored path by path to prove every path ends in a recommendation.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::{days_since, parse_ymd, today};
+use super::diagnostics::{Diagnostic, Diagnostics, Severity};
+use super::schema::Guide;
+use super::source_map::Locator;
+
+/// An as-of date older than this many days draws a warning.
+pub const STALE_AFTER_DAYS: i64 = 365;
+/// The walk is explored path by path up to this many paths.
+pub const MAX_PATHS: usize = 1_000_000;
+/// Options are picked with the number keys 1–9.
+pub const MAX_OPTIONS: usize = 9;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub questions: usize,
+    pub paths: usize,
+    /// Each service id with how many paths it tops, in data order.
+    pub tops: Vec<(String, usize)>,
+    pub facts: usize,
+    pub terms: usize,
+    pub prices: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    /// Present when the walk could be explored (no structural errors).
+    pub summary: Option<Summary>,
+}
+
+pub fn validate(guide: &Guide, text: &str, file: &str) -> Report {
+    let mut check = Checker {
+        guide,
+        text,
+        file,
+        today: today(),
+        diags: Vec::new(),
+    };
+    check.meta();
+    check.services();
+    let graph_ok = check.questions();
+    check.knowledge();
+    let summary = if graph_ok && !check.has_errors() {
+        check.paths()
+    } else {
+        None
+    };
+    let mut diagnostics = Diagnostics(check.diags);
+    diagnostics.sort();
+    Report {
+        diagnostics,
+        summary,
+    }
+}
+
+struct Checker<'a> {
+    guide: &'a Guide,
+    text: &'a str,
+    file: &'a str,
+    today: i64,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn at(&self) -> Locator<'a> {
+        Locator::new(self.text)
+    }
+
+    fn push(&mut self, severity: Severity, at: &Locator<'_>, message: String) {
+        let (line, col) = at.line_col();
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_owned(),
+            line,
+            col,
+            message,
+        });
+    }
+
+    fn error(&mut self, at: &Locator<'_>, message: String) {
+        self.push(Severity::Error, at, message);
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diags.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    fn service_ids(&self) -> HashSet<&'a str> {
+        self.guide.services.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    fn require_text(&mut self, at: &Locator<'_>, what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(at, format!("{what} is empty; write some text"));
+        }
+    }
+
+    /// Flags ids that appear more than once, at each repeat.
+    fn duplicates<'s>(&mut self, section: &str, kind: &str, ids: impl Iterator<Item = &'s str>) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            let count = seen.entry(id).or_insert(0);
+            if *count > 0 {
+                let at = self.at().key(section).nth_value("id", id, *count);
+                self.error(&at, format!("duplicate {kind} id \"{id}\""));
+            }
+            *count += 1;
+        }
+    }
+
+    fn dated_source(&mut self, at: &Locator<'_>, what: &str, source: &str, as_of: &str) {
+        let source = source.trim();
+        if source.is_empty() {
+            self.error(at, format!("{what} has no source; add the URL it comes from"));
+        } else if !(source.starts_with("https://") || source.starts_with("http://")) {
+            self.error(at, format!("{what}: source \"{source}\" is not a URL"));
+        }
+        if as_of.trim().is_empty() {
+            self.error(at, format!("{what} has no as-of date; add as_of: \"YYYY-MM-DD\""));
+        } else if parse_ymd(as_of).is_none() {
+            self.error(at, format!("{what}: as-of date \"{as_of}\" is not YYYY-MM-DD"));
+        } else if let Some(age) = days_since(as_of, self.today)
+            && age > STALE_AFTER_DAYS
+        {
+            self.push(
+                Severity::Warning,
+                at,
+                format!("{what}: as-of date {as_of} is more than a year old; check it again"),
+            );
+        }
+    }
+
+    fn meta(&mut self) {
+        let at = self.at().key("meta");
+        if parse_ymd(&self.guide.meta.as_of).is_none() {
+            let as_of = self.guide.meta.as_of.clone();
+            self.error(&at, format!("meta: as-of date \"{as_of}\" is not YYYY-MM-DD"));
+        }
+        let title = self.guide.meta.title.clone();
+        self.require_text(&at, "meta.title", &title);
+    }
+
+    fn services(&mut self) {
+        let guide = self.guide;
+        if guide.services.is_empty() {
+            let at = self.at().key("services");
+            self.error(&at, "there are no services to recommend".into());
+        }
+        self.duplicates("services", "service", guide.services.iter().map(|s| s.id.as_str()));
+        let attributes: HashSet<&str> = guide.attributes.iter().map(|a| a.id.as_str()).collect();
+        for service in &guide.services {
+            let at = self.at().key("services").value("id", &service.id);
+            self.require_text(&at, "service id", &service.id);
+            self.require_text(&at, &format!("service \"{}\": name", service.id), &service.name);
+            self.require_text(
+                &at,
+                &format!("service \"{}\": summary", service.id),
+                &service.summary,
+            );
+            let mut facts_seen = HashSet::new();
+            for fact in &service.facts {
+                let fat = self
+                    .at()
+                    .key("services")
+                    .value("id", &service.id)
+                    .value("attribute", &fact.attribute);
+                let what = format!("service \"{}\": fact \"{}\"", service.id, fact.attribute);
+                if !attributes.contains(fact.attribute.as_str()) {
+                    self.error(
+                        &fat,
+                        format!("{what} names no attribute{}", suggest(&fact.attribute, &attributes)),
+                    );
+                }
+                if !facts_seen.insert(fact.attribute.as_str()) {
+                    self.error(&fat, format!("{what} is stated twice"));
+                }
+                self.require_text(&fat, &what, &fact.value);
+                self.dated_source(&fat, &what, &fact.source, &fact.as_of);
+            }
+        }
+    }
+
+    /// Checks the question graph; returns whether it is sound enough to explore path by path.
+    fn questions(&mut self) -> bool {
+        let guide = self.guide;
+        let services = self.service_ids();
+        let question_ids: HashSet<&str> = guide.questions.iter().map(|q| q.id.as_str()).collect();
+        let errors_before = self.diags.len();
+        self.duplicates("questions", "question", guide.questions.iter().map(|q| q.id.as_str()));
+        if !question_ids.contains(guide.start.as_str()) {
+            let at = self.at().value("start", &guide.start);
+            let hint = suggest(&guide.start, &question_ids);
+            self.error(&at, format!("start question \"{}\" does not exist{hint}", guide.start));
+        }
+        for question in &guide.questions {
+            let qat = self.at().key("questions").value("id", &question.id);
+            let qname = format!("question \"{}\"", question.id);
+            self.require_text(&qat, "question id", &question.id);
+            self.require_text(&qat, &format!("{qname}: prompt"), &question.prompt);
+            if question.options.is_empty() {
+                self.error(&qat, format!("{qname} has no options"));
+            } else if question.options.len() > MAX_OPTIONS {
+                self.error(
+                    &qat,
+                    format!(
+                        "{qname} has {} options; at most {MAX_OPTIONS} can be numbered on screen",
+                        question.options.len()
+                    ),
+                );
+            }
+            let mut option_ids = HashMap::new();
+            for option in &question.options {
+                let seen = option_ids.entry(option.id.as_str()).or_insert(0usize);
+                let oat = self
+                    .at()
+                    .key("questions")
+                    .value("id", &question.id)
+                    .nth_value("id", &option.id, *seen);
+                if *seen > 0 {
+                    self.error(&oat, format!("{qname}: duplicate option id \"{}\"", option.id));
+                }
+                *seen += 1;
+                let oname = format!("option \"{}.{}\"", question.id, option.id);
+                self.require_text(&oat, "option id", &option.id);
+                self.require_text(&oat, &format!("{oname}: label"), &option.label);
+                if let Some(next) = &option.next
+                    && !question_ids.contains(next.as_str())
+                {
+                    let nat = self
+                        .at()
+                        .key("questions")
+                        .value("id", &question.id)
+                        .value("id", &option.id)
+                        .value("next", next);
+                    let hint = suggest(next, &question_ids);
+                    self.error(&nat, format!("{oname}: next question \"{next}\" does not exist{hint}"));
+                }
+                if option.next.is_none() && option.rules.is_empty() {
+                    self.error(
+                        &oat,
+                        format!("{oname} has no effect and no next question; add rules or a next"),
+                    );
+                }
+                for rule in &option.rules {
+                    let rat = self
+                        .at()
+                        .key("questions")
+                        .value("id", &question.id)
+                        .value("id", &option.id)
+                        .value("service", rule.service());
+                    if !services.contains(rule.service()) {
+                        let hint = suggest(rule.service(), &services);
+                        self.error(
+                            &rat,
+                            format!("{oname}: rule names unknown service \"{}\"{hint}", rule.service()),
+                        );
+                    }
+                    self.require_text(&rat, &format!("{oname}: rule reason"), rule.reason());
+                }
+            }
+        }
+        let structural_ok = self.diags.len() == errors_before;
+        structural_ok && self.cycles_and_reach()
+    }
+
+    /// Reports cycles and questions the walk never reaches; true when there are neither.
+    fn cycles_and_reach(&mut self) -> bool {
+        let guide = self.guide;
+        let index: HashMap<&str, usize> = guide
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let Some(&start) = index.get(guide.start.as_str()) else {
+            return false;
+        };
+        let edges: Vec<Vec<usize>> = guide
+            .questions
+            .iter()
+            .map(|q| {
+                let mut next: Vec<usize> = q
+                    .options
+                    .iter()
+                    .filter_map(|o| o.next.as_deref().and_then(|n| index.get(n).copied()))
+                    .collect();
+                next.dedup();
+                next
+            })
+            .collect();
+        // Iterative depth-first search: 0 unseen, 1 on the stack, 2 done.
+        let mut colour = vec![0u8; guide.questions.len()];
+        let mut ok = true;
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut child)) = stack.last_mut() {
+            if let Some(&next) = edges[node].get(*child) {
+                *child += 1;
+                match colour[next] {
+                    0 => {
+                        colour[next] = 1;
+                        stack.push((next, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|&(n, _)| n == next).unwrap_or(0);
+                        let mut cycle: Vec<&str> =
+                            stack[from..].iter().map(|&(n, _)| guide.questions[n].id.as_str()).collect();
+                        cycle.push(guide.questions[next].id.as_str());
+                        let at = self.at().key("questions").value("id", &guide.questions[node].id);
+                        self.error(&at, format!("the walk loops: {}", cycle.join(" → ")));
+                        ok = false;
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+        for (i, question) in guide.questions.iter().enumerate() {
+            if colour[i] == 0 {
+                let at = self.at().key("questions").value("id", &question.id);
+                self.error(
+                    &at,
+                    format!("question \"{}\" cannot be reached from the start", question.id),
+                );
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    fn knowledge(&mut self) {
+        let guide = self.guide;
+        self.duplicates("attributes", "attribute", guide.attributes.iter().map(|a| a.id.as_str()));
+        for attribute in &guide.attributes {
+            let at = self.at().key("attributes").value("id", &attribute.id);
+            self.require_text(&at, &format!("attribute \"{}\": label", attribute.id), &attribute.label);
+        }
+        self.duplicates("glossary", "term", guide.glossary.iter().map(|t| t.id.as_str()));
+        for term in &guide.glossary {
+            let at = self.at().key("glossary").value("id", &term.id);
+            let what = format!("term \"{}\"", term.id);
+            self.require_text(&at, &format!("{what}: term"), &term.term);
+            self.require_text(&at, &format!("{what}: definition"), &term.definition);
+            self.dated_source(&at, &what, &term.source, &term.as_of);
+        }
+        let services = self.service_ids();
+        self.duplicates("prices", "price", guide.prices.iter().map(|p| p.id.as_str()));
+        for price in &guide.prices {
+            let at = self.at().key("prices").value("id", &price.id);
+            let what = format!("price \"{}\"", price.id);
+            if !services.contains(price.service.as_str()) {
+                let hint = suggest(&price.service, &services);
+                self.error(&at, format!("{what} names unknown service \"{}\"{hint}", price.service));
+            }
+            if !price.amount.is_finite() || price.amount < 0.0 {
+                self.error(&at, format!("{what}: amount {} is not a price", price.amount));
+            }
+            self.require_text(&at, &format!("{what}: unit"), &price.unit);
+            self.dated_source(&at, &what, &price.source, &price.as_of);
+        }
+    }
+
+    /// Explores every path of the walk; each must end with a recommendation, and every
+    /// service must top at least one path.
+    fn paths(&mut self) -> Option<Summary> {
+        let explored = crate::engine::explore(self.guide, MAX_PATHS);
+        let at = self.at().key("questions");
+        if explored.truncated {
+            self.error(
+                &at,
+                format!("the walk has more than {MAX_PATHS} paths; too many to check"),
+            );
+            return None;
+        }
+        for path in explored.dead_ends.iter().take(5) {
+            self.error(&at, format!("this path ends without a recommendation (every service is ruled out): {path}"));
+        }
+        if explored.dead_ends.len() > 5 {
+            let more = explored.dead_ends.len() - 5;
+            self.error(&at, format!("… and {more} more paths end without a recommendation"));
+        }
+        for (service, &count) in self.guide.services.iter().zip(&explored.tops) {
+            if count == 0 {
+                let sat = self.at().key("services").value("id", &service.id);
+                self.error(&sat, format!("service \"{}\" is not recommended by any path", service.id));
+            }
+        }
+        Some(Summary {
+            questions: self.guide.questions.len(),
+            paths: explored.paths,
+            tops: self
+                .guide
+                .services
+                .iter()
+                .zip(explored.tops)
+                .map(|(s, n)| (s.id.clone(), n))
+                .collect(),
+            facts: self.guide.services.iter().map(|s| s.facts.len()).sum(),
+            terms: self.guide.glossary.len(),
+            prices: self.guide.prices.len(),
+        })
+    }
+}
+
+/// `; did you mean "x"?` for the closest known name, or nothing when none is close.
+pub fn suggest(name: &str, known: &HashSet<&str>) -> String {
+    match crate::text::closest(name, known.iter().copied()) {
+        Some(best) => format!("; did you mean \"{best}\"?"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,356 @@
+//! The decision logic, pure: a guide and a set of answers in, the walked path and every service
+//! ranked (or ruled out) with the reasons out. No terminal, no I/O.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use crate::data::{Guide, Rule};
+
+/// Answers by question id → option id. Ordered so output never depends on hashing.
+pub type Answers = BTreeMap<String, String>;
+
+/// One answered question on the walked path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub question: String,
+    pub answer: String,
+}
+
+/// The path the answers take through the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walk {
+    pub path: Vec<Step>,
+    /// The first question on the path still without an answer; `None` once the walk ends.
+    pub pending: Option<String>,
+    /// Answered questions the path does not pass through.
+    pub ignored: Vec<String>,
+}
+
+impl Walk {
+    pub fn is_complete(&self) -> bool {
+        self.pending.is_none()
+    }
+}
+
+/// Follows the answers from the start question until the walk ends or an answer is missing.
+/// Answers naming unknown options are treated as missing; check them first with
+/// [`check_answers`] where that should be an error.
+pub fn walk(guide: &Guide, answers: &Answers) -> Walk {
+    let mut path = Vec::new();
+    let mut visited = HashSet::new();
+    let mut current = Some(guide.start.as_str());
+    let mut pending = None;
+    while let Some(qid) = current {
+        let Some(question) = guide.question(qid) else {
+            break;
+        };
+        if !visited.insert(qid) {
+            break; // Validation rejects cycles; this guards an unvalidated guide.
+        }
+        let chosen = answers.get(qid).and_then(|a| question.option(a));
+        let Some(option) = chosen else {
+            pending = Some(qid.to_owned());
+            break;
+        };
+        path.push(Step {
+            question: qid.to_owned(),
+            answer: option.id.clone(),
+        });
+        current = option.next.as_deref();
+    }
+    let on_path: HashSet<&str> = path.iter().map(|s| s.question.as_str()).collect();
+    let ignored = answers
+        .keys()
+        .filter(|q| !on_path.contains(q.as_str()) && pending.as_deref() != Some(q.as_str()))
+        .cloned()
+        .collect();
+    Walk {
+        path,
+        pending,
+        ignored,
+    }
+}
+
+/// A problem with answers given by name (on the command line or in a file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    UnknownQuestion {
+        question: String,
+        suggestion: Option<String>,
+        valid: Vec<String>,
+    },
+    UnknownOption {
+        question: String,
+        option: String,
+        suggestion: Option<String>,
+        valid: Vec<String>,
+    },
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::UnknownQuestion {
+                question,
+                suggestion,
+                valid,
+            } => {
+                write!(f, "unknown question \"{question}\"")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean \"{s}\"?")?;
+                }
+                write!(f, " (questions: {})", valid.join(", "))
+            }
+            AnswerError::UnknownOption {
+                question,
+                option,
+                suggestion,
+                valid,
+            } => {
+                write!(f, "unknown answer \"{option}\" for {question}")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean \"{s}\"?")?;
+                }
+                write!(f, " (options: {})", valid.join(", "))
+            }
+        }
+    }
+}
+
+/// Every answer must name a real question and one of its options.
+pub fn check_answers(guide: &Guide, answers: &Answers) -> Result<(), AnswerError> {
+    for (qid, oid) in answers {
+        let Some(question) = guide.question(qid) else {
+            let valid: Vec<String> = guide.questions.iter().map(|q| q.id.clone()).collect();
+            return Err(AnswerError::UnknownQuestion {
+                question: qid.clone(),
+                suggestion: crate::text::closest(qid, valid.iter().map(String::as_str))
+                    .map(str::to_owned),
+                valid,
+            });
+        };
+        if question.option(oid).is_none() {
+            let valid: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+            return Err(AnswerError::UnknownOption {
+                question: qid.clone(),
+                option: oid.clone(),
+                suggestion: crate::text::closest(oid, valid.iter().map(String::as_str))
+                    .map(str::to_owned),
+                valid,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One rule that fired: which answer, what it did, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    pub question: String,
+    pub answer: String,
+    /// The score it added; 0 for a rule-out.
+    pub weight: i32,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub service: String,
+    pub name: String,
+    pub score: i32,
+    /// Every weighted rule that fired for this service, strongest first.
+    pub reasons: Vec<Contribution>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub service: String,
+    pub name: String,
+    /// The rule-outs that fired, in path order.
+    pub reasons: Vec<Contribution>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendation {
+    /// Every service not ruled out, best first; ties keep the data file's order.
+    pub ranking: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+}
+
+impl Recommendation {
+    pub fn top(&self) -> Option<&Ranked> {
+        self.ranking.first()
+    }
+
+    /// The rank (1-based) of a service, or `None` when it is ruled out.
+    pub fn rank_of(&self, service: &str) -> Option<usize> {
+        self.ranking
+            .iter()
+            .position(|r| r.service == service)
+            .map(|i| i + 1)
+    }
+}
+
+/// Applies the rules of every answer on the path to every service.
+pub fn recommend(guide: &Guide, path: &[Step]) -> Recommendation {
+    let mut scores = vec![0i32; guide.services.len()];
+    let mut favours: Vec<Vec<Contribution>> = vec![Vec::new(); guide.services.len()];
+    let mut knockouts: Vec<Vec<Contribution>> = vec![Vec::new(); guide.services.len()];
+    for step in path {
+        let Some(option) = guide
+            .question(&step.question)
+            .and_then(|q| q.option(&step.answer))
+        else {
+            continue;
+        };
+        for rule in &option.rules {
+            let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) else {
+                continue;
+            };
+            let (weight, list) = match rule {
+                Rule::Favour { weight, .. } => (*weight, &mut favours[i]),
+                Rule::RuleOut { .. } => (0, &mut knockouts[i]),
+            };
+            scores[i] += weight;
+            list.push(Contribution {
+                question: step.question.clone(),
+                answer: step.answer.clone(),
+                weight,
+                reason: rule.reason().to_owned(),
+            });
+        }
+    }
+    let mut ranking = Vec::new();
+    let mut excluded = Vec::new();
+    for (i, service) in guide.services.iter().enumerate() {
+        if knockouts[i].is_empty() {
+            let mut reasons = std::mem::take(&mut favours[i]);
+            // Stable sort: equal weights stay in path order.
+            reasons.sort_by_key(|c| std::cmp::Reverse(c.weight));
+            ranking.push((
+                i,
+                Ranked {
+                    service: service.id.clone(),
+                    name: service.name.clone(),
+                    score: scores[i],
+                    reasons,
+                },
+            ));
+        } else {
+            excluded.push(Excluded {
+                service: service.id.clone(),
+                name: service.name.clone(),
+                reasons: std::mem::take(&mut knockouts[i]),
+            });
+        }
+    }
+    ranking.sort_by_key(|(i, r)| (std::cmp::Reverse(r.score), *i));
+    Recommendation {
+        ranking: ranking.into_iter().map(|(_, r)| r).collect(),
+        excluded,
+    }
+}
+
+/// What exploring every path of the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explored {
+    pub paths: usize,
+    /// Paths topped by each service, in data order.
+    pub tops: Vec<usize>,
+    /// Paths on which every service is ruled out, spelled `q=a → q=a`.
+    pub dead_ends: Vec<String>,
+    /// Exploration stopped at the path limit.
+    pub truncated: bool,
+}
+
+/// Walks every path from the start (the guide must be free of cycles and dangling `next`s),
+/// scoring incrementally so thousands of paths take milliseconds.
+pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
+    struct Frame {
+        scores: Vec<i32>,
+        out: Vec<bool>,
+    }
+    let n = guide.services.len();
+    let mut result = Explored {
+        paths: 0,
+        tops: vec![0; n],
+        dead_ends: Vec::new(),
+        truncated: false,
+    };
+    let service_index = |id: &str| guide.services.iter().position(|s| s.id == id);
+    let mut trail: Vec<(String, String)> = Vec::new();
+
+    fn visit(
+        guide: &Guide,
+        qid: &str,
+        frame: &Frame,
+        trail: &mut Vec<(String, String)>,
+        result: &mut Explored,
+        max_paths: usize,
+        service_index: &dyn Fn(&str) -> Option<usize>,
+    ) {
+        let Some(question) = guide.question(qid) else {
+            return;
+        };
+        if trail.iter().any(|(q, _)| q == qid) {
+            return;
+        }
+        for option in &question.options {
+            if result.truncated {
+                return;
+            }
+            let mut next = Frame {
+                scores: frame.scores.clone(),
+                out: frame.out.clone(),
+            };
+            for rule in &option.rules {
+                if let Some(i) = service_index(rule.service()) {
+                    match rule {
+                        Rule::Favour { weight, .. } => next.scores[i] += weight,
+                        Rule::RuleOut { .. } => next.out[i] = true,
+                    }
+                }
+            }
+            trail.push((qid.to_owned(), option.id.clone()));
+            if let Some(next_q) = &option.next {
+                visit(guide, next_q, &next, trail, result, max_paths, service_index);
+            } else {
+                result.paths += 1;
+                if result.paths > max_paths {
+                    result.truncated = true;
+                } else {
+                    // Highest score wins; the earlier service wins a tie, as in `recommend`.
+                    let top = (0..next.scores.len())
+                        .filter(|&i| !next.out[i])
+                        .min_by_key(|&i| (std::cmp::Reverse(next.scores[i]), i));
+                    match top {
+                        Some(i) => result.tops[i] += 1,
+                        None => result.dead_ends.push(
+                            trail
+                                .iter()
+                                .map(|(q, a)| format!("{q}={a}"))
+                                .collect::<Vec<_>>()
+                                .join(" → "),
+                        ),
+                    }
+                }
+            }
+            trail.pop();
+        }
+    }
+
+    let root = Frame {
+        scores: vec![0; n],
+        out: vec![false; n],
+    };
+    visit(
+        guide,
+        &guide.start,
+        &root,
+        &mut trail,
+        &mut result,
+        max_paths,
+        &service_index,
+    );
+    result
+}
