@@ -9,3 +9,6 @@ pub mod text;
 pub mod cli;
 pub mod explain;
 pub mod tui;
+pub mod app;
+pub mod keys;
+pub mod ui;

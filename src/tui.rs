@@ -1,1 +1,110 @@
-pub fn run(_g: crate::data::Guide) -> std::process::ExitCode { std::process::ExitCode::SUCCESS }
+//! Terminal I/O: take the terminal, run the event loop, and give the terminal back in working
+//! order however the app ends (quit, error, panic, Ctrl-C, SIGTERM, SIGHUP).
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, Terminal};
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{App, Exit};
+use crate::cli::exit;
+use crate::data::Guide;
+use crate::ui::{self, theme::Theme};
+
+/// Puts the terminal back: raw mode off, alternate screen left, cursor shown. Safe to call
+/// more than once and from a panic hook.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+/// Restores the terminal when dropped, so every return path (including `?`) gives it back.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Runs the interactive guide until the user quits; returns the process exit code.
+pub fn run(guide: Guide) -> ExitCode {
+    // Signals only set a flag; the loop sees it within one poll interval and unwinds normally.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&signal), usize::try_from(sig).unwrap_or(1));
+    }
+    install_panic_hook();
+    let outcome = (|| -> io::Result<ExitCode> {
+        let _guard = TerminalGuard;
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        event_loop(&mut terminal, App::new(guide), Theme::from_env(), &signal)
+    })();
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "computepick: terminal error: {e}");
+            ExitCode::from(exit::INTERNAL)
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    theme: Theme,
+    signal: &AtomicUsize,
+) -> io::Result<ExitCode> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| ui::draw(&app, theme, frame))?;
+            dirty = false;
+        }
+        let received = signal.load(Ordering::Relaxed);
+        if received != 0 {
+            // 128 + signal number, as shells report a process ended by a signal.
+            return Ok(ExitCode::from(u8::try_from(128 + received).unwrap_or(exit::INTERRUPTED)));
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.is_press() => {
+                app.handle_key(&key);
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
+            _ => {}
+        }
+        match app.exit {
+            Some(Exit::Quit) => return Ok(ExitCode::from(exit::OK)),
+            Some(Exit::Interrupted) => return Ok(ExitCode::from(exit::INTERRUPTED)),
+            None => {}
+        }
+    }
+}

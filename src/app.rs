@@ -1,0 +1,214 @@
+//! The app's state and how actions change it. No drawing and no terminal I/O here, so every
+//! behaviour can be tested as `update(action)` → state.
+
+use std::cell::Cell;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::data::{Guide, Question};
+use crate::engine::{self, Answers, Recommendation, Walk};
+use crate::keys::{self, Action, Context};
+
+/// The walk's outcome, computed once when the result screen opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub walk: Walk,
+    pub recommendation: Recommendation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The question at `position` on the path, with `cursor` on one of its options.
+    Question { position: usize, cursor: usize },
+    Result { outcome: Box<Outcome>, scroll: u16 },
+}
+
+/// Why the app stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Interrupted,
+}
+
+pub struct App {
+    pub guide: Guide,
+    /// Every answer given, kept when the user goes back so later questions remember theirs.
+    pub answers: Answers,
+    pub screen: Screen,
+    pub show_help: bool,
+    pub exit: Option<Exit>,
+    /// How far the result can scroll, as last drawn (it depends on the terminal's width).
+    pub result_max_scroll: Cell<u16>,
+}
+
+impl App {
+    pub fn new(guide: Guide) -> Self {
+        let mut app = Self {
+            guide,
+            answers: Answers::new(),
+            screen: Screen::Question {
+                position: 0,
+                cursor: 0,
+            },
+            show_help: false,
+            exit: None,
+            result_max_scroll: Cell::new(u16::MAX),
+        };
+        app.show_question(0);
+        app
+    }
+
+    pub fn context(&self) -> Context {
+        if self.show_help {
+            return Context::Help;
+        }
+        match self.screen {
+            Screen::Question { .. } => Context::Question,
+            Screen::Result { .. } => Context::Result,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = keys::action_for(self.context(), key) {
+            self.update(action);
+        }
+    }
+
+    /// The questions on the path so far: those answered, then the one being asked.
+    /// Follows remembered answers, so it also says how far the walk goes from here.
+    pub fn path_questions(&self) -> Vec<&Question> {
+        let mut questions = Vec::new();
+        let mut current = Some(self.guide.start.as_str());
+        while let Some(qid) = current {
+            let Some(q) = self.guide.question(qid) else {
+                break;
+            };
+            if questions.iter().any(|seen: &&Question| seen.id == q.id) {
+                break;
+            }
+            questions.push(q);
+            current = self
+                .answers
+                .get(qid)
+                .and_then(|a| q.option(a))
+                .or_else(|| q.options.first())
+                .and_then(|o| o.next.as_deref());
+        }
+        questions
+    }
+
+    /// The question on screen, if a question screen is showing.
+    pub fn current_question(&self) -> Option<&Question> {
+        match self.screen {
+            Screen::Question { position, .. } => self.path_questions().get(position).copied(),
+            Screen::Result { .. } => None,
+        }
+    }
+
+    fn show_question(&mut self, position: usize) {
+        let cursor = self
+            .path_questions()
+            .get(position)
+            .and_then(|q| {
+                let answer = self.answers.get(&q.id)?;
+                q.options.iter().position(|o| &o.id == answer)
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Question { position, cursor };
+    }
+
+    fn show_result(&mut self) {
+        let walk = engine::walk(&self.guide, &self.answers);
+        let recommendation = engine::recommend(&self.guide, &walk.path);
+        self.screen = Screen::Result {
+            outcome: Box::new(Outcome {
+                walk,
+                recommendation,
+            }),
+            scroll: 0,
+        };
+    }
+
+    /// Answers the current question with option `index` and moves on.
+    fn choose(&mut self, index: usize) {
+        let Screen::Question { position, .. } = self.screen else {
+            return;
+        };
+        let Some(question) = self.current_question() else {
+            return;
+        };
+        let Some(option) = question.options.get(index) else {
+            return;
+        };
+        let (qid, oid, ends) = (question.id.clone(), option.id.clone(), option.next.is_none());
+        self.answers.insert(qid, oid);
+        if ends {
+            self.show_result();
+        } else {
+            self.show_question(position + 1);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => self.show_help = !self.show_help,
+            Action::Escape => self.show_help = false,
+            Action::Quit => self.exit = Some(Exit::Quit),
+            Action::Interrupt => self.exit = Some(Exit::Interrupted),
+            Action::Restart => {
+                self.answers.clear();
+                self.show_question(0);
+            }
+            _ if self.show_help => {}
+            _ => match &mut self.screen {
+                Screen::Question { .. } => self.update_question(action),
+                Screen::Result { .. } => self.update_result(action),
+            },
+        }
+    }
+
+    fn update_question(&mut self, action: Action) {
+        let count = self.current_question().map_or(0, |q| q.options.len());
+        let Screen::Question { position, cursor } = &mut self.screen else {
+            return;
+        };
+        let last = count.saturating_sub(1);
+        match action {
+            Action::Up => *cursor = if *cursor == 0 { last } else { *cursor - 1 },
+            Action::Down => *cursor = if *cursor >= last { 0 } else { *cursor + 1 },
+            Action::First | Action::PageUp => *cursor = 0,
+            Action::Last | Action::PageDown => *cursor = last,
+            Action::Select => {
+                let index = *cursor;
+                self.choose(index);
+            }
+            Action::Number(n) if (1..=count).contains(&n) => self.choose(n - 1),
+            Action::Back => {
+                if *position > 0 {
+                    let previous = *position - 1;
+                    self.show_question(previous);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_result(&mut self, action: Action) {
+        let Screen::Result { outcome, scroll } = &mut self.screen else {
+            return;
+        };
+        let answered = outcome.walk.path.len();
+        let max = self.result_max_scroll.get();
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10).min(max),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
+            Action::Back => self.show_question(answered.saturating_sub(1)),
+            Action::Number(n) if (1..=answered).contains(&n) => self.show_question(n - 1),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Drawing. Each screen has its own module; overlays draw after the screen beneath them.
+
+mod chrome;
+mod help;
+mod question;
+mod result;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+use theme::Theme;
+
+/// Below this size the app shows a message instead of a cramped screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, theme, frame);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(app, theme, header, frame.buffer_mut());
+    match &app.screen {
+        Screen::Question { position, cursor } => {
+            question::draw(app, *position, *cursor, theme, body, frame.buffer_mut());
+        }
+        Screen::Result { outcome, scroll } => {
+            result::draw(app, outcome, *scroll, theme, body, frame.buffer_mut());
+        }
+    }
+    chrome::footer(app.context(), theme, footer, frame.buffer_mut());
+    if app.show_help {
+        help::draw(app, theme, area, frame.buffer_mut());
+    }
+}
+
+fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {
+    let message = vec![
+        Line::styled("Terminal too small", theme.heading()),
+        Line::from(format!(
+            "Make the window at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{}.",
+            area.width, area.height
+        )),
+        Line::styled("q quits", theme.dim()),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(message)
+            .centered()
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}

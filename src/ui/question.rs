@@ -1,0 +1,66 @@
+//! One question: where you are, the prompt, why it matters, and the numbered options.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::text::wrap;
+
+pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let path = app.path_questions();
+    let Some(question) = path.get(position) else {
+        return;
+    };
+    let inner = Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(4),
+        ..area
+    };
+    let text_width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+
+    // Breadcrumb of the answers so far.
+    let mut crumbs: Vec<Span> = Vec::new();
+    for q in path.iter().take(position) {
+        if let Some(answer) = app.answers.get(&q.id) {
+            crumbs.push(Span::styled(format!("{}: ", q.id), theme.dim()));
+            crumbs.push(Span::raw(answer.clone()));
+            crumbs.push(Span::styled(" › ", theme.dim()));
+        }
+    }
+    crumbs.push(Span::styled(question.id.clone(), theme.heading()));
+    lines.push(Line::from(crumbs));
+    lines.push(Line::default());
+
+    for l in wrap(&question.prompt, text_width) {
+        lines.push(Line::styled(l, theme.title()));
+    }
+    for l in wrap(&question.why, text_width) {
+        lines.push(Line::styled(l, theme.dim()));
+    }
+    lines.push(Line::default());
+
+    let remembered = app.answers.get(&question.id);
+    for (i, option) in question.options.iter().enumerate() {
+        let selected = i == cursor;
+        let marker = if selected { "›" } else { " " };
+        let mut label = format!("{marker} {}  {}", i + 1, option.label);
+        if remembered == Some(&option.id) {
+            label.push_str("  (your answer)");
+        }
+        let style = if selected { theme.selected() } else { Default::default() };
+        lines.push(Line::styled(label, style));
+    }
+    if let Some(option) = question.options.get(cursor)
+        && !option.help.is_empty()
+    {
+        lines.push(Line::default());
+        for l in wrap(&option.help, text_width.saturating_sub(4)) {
+            lines.push(Line::styled(format!("    {l}"), theme.dim()));
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,140 @@
+//! The result: the recommendation and why, the runners-up with their gap, the ruled-out
+//! services with the answer that ruled each out, and the answers (numbered, to change one).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::{App, Outcome};
+use crate::explain;
+use crate::text::wrap;
+
+pub fn draw(app: &App, outcome: &Outcome, scroll: u16, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let answers = answer_lines(outcome, theme, area.width.saturating_sub(2));
+    let answers_height = u16::try_from(answers.len()).unwrap_or(3) + 1;
+    let [body, bottom] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(answers_height)]).areas(area);
+    let inner = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    let lines = body_lines(app, outcome, theme, usize::from(inner.width));
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let max_scroll = total.saturating_sub(inner.height);
+    app.result_max_scroll.set(max_scroll);
+    let scroll = scroll.min(max_scroll);
+    Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+    if max_scroll > 0 {
+        let more = if scroll < max_scroll { "↓ more (j/↓)" } else { "↑ (k/↑)" };
+        let hint = Line::styled(more, theme.dim()).right_aligned();
+        hint.render(Rect { y: body.bottom().saturating_sub(1), height: 1, ..body }, buf);
+    }
+    Paragraph::new(answers)
+        .block(Block::new().borders(Borders::TOP).border_style(theme.dim()))
+        .render(bottom, buf);
+}
+
+fn reason_lines(
+    c: &crate::engine::Contribution,
+    indent: usize,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let sign = explain::signed(c.weight);
+    let style = if c.weight >= 0 { theme.positive() } else { theme.negative() };
+    let head = format!("{:indent$}{sign:>3} ", "");
+    let text = format!("{}: {}", explain::answer_ids(c), c.reason);
+    let body_width = width.saturating_sub(head.chars().count());
+    let mut lines = Vec::new();
+    for (i, l) in wrap(&text, body_width).into_iter().enumerate() {
+        if i == 0 {
+            lines.push(Line::from(vec![Span::styled(head.clone(), style), Span::raw(l)]));
+        } else {
+            lines.push(Line::raw(format!("{:w$}{l}", "", w = head.chars().count())));
+        }
+    }
+    lines
+}
+
+fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let rec = &outcome.recommendation;
+    let mut lines = Vec::new();
+    let Some(top) = rec.top() else {
+        lines.push(Line::styled("No recommendation: every service is ruled out.", theme.excluded()));
+        return lines;
+    };
+    lines.push(Line::from(vec![
+        Span::styled("★ Recommended: ", theme.heading()),
+        Span::styled(top.name.clone(), theme.winner()),
+        Span::styled(format!("  score {}", top.score), theme.dim()),
+    ]));
+    if let Some(service) = app.guide.service(&top.service) {
+        for l in wrap(&service.summary, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {l}"), theme.dim()));
+        }
+    }
+    lines.push(Line::styled("  Why:", theme.heading()));
+    for c in &top.reasons {
+        lines.extend(reason_lines(c, 2, width, theme));
+    }
+    if rec.ranking.len() > 1 {
+        lines.push(Line::default());
+        lines.push(Line::styled("Runners-up", theme.heading()));
+        for (i, r) in rec.ranking.iter().enumerate().skip(1) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {}. ", i + 1)),
+                Span::styled(r.name.clone(), theme.heading()),
+                Span::styled(
+                    format!("  score {}, {} behind", r.score, top.score - r.score),
+                    theme.dim(),
+                ),
+            ]));
+            if let Some(best) = r.reasons.first() {
+                lines.extend(reason_lines(best, 4, width, theme));
+            }
+        }
+    }
+    if !rec.excluded.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Ruled out", theme.heading()));
+        for sentence in rec.excluded.iter().flat_map(explain::knockouts) {
+            for (i, l) in wrap(&sentence, width.saturating_sub(4)).into_iter().enumerate() {
+                if i == 0 {
+                    lines.push(Line::from(vec![
+                        Span::styled("  ✗ ", theme.excluded()),
+                        Span::raw(l),
+                    ]));
+                } else {
+                    lines.push(Line::raw(format!("    {l}")));
+                }
+            }
+        }
+    }
+    lines
+}
+
+fn answer_lines(outcome: &Outcome, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        " Your answers · press a number to change one",
+        theme.heading(),
+    )];
+    let mut line: Vec<Span> = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (i, step) in outcome.walk.path.iter().enumerate() {
+        let item = format!("{}:{}", step.question, step.answer);
+        let w = item.chars().count() + 4;
+        if used + w > usize::from(width) && used > 1 {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(" "));
+            used = 1;
+        }
+        line.push(Span::styled(format!("{}", i + 1), theme.key()));
+        line.push(Span::raw(format!(" {item}  ")));
+        used += w;
+    }
+    lines.push(Line::from(line));
+    lines
+}
