@@ -1,8 +1,8 @@
 //! The command line: argument parsing and one module per subcommand. Every subcommand prints
 //! to stdout, reports problems on stderr, and returns the process exit code.
 
-mod check;
-mod recommend;
+pub mod check;
+pub mod recommend;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -265,7 +265,8 @@ impl<'a> Checker<'a> {
             }
         }
         let structural_ok = self.diags.len() == errors_before;
-        structural_ok && self.cycles_and_reach()
+        let graph_ok = self.cycles_and_reach();
+        structural_ok && graph_ok
     }
 
     /// Reports cycles and questions the walk never reaches; true when there are neither.
