@@ -92,12 +92,9 @@ pub fn report_diagnostics(diagnostics: &Diagnostics) {
         let _ = writeln!(err, "{d}");
     }
     let errors = diagnostics.errors().count();
-    if errors > 0 {
-        let _ = writeln!(
-            err,
-            "computepick: {errors} error{} in the data",
-            if errors == 1 { "" } else { "s" }
-        );
+    // One problem is its own summary; several get a count.
+    if errors > 1 {
+        let _ = writeln!(err, "computepick: {errors} errors in the data");
     }
 }
 

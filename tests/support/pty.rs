@@ -299,7 +299,7 @@ impl Pty {
 
     /// Whether the raw output so far contains `bytes` (e.g. an escape sequence).
     pub fn output_contains(&self, bytes: &[u8]) -> bool {
-        lock(&self.output).windows(bytes.len()).any(|w| w == bytes)
+        bytes.is_empty() || lock(&self.output).windows(bytes.len()).any(|w| w == bytes)
     }
 
     /// How many cursor-position queries the app sent (each was answered).

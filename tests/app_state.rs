@@ -1,0 +1,127 @@
+//! Key → action → state, without a terminal.
+
+use computepick::app::{App, Exit, Screen};
+use computepick::data;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SMALL: &str = include_str!("fixtures/small.ron");
+
+fn app() -> App {
+    App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn question_id(app: &App) -> Option<String> {
+    app.current_question().map(|q| q.id.clone())
+}
+
+fn cursor(app: &App) -> usize {
+    match app.screen {
+        Screen::Question { cursor, .. } => cursor,
+        Screen::Result { .. } => usize::MAX,
+    }
+}
+
+fn top(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Result { outcome, .. } => outcome.recommendation.top().map(|t| t.service.clone()),
+        Screen::Question { .. } => None,
+    }
+}
+
+#[test]
+fn number_keys_answer_and_the_walk_ends_in_a_result() {
+    let mut app = app();
+    assert_eq!(question_id(&app).as_deref(), Some("shape"));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(top(&app).as_deref(), Some("box"));
+}
+
+#[test]
+fn arrows_wrap_and_enter_chooses() {
+    let mut app = app();
+    press(&mut app, KeyCode::Up);
+    assert_eq!(cursor(&app), 1, "up from the first option wraps to the last");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    // "Jobs" ends the walk at once.
+    assert_eq!(top(&app).as_deref(), Some("job"));
+}
+
+#[test]
+fn out_of_range_numbers_do_nothing() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('9'));
+    assert_eq!(question_id(&app).as_deref(), Some("shape"));
+}
+
+#[test]
+fn back_keeps_later_answers_where_they_still_apply() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    assert!(top(&app).is_some());
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    assert_eq!(cursor(&app), 1, "the remembered answer is highlighted");
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(question_id(&app).as_deref(), Some("shape"));
+    assert_eq!(cursor(&app), 0);
+    // Same answer again: the next question still remembers "long".
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(cursor(&app), 1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top(&app).as_deref(), Some("box"));
+}
+
+#[test]
+fn a_number_on_the_result_changes_that_answer() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(top(&app).as_deref(), Some("fn"));
+}
+
+#[test]
+fn restart_forgets_every_answer() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(question_id(&app).as_deref(), Some("shape"));
+    assert!(app.answers.is_empty());
+}
+
+#[test]
+fn help_opens_and_closes_and_swallows_screen_keys() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.show_help);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(question_id(&app).as_deref(), Some("shape"), "keys under the overlay do nothing");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.show_help);
+    assert_eq!(app.exit, None, "Esc closed the help, it did not quit");
+}
+
+#[test]
+fn q_and_esc_quit_and_ctrl_c_interrupts() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.exit, Some(Exit::Quit));
+    let mut app = self::app();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.exit, Some(Exit::Quit));
+    let mut app = self::app();
+    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(app.exit, Some(Exit::Interrupted));
+}

@@ -1,0 +1,187 @@
+//! The command line as scripts use it: output formats, exit codes, and error messages.
+
+use assert_cmd::Command;
+
+const LAMBDA: &[&str] = &[
+    "workload=event",
+    "runtime=seconds",
+    "state=stateless",
+    "packaging=code",
+    "control=none",
+    "scaling=scale-to-zero",
+    "budget=pay-per-use",
+];
+
+fn computepick() -> Command {
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn recommend(answers: &[&str], extra: &[&str]) -> Command {
+    let mut cmd = computepick();
+    cmd.arg("recommend");
+    for a in answers {
+        cmd.args(["--answer", a]);
+    }
+    cmd.args(extra);
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn failure(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.output().expect("runs");
+    assert_eq!(out.status.code(), Some(code), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+#[test]
+fn recommend_text_explains_the_answer() {
+    let out = stdout(&mut recommend(LAMBDA, &[]));
+    assert!(out.starts_with("Recommendation: AWS Lambda (lambda)"), "{out}");
+    assert!(out.contains("Runners-up:"), "{out}");
+    assert!(out.contains("AWS Batch"), "{out}");
+    assert!(out.contains("Your answers:"), "{out}");
+}
+
+#[test]
+fn recommend_json_has_the_documented_shape() {
+    let out = stdout(&mut recommend(LAMBDA, &["--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["recommendation"], "lambda");
+    let ranking = v["ranking"].as_array().expect("ranking");
+    assert_eq!(ranking[0]["service"], "lambda");
+    assert_eq!(ranking[0]["name"], "AWS Lambda");
+    assert!(ranking[0]["score"].is_number());
+    assert!(ranking[0]["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    let excluded = v["excluded"].as_array().expect("excluded");
+    assert_eq!(ranking.len() + excluded.len(), 7);
+    assert_eq!(v["path"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["path"][0], serde_json::json!({"question": "workload", "answer": "event"}));
+    assert_eq!(v["ignored"], serde_json::json!([]));
+}
+
+#[test]
+fn hours_rule_lambda_out_with_the_reason() {
+    let mut answers = LAMBDA.to_vec();
+    answers[0] = "workload=batch";
+    answers[1] = "runtime=hours";
+    answers[3] = "packaging=container";
+    let out = stdout(&mut recommend(&answers, &[]));
+    assert!(
+        out.contains("AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"),
+        "{out}"
+    );
+    assert!(out.starts_with("Recommendation: AWS Batch"), "{out}");
+}
+
+#[test]
+fn recommend_markdown_is_a_document() {
+    let out = stdout(&mut recommend(LAMBDA, &["--format", "markdown"]));
+    assert!(out.starts_with("# Recommendation: AWS Lambda"), "{out}");
+    assert!(out.contains("| Rank | Service | Score | Main reasons |"), "{out}");
+    assert!(out.contains("## Ruled out"), "{out}");
+}
+
+#[test]
+fn a_missing_answer_names_the_question_and_its_options() {
+    let err = failure(&mut recommend(&LAMBDA[..2], &[]), 2);
+    assert!(err.contains("question \"state\" has no answer"), "{err}");
+    assert!(err.contains("stateless, external, local"), "{err}");
+}
+
+#[test]
+fn unknown_names_get_the_closest_valid_ones() {
+    let mut answers = LAMBDA.to_vec();
+    answers.push("wrkload=api");
+    let err = failure(&mut recommend(&answers, &[]), 2);
+    assert!(err.contains("did you mean \"workload\"?"), "{err}");
+
+    let mut answers = LAMBDA.to_vec();
+    answers[1] = "runtime=secnds";
+    let err = failure(&mut recommend(&answers, &[]), 2);
+    assert!(err.contains("did you mean \"seconds\"?"), "{err}");
+    assert!(err.contains("seconds, minutes, hours, always-on"), "{err}");
+}
+
+#[test]
+fn malformed_answer_flags_are_usage_errors() {
+    let err = failure(&mut recommend(&["workload"], &[]), 2);
+    assert!(err.contains("is not QUESTION=OPTION"), "{err}");
+}
+
+#[test]
+fn answers_off_the_path_are_ignored_not_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("small.ron");
+    std::fs::write(&path, include_str!("fixtures/small.ron")).expect("write");
+    let mut cmd = computepick();
+    cmd.args(["--data", path.to_str().expect("utf-8 path"), "recommend", "-a", "shape=jobs", "-a", "length=long", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&mut cmd)).expect("json");
+    assert_eq!(v["recommendation"], "job");
+    assert_eq!(v["ignored"], serde_json::json!(["length"]));
+}
+
+#[test]
+fn check_summarises_valid_data() {
+    let out = stdout(computepick().arg("check"));
+    assert!(out.starts_with("decisions.ron: ok: 7 questions"), "{out}");
+    for service in ["lambda", "fargate", "ecs-ec2", "eks", "batch", "lightsail", "elastic-beanstalk"] {
+        assert!(out.contains(service), "{out}");
+    }
+}
+
+#[test]
+fn check_rejects_a_broken_file_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    let broken = include_str!("fixtures/small.ron").replacen("prompt: \"How long", "prompt \"How long", 1);
+    std::fs::write(&path, broken).expect("write");
+    let err = failure(computepick().arg("check").arg(&path), 2);
+    let expected = format!("{}:26:19: ", path.display());
+    assert!(err.starts_with(&expected), "{err}");
+}
+
+#[test]
+fn check_lists_every_semantic_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.ron");
+    let bad = include_str!("fixtures/small.ron")
+        .replacen("next: Some(\"length\")", "next: Some(\"lenght\")", 1)
+        .replacen("service: \"box\", weight: 2", "service: \"bx\", weight: 2", 1);
+    std::fs::write(&path, bad).expect("write");
+    let err = failure(computepick().arg("check").arg(&path), 2);
+    assert!(err.contains("lenght"), "{err}");
+    assert!(err.contains("\"bx\""), "{err}");
+    assert!(err.contains("cannot be reached"), "{err}");
+}
+
+#[test]
+fn bad_data_is_refused_by_every_command() {
+    let err = failure(computepick().args(["--data", "/nonexistent/x.ron", "recommend"]), 2);
+    assert_eq!(err.trim(), "/nonexistent/x.ron: cannot open: no such file");
+    let err = failure(computepick().args(["--data", "/tmp", "check"]), 2);
+    assert!(err.contains("is a directory"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_the_app_points_to_the_subcommands() {
+    let err = failure(&mut computepick(), 2);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("recommend"), "{err}");
+}
+
+#[test]
+fn help_and_version_work_on_every_command() {
+    for args in [&["--help"][..], &["recommend", "--help"], &["check", "--help"], &["--version"]] {
+        let out = stdout(computepick().args(args));
+        assert!(!out.is_empty());
+    }
+    let out = stdout(computepick().arg("--version"));
+    assert!(out.starts_with("computepick "), "{out}");
+}

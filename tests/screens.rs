@@ -1,0 +1,103 @@
+//! Snapshots of each screen drawn into ratatui's TestBackend. Most use the small fixture so data
+//! edits do not churn them; one walk uses the real data.
+
+use computepick::app::App;
+use computepick::data;
+use computepick::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SMALL: &str = include_str!("fixtures/small.ron");
+
+fn small_app() -> App {
+    App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))
+}
+
+fn real_app() -> App {
+    App::new(data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid data"))
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn first_question_80x24() {
+    insta::assert_snapshot!(render(&small_app(), 80, 24));
+}
+
+#[test]
+fn second_question_with_breadcrumb_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "1j");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn result_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "12");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "?");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn too_small_40x10() {
+    insta::assert_snapshot!(render(&small_app(), 40, 10));
+}
+
+#[test]
+fn real_question_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "3");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn real_result_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "3111113");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Recommended: AWS Lambda"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn real_result_120x40() {
+    let mut app = real_app();
+    keys(&mut app, "5421323");
+    insta::assert_snapshot!(render(&app, 120, 40));
+}
+
+#[test]
+fn every_size_from_1x1_draws_without_panicking() {
+    let mut app = real_app();
+    for w in (1..=130).step_by(7) {
+        for h in (1..=50).step_by(5) {
+            render(&app, w, h);
+        }
+    }
+    keys(&mut app, "3111113?");
+    for w in (1..=130).step_by(7) {
+        for h in (1..=50).step_by(5) {
+            render(&app, w, h);
+        }
+    }
+}
