@@ -19,8 +19,14 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     /// The question at `position` on the path, with `cursor` on one of its options.
-    Question { position: usize, cursor: usize },
-    Result { outcome: Box<Outcome>, scroll: u16 },
+    Question {
+        position: usize,
+        cursor: usize,
+    },
+    Result {
+        outcome: Box<Outcome>,
+        scroll: u16,
+    },
 }
 
 /// Why the app stopped.
@@ -140,7 +146,11 @@ impl App {
         let Some(option) = question.options.get(index) else {
             return;
         };
-        let (qid, oid, ends) = (question.id.clone(), option.id.clone(), option.next.is_none());
+        let (qid, oid, ends) = (
+            question.id.clone(),
+            option.id.clone(),
+            option.next.is_none(),
+        );
         self.answers.insert(qid, oid);
         if ends {
             self.show_result();
@@ -183,11 +193,9 @@ impl App {
                 self.choose(index);
             }
             Action::Number(n) if (1..=count).contains(&n) => self.choose(n - 1),
-            Action::Back => {
-                if *position > 0 {
-                    let previous = *position - 1;
-                    self.show_question(previous);
-                }
+            Action::Back if *position > 0 => {
+                let previous = *position - 1;
+                self.show_question(previous);
             }
             _ => {}
         }

@@ -313,7 +313,15 @@ pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
             }
             trail.push((qid.to_owned(), option.id.clone()));
             if let Some(next_q) = &option.next {
-                visit(guide, next_q, &next, trail, result, max_paths, service_index);
+                visit(
+                    guide,
+                    next_q,
+                    &next,
+                    trail,
+                    result,
+                    max_paths,
+                    service_index,
+                );
             } else {
                 result.paths += 1;
                 if result.paths > max_paths {

@@ -51,7 +51,9 @@ mod tests {
         };
         assert_eq!(
             knockouts(&excluded),
-            ["AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"]
+            [
+                "AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"
+            ]
         );
         assert_eq!(signed(3), "+3");
         assert_eq!(signed(-2), "-2");

@@ -152,7 +152,11 @@ pub const BINDINGS: &[Binding] = &[
         in_footer: false,
     },
     Binding {
-        keys: &[Key::Code(K::Enter), Key::Code(K::Right), Key::Code(K::Char('l'))],
+        keys: &[
+            Key::Code(K::Enter),
+            Key::Code(K::Right),
+            Key::Code(K::Char('l')),
+        ],
         action: Action::Select,
         hint: "choose",
         help: "Choose the highlighted option",
@@ -176,7 +180,11 @@ pub const BINDINGS: &[Binding] = &[
         in_footer: true,
     },
     Binding {
-        keys: &[Key::Code(K::Backspace), Key::Code(K::Left), Key::Code(K::Char('h'))],
+        keys: &[
+            Key::Code(K::Backspace),
+            Key::Code(K::Left),
+            Key::Code(K::Char('h')),
+        ],
         action: Action::Back,
         hint: "back",
         help: "Go back one question (later answers are kept where they still apply)",
@@ -247,7 +255,9 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 
 /// The bindings that work in a context, for the footer and the help overlay.
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.contexts.contains(&context))
+    BINDINGS
+        .iter()
+        .filter(move |b| b.contexts.contains(&context))
 }
 
 #[cfg(test)]
@@ -260,16 +270,29 @@ mod tests {
 
     #[test]
     fn arrows_and_vim_keys_agree() {
-        for (a, b) in [(K::Up, K::Char('k')), (K::Down, K::Char('j')), (K::Left, K::Char('h'))] {
-            assert_eq!(action_for(Question, &press(a)), action_for(Question, &press(b)));
+        for (a, b) in [
+            (K::Up, K::Char('k')),
+            (K::Down, K::Char('j')),
+            (K::Left, K::Char('h')),
+        ] {
+            assert_eq!(
+                action_for(Question, &press(a)),
+                action_for(Question, &press(b))
+            );
         }
         assert_eq!(action_for(Question, &press(K::Up)), Some(Action::Up));
     }
 
     #[test]
     fn digits_carry_their_number() {
-        assert_eq!(action_for(Question, &press(K::Char('3'))), Some(Action::Number(3)));
-        assert_eq!(action_for(Result, &press(K::Char('7'))), Some(Action::Number(7)));
+        assert_eq!(
+            action_for(Question, &press(K::Char('3'))),
+            Some(Action::Number(3))
+        );
+        assert_eq!(
+            action_for(Result, &press(K::Char('7'))),
+            Some(Action::Number(7))
+        );
         assert_eq!(action_for(Question, &press(K::Char('0'))), None);
     }
 

@@ -121,9 +121,15 @@ mod wrap_tests {
     #[test]
     fn wraps_at_words_and_never_exceeds_the_width() {
         let lines = wrap("the quick brown fox jumps over the lazy dog", 10);
-        assert_eq!(lines, ["the quick", "brown fox", "jumps over", "the lazy", "dog"]);
+        assert_eq!(
+            lines,
+            ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+        );
         for w in 1..20 {
-            for line in wrap("supercalifragilistic words and 日本語のテキスト emoji 🎉🎉", w) {
+            for line in wrap(
+                "supercalifragilistic words and 日本語のテキスト emoji 🎉🎉",
+                w,
+            ) {
                 assert!(width(&line) <= w.max(2), "{line:?} wider than {w}");
             }
         }

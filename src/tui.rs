@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
@@ -14,7 +15,6 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::{DefaultTerminal, Terminal};
-use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Exit};
 use crate::cli::exit;
@@ -54,7 +54,11 @@ pub fn run(guide: Guide) -> ExitCode {
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&signal), usize::try_from(sig).unwrap_or(1));
+        let _ = signal_hook::flag::register_usize(
+            sig,
+            Arc::clone(&signal),
+            usize::try_from(sig).unwrap_or(1),
+        );
     }
     install_panic_hook();
     let outcome = (|| -> io::Result<ExitCode> {
@@ -88,7 +92,9 @@ fn event_loop(
         let received = signal.load(Ordering::Relaxed);
         if received != 0 {
             // 128 + signal number, as shells report a process ended by a signal.
-            return Ok(ExitCode::from(u8::try_from(128 + received).unwrap_or(exit::INTERRUPTED)));
+            return Ok(ExitCode::from(
+                u8::try_from(128 + received).unwrap_or(exit::INTERRUPTED),
+            ));
         }
         if !event::poll(Duration::from_millis(100))? {
             continue;

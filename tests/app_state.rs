@@ -46,7 +46,11 @@ fn number_keys_answer_and_the_walk_ends_in_a_result() {
 fn arrows_wrap_and_enter_chooses() {
     let mut app = app();
     press(&mut app, KeyCode::Up);
-    assert_eq!(cursor(&app), 1, "up from the first option wraps to the last");
+    assert_eq!(
+        cursor(&app),
+        1,
+        "up from the first option wraps to the last"
+    );
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(cursor(&app), 0);
     press(&mut app, KeyCode::Down);
@@ -107,7 +111,11 @@ fn help_opens_and_closes_and_swallows_screen_keys() {
     press(&mut app, KeyCode::Char('?'));
     assert!(app.show_help);
     press(&mut app, KeyCode::Char('1'));
-    assert_eq!(question_id(&app).as_deref(), Some("shape"), "keys under the overlay do nothing");
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("shape"),
+        "keys under the overlay do nothing"
+    );
     press(&mut app, KeyCode::Esc);
     assert!(!app.show_help);
     assert_eq!(app.exit, None, "Esc closed the help, it did not quit");

@@ -30,20 +30,32 @@ fn recommend(answers: &[&str], extra: &[&str]) -> Command {
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn failure(cmd: &mut Command, code: i32) -> String {
     let out = cmd.output().expect("runs");
-    assert_eq!(out.status.code(), Some(code), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
 #[test]
 fn recommend_text_explains_the_answer() {
     let out = stdout(&mut recommend(LAMBDA, &[]));
-    assert!(out.starts_with("Recommendation: AWS Lambda (lambda)"), "{out}");
+    assert!(
+        out.starts_with("Recommendation: AWS Lambda (lambda)"),
+        "{out}"
+    );
     assert!(out.contains("Runners-up:"), "{out}");
     assert!(out.contains("AWS Batch"), "{out}");
     assert!(out.contains("Your answers:"), "{out}");
@@ -58,11 +70,18 @@ fn recommend_json_has_the_documented_shape() {
     assert_eq!(ranking[0]["service"], "lambda");
     assert_eq!(ranking[0]["name"], "AWS Lambda");
     assert!(ranking[0]["score"].is_number());
-    assert!(ranking[0]["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(
+        ranking[0]["reasons"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
     let excluded = v["excluded"].as_array().expect("excluded");
     assert_eq!(ranking.len() + excluded.len(), 7);
     assert_eq!(v["path"].as_array().map(Vec::len), Some(7));
-    assert_eq!(v["path"][0], serde_json::json!({"question": "workload", "answer": "event"}));
+    assert_eq!(
+        v["path"][0],
+        serde_json::json!({"question": "workload", "answer": "event"})
+    );
     assert_eq!(v["ignored"], serde_json::json!([]));
 }
 
@@ -74,7 +93,9 @@ fn hours_rule_lambda_out_with_the_reason() {
     answers[3] = "packaging=container";
     let out = stdout(&mut recommend(&answers, &[]));
     assert!(
-        out.contains("AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"),
+        out.contains(
+            "AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"
+        ),
         "{out}"
     );
     assert!(out.starts_with("Recommendation: AWS Batch"), "{out}");
@@ -84,7 +105,10 @@ fn hours_rule_lambda_out_with_the_reason() {
 fn recommend_markdown_is_a_document() {
     let out = stdout(&mut recommend(LAMBDA, &["--format", "markdown"]));
     assert!(out.starts_with("# Recommendation: AWS Lambda"), "{out}");
-    assert!(out.contains("| Rank | Service | Score | Main reasons |"), "{out}");
+    assert!(
+        out.contains("| Rank | Service | Score | Main reasons |"),
+        "{out}"
+    );
     assert!(out.contains("## Ruled out"), "{out}");
 }
 
@@ -121,7 +145,17 @@ fn answers_off_the_path_are_ignored_not_errors() {
     let path = dir.path().join("small.ron");
     std::fs::write(&path, include_str!("fixtures/small.ron")).expect("write");
     let mut cmd = computepick();
-    cmd.args(["--data", path.to_str().expect("utf-8 path"), "recommend", "-a", "shape=jobs", "-a", "length=long", "--format", "json"]);
+    cmd.args([
+        "--data",
+        path.to_str().expect("utf-8 path"),
+        "recommend",
+        "-a",
+        "shape=jobs",
+        "-a",
+        "length=long",
+        "--format",
+        "json",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&mut cmd)).expect("json");
     assert_eq!(v["recommendation"], "job");
     assert_eq!(v["ignored"], serde_json::json!(["length"]));
@@ -131,7 +165,15 @@ fn answers_off_the_path_are_ignored_not_errors() {
 fn check_summarises_valid_data() {
     let out = stdout(computepick().arg("check"));
     assert!(out.starts_with("decisions.ron: ok: 7 questions"), "{out}");
-    for service in ["lambda", "fargate", "ecs-ec2", "eks", "batch", "lightsail", "elastic-beanstalk"] {
+    for service in [
+        "lambda",
+        "fargate",
+        "ecs-ec2",
+        "eks",
+        "batch",
+        "lightsail",
+        "elastic-beanstalk",
+    ] {
         assert!(out.contains(service), "{out}");
     }
 }
@@ -140,7 +182,8 @@ fn check_summarises_valid_data() {
 fn check_rejects_a_broken_file_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("broken.ron");
-    let broken = include_str!("fixtures/small.ron").replacen("prompt: \"How long", "prompt \"How long", 1);
+    let broken =
+        include_str!("fixtures/small.ron").replacen("prompt: \"How long", "prompt \"How long", 1);
     std::fs::write(&path, broken).expect("write");
     let err = failure(computepick().arg("check").arg(&path), 2);
     let expected = format!("{}:26:19: ", path.display());
@@ -153,7 +196,11 @@ fn check_lists_every_semantic_error() {
     let path = dir.path().join("bad.ron");
     let bad = include_str!("fixtures/small.ron")
         .replacen("next: Some(\"length\")", "next: Some(\"lenght\")", 1)
-        .replacen("service: \"box\", weight: 2", "service: \"bx\", weight: 2", 1);
+        .replacen(
+            "service: \"box\", weight: 2",
+            "service: \"bx\", weight: 2",
+            1,
+        );
     std::fs::write(&path, bad).expect("write");
     let err = failure(computepick().arg("check").arg(&path), 2);
     assert!(err.contains("lenght"), "{err}");
@@ -163,7 +210,10 @@ fn check_lists_every_semantic_error() {
 
 #[test]
 fn bad_data_is_refused_by_every_command() {
-    let err = failure(computepick().args(["--data", "/nonexistent/x.ron", "recommend"]), 2);
+    let err = failure(
+        computepick().args(["--data", "/nonexistent/x.ron", "recommend"]),
+        2,
+    );
     assert_eq!(err.trim(), "/nonexistent/x.ron: cannot open: no such file");
     let err = failure(computepick().args(["--data", "/tmp", "check"]), 2);
     assert!(err.contains("is a directory"), "{err}");
@@ -178,7 +228,12 @@ fn without_a_terminal_the_app_points_to_the_subcommands() {
 
 #[test]
 fn help_and_version_work_on_every_command() {
-    for args in [&["--help"][..], &["recommend", "--help"], &["check", "--help"], &["--version"]] {
+    for args in [
+        &["--help"][..],
+        &["recommend", "--help"],
+        &["check", "--help"],
+        &["--version"],
+    ] {
         let out = stdout(computepick().args(args));
         assert!(!out.is_empty());
     }

@@ -56,7 +56,11 @@ fn unknown_fields_are_errors_with_a_position() {
 
 #[test]
 fn wrong_types_are_errors_with_a_position() {
-    let broken = SMALL.replacen("weight: 3, reason: \"jobs", "weight: \"three\", reason: \"jobs", 1);
+    let broken = SMALL.replacen(
+        "weight: 3, reason: \"jobs",
+        "weight: \"three\", reason: \"jobs",
+        1,
+    );
     let errors = errors(&broken);
     assert!(errors[0].starts_with("test.ron:20:"), "{errors:?}");
 }
@@ -67,11 +71,18 @@ fn every_semantic_error_is_reported_at_once() {
         // a dangling next
         .replacen("next: Some(\"length\")", "next: Some(\"lenght\")", 1)
         // a rule for a service that does not exist
-        .replacen("service: \"box\", weight: 2", "service: \"bx\", weight: 2", 1)
+        .replacen(
+            "service: \"box\", weight: 2",
+            "service: \"bx\", weight: 2",
+            1,
+        )
         // a duplicate service id
         .replacen("id: \"job\", name", "id: \"box\", name", 1);
     let errors = errors(&broken);
-    assert_error(&errors, "next question \"lenght\" does not exist; did you mean \"length\"?");
+    assert_error(
+        &errors,
+        "next question \"lenght\" does not exist; did you mean \"length\"?",
+    );
     assert_error(&errors, "unknown service \"bx\"; did you mean \"box\"?");
     assert_error(&errors, "duplicate service id \"box\"");
     assert_error(&errors, "question \"length\" cannot be reached");
@@ -79,7 +90,10 @@ fn every_semantic_error_is_reported_at_once() {
         assert!(e.starts_with("test.ron:"), "{e}");
     }
     // Each points at its own line.
-    let dangling = errors.iter().find(|e| e.contains("lenght")).expect("present");
+    let dangling = errors
+        .iter()
+        .find(|e| e.contains("lenght"))
+        .expect("present");
     assert!(dangling.starts_with("test.ron:16:"), "{dangling}");
 }
 
@@ -100,13 +114,23 @@ fn an_option_with_no_effect_and_no_next_is_an_error() {
         "rules: []",
         1,
     );
-    assert_error(&errors(&broken), "option \"length.short\" has no effect and no next question");
+    assert_error(
+        &errors(&broken),
+        "option \"length.short\" has no effect and no next question",
+    );
 }
 
 #[test]
 fn a_service_no_path_recommends_is_an_error() {
-    let broken = SMALL.replacen("weight: 3, reason: \"short work", "weight: 0, reason: \"short work", 1);
-    assert_error(&errors(&broken), "service \"fn\" is not recommended by any path");
+    let broken = SMALL.replacen(
+        "weight: 3, reason: \"short work",
+        "weight: 0, reason: \"short work",
+        1,
+    );
+    assert_error(
+        &errors(&broken),
+        "service \"fn\" is not recommended by any path",
+    );
 }
 
 #[test]
@@ -154,10 +178,20 @@ fn facts_need_a_source_and_a_date_and_old_dates_warn() {
     let dated = with_facts.replacen("source: \"\"", "source: \"https://example.com\"", 1);
     let guide = data::parse(&dated, "test.ron").expect("warnings do not fail the load");
     let report = data::validate(&guide, &dated, "test.ron");
-    let warnings: Vec<String> = report.diagnostics.warnings().map(ToString::to_string).collect();
+    let warnings: Vec<String> = report
+        .diagnostics
+        .warnings()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("2019-01-01 is more than a year old"));
-    assert!(report.diagnostics.0.iter().all(|d| d.severity == Severity::Warning));
+    assert!(
+        report
+            .diagnostics
+            .0
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
 }
 
 #[test]

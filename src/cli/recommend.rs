@@ -9,7 +9,8 @@ use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::explain;
 
-pub const AFTER_HELP: &str = "Answers are QUESTION=OPTION pairs; the README lists them all. Answers to \
+pub const AFTER_HELP: &str =
+    "Answers are QUESTION=OPTION pairs; the README lists them all. Answers to \
 questions off the walked path are reported as ignored. A question on the path without an answer is \
 an error naming its options.
 
@@ -81,10 +82,20 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
     let mut out = String::new();
     match rec.top() {
         Some(top) => {
-            let _ = writeln!(out, "Recommendation: {} ({}), score {}", top.name, top.service, top.score);
+            let _ = writeln!(
+                out,
+                "Recommendation: {} ({}), score {}",
+                top.name, top.service, top.score
+            );
             let _ = writeln!(out, "\nWhy:");
             for c in &top.reasons {
-                let _ = writeln!(out, "  {:>3}  {}: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+                let _ = writeln!(
+                    out,
+                    "  {:>3}  {}: {}",
+                    explain::signed(c.weight),
+                    explain::answer_ids(c),
+                    c.reason
+                );
             }
         }
         None => {
@@ -105,7 +116,13 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
                 best - r.score
             );
             for c in r.reasons.iter().take(3) {
-                let _ = writeln!(out, "       {:>3}  {}: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+                let _ = writeln!(
+                    out,
+                    "       {:>3}  {}: {}",
+                    explain::signed(c.weight),
+                    explain::answer_ids(c),
+                    c.reason
+                );
             }
         }
     }
@@ -118,10 +135,18 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
     let _ = writeln!(out, "\nYour answers:");
     for step in &walk.path {
         let (prompt, label) = explain::step_words(guide, step);
-        let _ = writeln!(out, "  {}={}  ({prompt} {label})", step.question, step.answer);
+        let _ = writeln!(
+            out,
+            "  {}={}  ({prompt} {label})",
+            step.question, step.answer
+        );
     }
     if !walk.ignored.is_empty() {
-        let _ = writeln!(out, "\nIgnored (not on this path): {}", walk.ignored.join(", "));
+        let _ = writeln!(
+            out,
+            "\nIgnored (not on this path): {}",
+            walk.ignored.join(", ")
+        );
     }
     out
 }
@@ -133,22 +158,45 @@ fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
             let _ = writeln!(out, "# Recommendation: {}\n", top.name);
             let _ = writeln!(out, "Score {}. Why:\n", top.score);
             for c in &top.reasons {
-                let _ = writeln!(out, "- **{}** `{}`: {}", explain::signed(c.weight), explain::answer_ids(c), c.reason);
+                let _ = writeln!(
+                    out,
+                    "- **{}** `{}`: {}",
+                    explain::signed(c.weight),
+                    explain::answer_ids(c),
+                    c.reason
+                );
             }
         }
         None => {
             let _ = writeln!(out, "# No recommendation\n\nEvery service is ruled out.");
         }
     }
-    let _ = writeln!(out, "\n## Ranking\n\n| Rank | Service | Score | Main reasons |\n|---:|---|---:|---|");
+    let _ = writeln!(
+        out,
+        "\n## Ranking\n\n| Rank | Service | Score | Main reasons |\n|---:|---|---:|---|"
+    );
     for (i, r) in rec.ranking.iter().enumerate() {
         let reasons: Vec<String> = r
             .reasons
             .iter()
             .take(2)
-            .map(|c| format!("{} {}", explain::signed(c.weight), c.reason.replace('|', "\\|")))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    explain::signed(c.weight),
+                    c.reason.replace('|', "\\|")
+                )
+            })
             .collect();
-        let _ = writeln!(out, "| {} | {} (`{}`) | {} | {} |", i + 1, r.name, r.service, r.score, reasons.join("; "));
+        let _ = writeln!(
+            out,
+            "| {} | {} (`{}`) | {} | {} |",
+            i + 1,
+            r.name,
+            r.service,
+            r.score,
+            reasons.join("; ")
+        );
     }
     if !rec.excluded.is_empty() {
         let _ = writeln!(out, "\n## Ruled out\n");
@@ -159,10 +207,18 @@ fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
     let _ = writeln!(out, "\n## Answers\n\n| Question | Answer |\n|---|---|");
     for step in &walk.path {
         let (prompt, label) = explain::step_words(guide, step);
-        let _ = writeln!(out, "| {prompt} (`{}`) | {label} (`{}`) |", step.question, step.answer);
+        let _ = writeln!(
+            out,
+            "| {prompt} (`{}`) | {label} (`{}`) |",
+            step.question, step.answer
+        );
     }
     if !walk.ignored.is_empty() {
-        let _ = writeln!(out, "\nIgnored (not on this path): {}", walk.ignored.join(", "));
+        let _ = writeln!(
+            out,
+            "\nIgnored (not on this path): {}",
+            walk.ignored.join(", ")
+        );
     }
     out
 }

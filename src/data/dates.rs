@@ -11,7 +11,20 @@ pub fn parse_ymd(text: &str) -> Option<i64> {
     }
     let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_len = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_len = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d < 1 || d > month_len[usize::try_from(m - 1).ok()?] {
         return None;
     }
@@ -75,7 +88,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "26-01-01", "2026-1-01", "soon"] {
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "26-01-01",
+            "2026-1-01",
+            "soon",
+        ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
         }
     }

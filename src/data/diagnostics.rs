@@ -53,8 +53,7 @@ impl Diagnostics {
     }
 
     pub fn sort(&mut self) {
-        self.0
-            .sort_by(|a, b| (a.severity, a.line, a.col).cmp(&(b.severity, b.line, b.col)));
+        self.0.sort_by_key(|d| (d.severity, d.line, d.col));
     }
 }
 

@@ -119,6 +119,9 @@ mod tests {
     #[test]
     fn nth_value_finds_later_duplicates() {
         let text = "id: \"x\",\nid: \"x\"";
-        assert_eq!(Locator::new(text).nth_value("id", "x", 1).line_col(), (2, 1));
+        assert_eq!(
+            Locator::new(text).nth_value("id", "x", 1).line_col(),
+            (2, 1)
+        );
     }
 }

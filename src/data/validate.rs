@@ -116,14 +116,23 @@ impl<'a> Checker<'a> {
     fn dated_source(&mut self, at: &Locator<'_>, what: &str, source: &str, as_of: &str) {
         let source = source.trim();
         if source.is_empty() {
-            self.error(at, format!("{what} has no source; add the URL it comes from"));
+            self.error(
+                at,
+                format!("{what} has no source; add the URL it comes from"),
+            );
         } else if !(source.starts_with("https://") || source.starts_with("http://")) {
             self.error(at, format!("{what}: source \"{source}\" is not a URL"));
         }
         if as_of.trim().is_empty() {
-            self.error(at, format!("{what} has no as-of date; add as_of: \"YYYY-MM-DD\""));
+            self.error(
+                at,
+                format!("{what} has no as-of date; add as_of: \"YYYY-MM-DD\""),
+            );
         } else if parse_ymd(as_of).is_none() {
-            self.error(at, format!("{what}: as-of date \"{as_of}\" is not YYYY-MM-DD"));
+            self.error(
+                at,
+                format!("{what}: as-of date \"{as_of}\" is not YYYY-MM-DD"),
+            );
         } else if let Some(age) = days_since(as_of, self.today)
             && age > STALE_AFTER_DAYS
         {
@@ -139,7 +148,10 @@ impl<'a> Checker<'a> {
         let at = self.at().key("meta");
         if parse_ymd(&self.guide.meta.as_of).is_none() {
             let as_of = self.guide.meta.as_of.clone();
-            self.error(&at, format!("meta: as-of date \"{as_of}\" is not YYYY-MM-DD"));
+            self.error(
+                &at,
+                format!("meta: as-of date \"{as_of}\" is not YYYY-MM-DD"),
+            );
         }
         let title = self.guide.meta.title.clone();
         self.require_text(&at, "meta.title", &title);
@@ -151,12 +163,20 @@ impl<'a> Checker<'a> {
             let at = self.at().key("services");
             self.error(&at, "there are no services to recommend".into());
         }
-        self.duplicates("services", "service", guide.services.iter().map(|s| s.id.as_str()));
+        self.duplicates(
+            "services",
+            "service",
+            guide.services.iter().map(|s| s.id.as_str()),
+        );
         let attributes: HashSet<&str> = guide.attributes.iter().map(|a| a.id.as_str()).collect();
         for service in &guide.services {
             let at = self.at().key("services").value("id", &service.id);
             self.require_text(&at, "service id", &service.id);
-            self.require_text(&at, &format!("service \"{}\": name", service.id), &service.name);
+            self.require_text(
+                &at,
+                &format!("service \"{}\": name", service.id),
+                &service.name,
+            );
             self.require_text(
                 &at,
                 &format!("service \"{}\": summary", service.id),
@@ -173,7 +193,10 @@ impl<'a> Checker<'a> {
                 if !attributes.contains(fact.attribute.as_str()) {
                     self.error(
                         &fat,
-                        format!("{what} names no attribute{}", suggest(&fact.attribute, &attributes)),
+                        format!(
+                            "{what} names no attribute{}",
+                            suggest(&fact.attribute, &attributes)
+                        ),
                     );
                 }
                 if !facts_seen.insert(fact.attribute.as_str()) {
@@ -191,11 +214,18 @@ impl<'a> Checker<'a> {
         let services = self.service_ids();
         let question_ids: HashSet<&str> = guide.questions.iter().map(|q| q.id.as_str()).collect();
         let errors_before = self.diags.len();
-        self.duplicates("questions", "question", guide.questions.iter().map(|q| q.id.as_str()));
+        self.duplicates(
+            "questions",
+            "question",
+            guide.questions.iter().map(|q| q.id.as_str()),
+        );
         if !question_ids.contains(guide.start.as_str()) {
             let at = self.at().value("start", &guide.start);
             let hint = suggest(&guide.start, &question_ids);
-            self.error(&at, format!("start question \"{}\" does not exist{hint}", guide.start));
+            self.error(
+                &at,
+                format!("start question \"{}\" does not exist{hint}", guide.start),
+            );
         }
         for question in &guide.questions {
             let qat = self.at().key("questions").value("id", &question.id);
@@ -222,7 +252,10 @@ impl<'a> Checker<'a> {
                     .value("id", &question.id)
                     .nth_value("id", &option.id, *seen);
                 if *seen > 0 {
-                    self.error(&oat, format!("{qname}: duplicate option id \"{}\"", option.id));
+                    self.error(
+                        &oat,
+                        format!("{qname}: duplicate option id \"{}\"", option.id),
+                    );
                 }
                 *seen += 1;
                 let oname = format!("option \"{}.{}\"", question.id, option.id);
@@ -238,7 +271,10 @@ impl<'a> Checker<'a> {
                         .value("id", &option.id)
                         .value("next", next);
                     let hint = suggest(next, &question_ids);
-                    self.error(&nat, format!("{oname}: next question \"{next}\" does not exist{hint}"));
+                    self.error(
+                        &nat,
+                        format!("{oname}: next question \"{next}\" does not exist{hint}"),
+                    );
                 }
                 if option.next.is_none() && option.rules.is_empty() {
                     self.error(
@@ -257,7 +293,10 @@ impl<'a> Checker<'a> {
                         let hint = suggest(rule.service(), &services);
                         self.error(
                             &rat,
-                            format!("{oname}: rule names unknown service \"{}\"{hint}", rule.service()),
+                            format!(
+                                "{oname}: rule names unknown service \"{}\"{hint}",
+                                rule.service()
+                            ),
                         );
                     }
                     self.require_text(&rat, &format!("{oname}: rule reason"), rule.reason());
@@ -309,10 +348,15 @@ impl<'a> Checker<'a> {
                     }
                     1 => {
                         let from = stack.iter().position(|&(n, _)| n == next).unwrap_or(0);
-                        let mut cycle: Vec<&str> =
-                            stack[from..].iter().map(|&(n, _)| guide.questions[n].id.as_str()).collect();
+                        let mut cycle: Vec<&str> = stack[from..]
+                            .iter()
+                            .map(|&(n, _)| guide.questions[n].id.as_str())
+                            .collect();
                         cycle.push(guide.questions[next].id.as_str());
-                        let at = self.at().key("questions").value("id", &guide.questions[node].id);
+                        let at = self
+                            .at()
+                            .key("questions")
+                            .value("id", &guide.questions[node].id);
                         self.error(&at, format!("the walk loops: {}", cycle.join(" → ")));
                         ok = false;
                     }
@@ -328,7 +372,10 @@ impl<'a> Checker<'a> {
                 let at = self.at().key("questions").value("id", &question.id);
                 self.error(
                     &at,
-                    format!("question \"{}\" cannot be reached from the start", question.id),
+                    format!(
+                        "question \"{}\" cannot be reached from the start",
+                        question.id
+                    ),
                 );
                 ok = false;
             }
@@ -338,12 +385,24 @@ impl<'a> Checker<'a> {
 
     fn knowledge(&mut self) {
         let guide = self.guide;
-        self.duplicates("attributes", "attribute", guide.attributes.iter().map(|a| a.id.as_str()));
+        self.duplicates(
+            "attributes",
+            "attribute",
+            guide.attributes.iter().map(|a| a.id.as_str()),
+        );
         for attribute in &guide.attributes {
             let at = self.at().key("attributes").value("id", &attribute.id);
-            self.require_text(&at, &format!("attribute \"{}\": label", attribute.id), &attribute.label);
+            self.require_text(
+                &at,
+                &format!("attribute \"{}\": label", attribute.id),
+                &attribute.label,
+            );
         }
-        self.duplicates("glossary", "term", guide.glossary.iter().map(|t| t.id.as_str()));
+        self.duplicates(
+            "glossary",
+            "term",
+            guide.glossary.iter().map(|t| t.id.as_str()),
+        );
         for term in &guide.glossary {
             let at = self.at().key("glossary").value("id", &term.id);
             let what = format!("term \"{}\"", term.id);
@@ -352,16 +411,26 @@ impl<'a> Checker<'a> {
             self.dated_source(&at, &what, &term.source, &term.as_of);
         }
         let services = self.service_ids();
-        self.duplicates("prices", "price", guide.prices.iter().map(|p| p.id.as_str()));
+        self.duplicates(
+            "prices",
+            "price",
+            guide.prices.iter().map(|p| p.id.as_str()),
+        );
         for price in &guide.prices {
             let at = self.at().key("prices").value("id", &price.id);
             let what = format!("price \"{}\"", price.id);
             if !services.contains(price.service.as_str()) {
                 let hint = suggest(&price.service, &services);
-                self.error(&at, format!("{what} names unknown service \"{}\"{hint}", price.service));
+                self.error(
+                    &at,
+                    format!("{what} names unknown service \"{}\"{hint}", price.service),
+                );
             }
             if !price.amount.is_finite() || price.amount < 0.0 {
-                self.error(&at, format!("{what}: amount {} is not a price", price.amount));
+                self.error(
+                    &at,
+                    format!("{what}: amount {} is not a price", price.amount),
+                );
             }
             self.require_text(&at, &format!("{what}: unit"), &price.unit);
             self.dated_source(&at, &what, &price.source, &price.as_of);
@@ -381,16 +450,27 @@ impl<'a> Checker<'a> {
             return None;
         }
         for path in explored.dead_ends.iter().take(5) {
-            self.error(&at, format!("this path ends without a recommendation (every service is ruled out): {path}"));
+            self.error(
+                &at,
+                format!(
+                    "this path ends without a recommendation (every service is ruled out): {path}"
+                ),
+            );
         }
         if explored.dead_ends.len() > 5 {
             let more = explored.dead_ends.len() - 5;
-            self.error(&at, format!("… and {more} more paths end without a recommendation"));
+            self.error(
+                &at,
+                format!("… and {more} more paths end without a recommendation"),
+            );
         }
         for (service, &count) in self.guide.services.iter().zip(&explored.tops) {
             if count == 0 {
                 let sat = self.at().key("services").value("id", &service.id);
-                self.error(&sat, format!("service \"{}\" is not recommended by any path", service.id));
+                self.error(
+                    &sat,
+                    format!("service \"{}\" is not recommended by any path", service.id),
+                );
             }
         }
         Some(Summary {

@@ -40,7 +40,11 @@ pub fn footer(context: Context, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for binding in keys::bindings_for(context).filter(|b| b.in_footer) {
-        let key = binding.keys.first().map(|_| binding.key_labels()).unwrap_or_default();
+        let key = binding
+            .keys
+            .first()
+            .map(|_| binding.key_labels())
+            .unwrap_or_default();
         let key = key.split('/').next().unwrap_or_default().to_owned();
         let item = width(&key) + 1 + width(binding.hint) + 3;
         if used + item > usize::from(area.width) {

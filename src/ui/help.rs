@@ -22,7 +22,9 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     let key_width = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let widest = rows.iter().map(|(_, h)| width(h)).max().unwrap_or(0);
-    let help_width = widest.min(usize::from(area.width).saturating_sub(key_width + 7)).max(10);
+    let help_width = widest
+        .min(usize::from(area.width).saturating_sub(key_width + 7))
+        .max(10);
     let mut lines: Vec<Line> = Vec::new();
     for (k, help) in &rows {
         for (i, part) in wrap(help, help_width).into_iter().enumerate() {
@@ -34,8 +36,12 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     let content_width = key_width + help_width + 5;
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
-    let w = u16::try_from(content_width).unwrap_or(u16::MAX).min(area.width);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let w = u16::try_from(content_width)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);

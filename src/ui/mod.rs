@@ -61,9 +61,7 @@ fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {
         ..area
     };
     frame.render_widget(
-        Paragraph::new(message)
-            .centered()
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(message).centered().wrap(Wrap { trim: true }),
         inner,
     );
 }

@@ -51,7 +51,11 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
         if remembered == Some(&option.id) {
             label.push_str("  (your answer)");
         }
-        let style = if selected { theme.selected() } else { Default::default() };
+        let style = if selected {
+            theme.selected()
+        } else {
+            Default::default()
+        };
         lines.push(Line::styled(label, style));
     }
     if let Some(option) = question.options.get(cursor)

@@ -27,14 +27,24 @@ pub fn draw(app: &App, outcome: &Outcome, scroll: u16, theme: Theme, area: Rect,
     app.result_max_scroll.set(max_scroll);
     let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-    if max_scroll > 0 {
-        let more = if scroll < max_scroll { "↓ more (j/↓)" } else { "↑ (k/↑)" };
-        let hint = Line::styled(more, theme.dim()).right_aligned();
-        hint.render(Rect { y: body.bottom().saturating_sub(1), height: 1, ..body }, buf);
-    }
     Paragraph::new(answers)
         .block(Block::new().borders(Borders::TOP).border_style(theme.dim()))
         .render(bottom, buf);
+    // The scroll hint sits on the separator line, so it never covers text.
+    if max_scroll > 0 {
+        let more = if scroll < max_scroll {
+            " ↓ more: j/↓ "
+        } else {
+            " ↑ back up: k/↑ "
+        };
+        Line::styled(more, theme.dim()).right_aligned().render(
+            Rect {
+                height: 1,
+                ..bottom
+            },
+            buf,
+        );
+    }
 }
 
 fn reason_lines(
@@ -44,14 +54,21 @@ fn reason_lines(
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let sign = explain::signed(c.weight);
-    let style = if c.weight >= 0 { theme.positive() } else { theme.negative() };
+    let style = if c.weight >= 0 {
+        theme.positive()
+    } else {
+        theme.negative()
+    };
     let head = format!("{:indent$}{sign:>3} ", "");
     let text = format!("{}: {}", explain::answer_ids(c), c.reason);
     let body_width = width.saturating_sub(head.chars().count());
     let mut lines = Vec::new();
     for (i, l) in wrap(&text, body_width).into_iter().enumerate() {
         if i == 0 {
-            lines.push(Line::from(vec![Span::styled(head.clone(), style), Span::raw(l)]));
+            lines.push(Line::from(vec![
+                Span::styled(head.clone(), style),
+                Span::raw(l),
+            ]));
         } else {
             lines.push(Line::raw(format!("{:w$}{l}", "", w = head.chars().count())));
         }
@@ -63,7 +80,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
     let rec = &outcome.recommendation;
     let mut lines = Vec::new();
     let Some(top) = rec.top() else {
-        lines.push(Line::styled("No recommendation: every service is ruled out.", theme.excluded()));
+        lines.push(Line::styled(
+            "No recommendation: every service is ruled out.",
+            theme.excluded(),
+        ));
         return lines;
     };
     lines.push(Line::from(vec![
@@ -101,7 +121,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         lines.push(Line::default());
         lines.push(Line::styled("Ruled out", theme.heading()));
         for sentence in rec.excluded.iter().flat_map(explain::knockouts) {
-            for (i, l) in wrap(&sentence, width.saturating_sub(4)).into_iter().enumerate() {
+            for (i, l) in wrap(&sentence, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
                 if i == 0 {
                     lines.push(Line::from(vec![
                         Span::styled("  ✗ ", theme.excluded()),

@@ -160,7 +160,10 @@ impl Pty {
         }
         cmd.cwd(home.path());
 
-        let child = pair.slave.spawn_command(cmd).expect("spawn computepick in the pty");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn computepick in the pty");
         // Only the child may hold the slave side, so that reading the master ends when it exits.
         drop(pair.slave);
 
@@ -258,7 +261,11 @@ impl Pty {
             .arg(self.pid().to_string())
             .status()
             .expect("run kill");
-        assert!(status.success(), "kill -{name} {} failed: {status}", self.pid());
+        assert!(
+            status.success(),
+            "kill -{name} {} failed: {status}",
+            self.pid()
+        );
     }
 
     /// Changes the terminal size (the app gets SIGWINCH); the screen model follows.

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Captures the real app's screens as text for the README: drives the release binary in tmux
+# (private socket, 80x24) with keystrokes, as a person would, and saves each screen to assets/.
+# Usage: assets/capture.sh   (needs tmux; builds the release binary first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin="$PWD/target/release/computepick"
+sock="computepick-capture-$$"
+t() { tmux -L "$sock" "$@"; }
+trap 't kill-server 2>/dev/null || true' EXIT
+
+wait_for() {  # wait until the screen shows $1 (max 5 s)
+  for _ in $(seq 50); do
+    t capture-pane -p | grep -q -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "capture.sh: never saw '$1'" >&2; t capture-pane -p >&2; exit 1
+}
+save() { t capture-pane -p > "assets/$1.txt"; echo "wrote assets/$1.txt"; }
+
+t new-session -d -x 80 -y 24 "env -u NO_COLOR TERM=xterm-256color $bin"
+wait_for "What are you running?"
+t send-keys 3
+wait_for "How long does one unit of work run?"
+save question
+for k in 1 1 1 1 1 3; do t send-keys "$k"; sleep 0.05; done
+wait_for "Recommended:"
+save result
+t send-keys '?'
+wait_for "Keys"
+save help
+t send-keys q q

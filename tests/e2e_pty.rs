@@ -1,0 +1,270 @@
+//! End-to-end tests: the real binary in a pseudo-terminal, driven by keystrokes and signals,
+//! checked by what a person would see on the screen and by the state the terminal is left in.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Options, Pty, TIMEOUT, keys};
+
+const FIRST_PROMPT: &str = "What are you running?";
+
+/// The highlighted-option marker for option `n`, as the question screen draws it.
+fn cursor_on(n: usize) -> String {
+    format!("› {n}  ")
+}
+
+/// Sends `keys` and waits for the header to say we are on question `n` of 7.
+fn answer(app: &Pty, keys: &str, next_question: usize) -> String {
+    app.send(keys);
+    app.wait_for(&format!("Question {next_question} of 7"), TIMEOUT)
+}
+
+/// Starts the app at 80x24 and waits for the first question.
+fn start() -> Pty {
+    let app = Pty::spawn(&[]);
+    app.wait_for(FIRST_PROMPT, TIMEOUT);
+    assert!(
+        app.alternate_screen() && app.cursor_hidden(),
+        "while running, the app should own the alternate screen with the cursor hidden\n{}",
+        pty::dump(&app.screen())
+    );
+    app
+}
+
+#[test]
+fn walk_to_a_recommendation_and_quit() {
+    let mut app = start();
+    let screen = app.screen().contents();
+    assert!(screen.contains("Question 1 of 7"), "{screen}");
+    assert!(
+        screen.contains(&cursor_on(1)),
+        "first option highlighted: {screen}"
+    );
+
+    // workload: pick option 1 by number, then go back and change it.
+    let screen = answer(&app, "1", 2);
+    assert!(screen.contains("workload: web-app"), "breadcrumb: {screen}");
+    app.send(keys::BACKSPACE);
+    let screen = app.wait_for("Question 1 of 7", TIMEOUT);
+    assert!(screen.contains(FIRST_PROMPT), "{screen}");
+    assert!(
+        screen.contains("› 1  A web application  (your answer)"),
+        "going back keeps the answer and the cursor on it: {screen}"
+    );
+    // ...and take "Event processing" (option 3) with j, j, Enter.
+    app.send("j");
+    app.wait_for(&cursor_on(2), TIMEOUT);
+    app.send("j");
+    app.wait_for(&format!("{}Event processing", cursor_on(3)), TIMEOUT);
+    let screen = answer(&app, keys::ENTER, 2);
+    assert!(screen.contains("workload: event"), "re-answered: {screen}");
+    assert!(
+        !screen.contains("web-app"),
+        "the old answer is gone: {screen}"
+    );
+    assert!(
+        screen.contains("How long does one unit of work run?"),
+        "{screen}"
+    );
+
+    // runtime = seconds (option 1), by number.
+    let screen = answer(&app, "1", 3);
+    assert!(screen.contains("Where does the state live?"), "{screen}");
+    // state = stateless: Enter on the highlighted first option.
+    assert!(
+        screen.contains(&format!("{}Stateless", cursor_on(1))),
+        "{screen}"
+    );
+    let screen = answer(&app, keys::ENTER, 4);
+    assert!(screen.contains("How is it packaged?"), "{screen}");
+    // packaging = code (option 1).
+    let screen = answer(&app, "1", 5);
+    assert!(screen.contains("How much control do you need"), "{screen}");
+    // control = none: down, up again (wrapping is not involved), Enter.
+    app.send("j");
+    app.wait_for(&cursor_on(2), TIMEOUT);
+    app.send("k");
+    app.wait_for(&format!("{}None", cursor_on(1)), TIMEOUT);
+    let screen = answer(&app, keys::ENTER, 6);
+    assert!(screen.contains("How does the load behave?"), "{screen}");
+    // scaling = scale-to-zero (option 1).
+    let screen = answer(&app, "1", 7);
+    assert!(screen.contains("How do you want to pay?"), "{screen}");
+    // budget = pay-per-use (option 2) ends the walk.
+    app.send("2");
+    let screen = app.wait_for("Recommended: AWS Lambda", TIMEOUT);
+    assert!(
+        screen.contains("computepick · Recommendation"),
+        "header: {screen}"
+    );
+    assert!(screen.contains("Your answers"), "{screen}");
+    for (i, answer) in [
+        "workload:event",
+        "runtime:seconds",
+        "state:stateless",
+        "packaging:code",
+        "control:none",
+        "scaling:scale-to-zero",
+        "budget:pay-per-use",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let numbered = format!("{} {answer}", i + 1);
+        assert!(screen.contains(&numbered), "missing {numbered:?}: {screen}");
+    }
+
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT);
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    assert!(status.success(), "{status:?}");
+    app.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_and_restores() {
+    let mut app = start();
+    app.send(keys::CTRL_C);
+    let status = app.wait_exit(TIMEOUT);
+    assert_eq!(
+        status.signal(),
+        None,
+        "exited by itself, not killed: {status:?}"
+    );
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    app.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut app = start();
+    app.signal("TERM");
+    let status = app.wait_exit(TIMEOUT);
+    // A process killed by the signal would report the signal, not a code.
+    assert_eq!(
+        status.signal(),
+        None,
+        "the app should catch SIGTERM: {status:?}"
+    );
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM: {status:?}");
+    app.assert_restored();
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let mut app = Options::default().size(40, 10).spawn();
+    let screen = app.wait_for("Terminal too small", TIMEOUT);
+    assert!(screen.contains("40×10"), "says the current size: {screen}");
+    assert!(screen.contains("60×18"), "says the size needed: {screen}");
+    assert!(screen.contains("q quits"), "{screen}");
+    assert!(
+        !screen.contains(FIRST_PROMPT),
+        "no cramped question: {screen}"
+    );
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT);
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    assert!(status.success(), "{status:?}");
+    app.assert_restored();
+}
+
+#[test]
+fn growing_a_small_terminal_shows_the_question() {
+    let mut app = Options::default().size(40, 10).spawn();
+    app.wait_for("Terminal too small", TIMEOUT);
+    app.resize(80, 24);
+    let screen = app.wait_for(FIRST_PROMPT, TIMEOUT);
+    assert!(!screen.contains("Terminal too small"), "{screen}");
+    assert!(screen.contains("Question 1 of 7"), "{screen}");
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn help_overlay_lists_keys() {
+    let mut app = start();
+    app.send("?");
+    let screen = app.wait_for("Keys · Esc or ? to close", TIMEOUT);
+    let quit_row = screen
+        .lines()
+        .find(|l| l.contains("q/Esc"))
+        .unwrap_or_else(|| panic!("no q/Esc row in the help: {screen}"));
+    assert!(
+        quit_row.contains("Quit"),
+        "q/Esc is described as Quit: {quit_row}"
+    );
+    for expected in [
+        "Ctrl-C",
+        "Quit at once",
+        "Choose the highlighted option",
+        "1-9",
+    ] {
+        assert!(
+            screen.contains(expected),
+            "help lacks {expected:?}: {screen}"
+        );
+    }
+
+    // Esc closes the overlay (it does not quit while the overlay is open).
+    app.send(keys::ESC);
+    let screen = app.wait_gone("Keys ·", TIMEOUT);
+    assert!(
+        screen.contains(FIRST_PROMPT),
+        "back on the question: {screen}"
+    );
+    assert!(
+        app.is_running(),
+        "Esc closed the help; it must not quit the app"
+    );
+
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT);
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    app.assert_restored();
+}
+
+/// The `line` and `col` of the first `PREFIX:line:col: message` in `text`.
+fn position_after(text: &str, prefix: &str) -> Option<(usize, usize)> {
+    text.match_indices(prefix).find_map(|(at, _)| {
+        let mut parts = text[at + prefix.len()..].splitn(4, ':');
+        if parts.next() != Some("") {
+            return None;
+        }
+        let line = parts.next()?.parse().ok()?;
+        let col = parts.next()?.parse().ok()?;
+        let message = parts.next()?.lines().next()?.trim();
+        (!message.is_empty()).then_some((line, col))
+    })
+}
+
+#[test]
+fn refuses_bad_data_before_taking_the_terminal() {
+    const BROKEN: &str = "Guide(meta: (";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("broken.ron");
+    std::fs::write(&file, BROKEN).expect("write the broken data file");
+    let path = file.to_str().expect("a UTF-8 temp path");
+
+    let mut app = Pty::spawn(&["--data", path]);
+    let status = app.wait_exit(TIMEOUT);
+    let screen = app.screen().contents();
+    assert_eq!(status.exit_code(), 2, "{status:?}\n{screen}");
+    let (line, col) = position_after(&screen, path).unwrap_or_else(|| {
+        panic!(
+            "expected `{path}:LINE:COL: message` on screen\n{}",
+            pty::dump(&app.screen())
+        )
+    });
+    // The file is one line; the error is at its end (ron may point at or past the last char).
+    assert_eq!(line, 1, "{screen}");
+    assert!(
+        (1..=BROKEN.len() + 1).contains(&col),
+        "column {col}: {screen}"
+    );
+    assert!(
+        !app.output_contains(b"\x1b[?1049h"),
+        "the app entered the alternate screen before refusing the data"
+    );
+    app.assert_restored();
+}
