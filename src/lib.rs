@@ -12,3 +12,4 @@ pub mod keys;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod detail;

@@ -13,13 +13,15 @@ fn cursor_on(n: usize) -> String {
     format!("› {n}  ")
 }
 
-/// Sends `keys` and waits for the header to say we are on question `n` of 7.
+/// Sends `keys` and waits for the header to say we are on question `next_question` of 7.
+#[track_caller]
 fn answer(app: &Pty, keys: &str, next_question: usize) -> String {
     app.send(keys);
     app.wait_for(&format!("Question {next_question} of 7"), TIMEOUT)
 }
 
 /// Starts the app at 80x24 and waits for the first question.
+#[track_caller]
 fn start() -> Pty {
     let app = Pty::spawn(&[]);
     app.wait_for(FIRST_PROMPT, TIMEOUT);
@@ -267,4 +269,44 @@ fn refuses_bad_data_before_taking_the_terminal() {
         "the app entered the alternate screen before refusing the data"
     );
     app.assert_restored();
+}
+
+/// Whether any cell on the screen has a foreground or background colour.
+fn any_colour(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).any(|r| {
+        (0..cols.get()).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let mut coloured = start();
+    assert!(
+        any_colour(&coloured.screen()),
+        "by default the app uses colour (control for the NO_COLOR check)"
+    );
+    coloured.send("q");
+    assert_eq!(coloured.wait_exit(TIMEOUT).exit_code(), 0);
+
+    let mut plain = Options::default().no_color().spawn();
+    let screen = plain.wait_until("the first question", TIMEOUT, |s| {
+        s.contents().contains(FIRST_PROMPT)
+    });
+    assert!(
+        !any_colour(&screen),
+        "NO_COLOR set, yet cells are coloured\n{}",
+        pty::dump(&screen)
+    );
+    assert!(
+        screen.contents().contains(&cursor_on(1)),
+        "the highlighted option still shows its marker without colour"
+    );
+    plain.send("q");
+    assert_eq!(plain.wait_exit(TIMEOUT).exit_code(), 0);
+    plain.assert_restored();
 }

@@ -108,7 +108,7 @@ mod tests {
         let at = Locator::new(TEXT).value("id", "c");
         assert_eq!(at.line_col(), (5, 7));
         let next = Locator::new(TEXT).value("next", "c");
-        assert_eq!(next.line_col(), (4, 15));
+        assert_eq!(next.line_col(), (4, 16));
     }
 
     #[test]

@@ -129,9 +129,10 @@ fn non_zero(n: u16) -> NonZeroU16 {
 impl Pty {
     /// Starts the app at 80x24 with the given arguments.
     pub fn spawn(args: &[&str]) -> Self {
-        let mut options = Options::default();
-        options.args = args.iter().map(OsString::from).collect();
-        Self::spawn_with(options)
+        Self::spawn_with(Options {
+            args: args.iter().map(OsString::from).collect(),
+            ..Options::default()
+        })
     }
 
     pub fn spawn_with(options: Options) -> Self {
@@ -329,6 +330,7 @@ impl Pty {
     }
 
     /// Polls until `ready(screen)` holds; panics after `timeout` with the screen dumped.
+    #[track_caller]
     pub fn wait_until(
         &self,
         what: &str,
@@ -352,6 +354,7 @@ impl Pty {
     }
 
     /// Waits until the screen shows `text`; returns the screen's text.
+    #[track_caller]
     pub fn wait_for(&self, text: &str, timeout: Duration) -> String {
         self.wait_until(&format!("{text:?} to appear"), timeout, |s| {
             s.contents().contains(text)
@@ -360,6 +363,7 @@ impl Pty {
     }
 
     /// Waits until the screen no longer shows `text`; returns the screen's text.
+    #[track_caller]
     pub fn wait_gone(&self, text: &str, timeout: Duration) -> String {
         self.wait_until(&format!("{text:?} to disappear"), timeout, |s| {
             !s.contents().contains(text)
@@ -369,6 +373,7 @@ impl Pty {
 
     /// Waits for the app to exit and for all its output to be read; kills it and panics on
     /// timeout.
+    #[track_caller]
     pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
         let deadline = Instant::now() + timeout;
         while self.is_running() {
@@ -399,6 +404,7 @@ impl Pty {
     }
 
     /// Asserts that the terminal is back in its normal state: main screen, cursor visible.
+    #[track_caller]
     pub fn assert_restored(&self) {
         let screen = self.screen();
         assert!(
