@@ -29,6 +29,15 @@ pub enum Screen {
     },
 }
 
+/// A service's or term's detail page, scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailView {
+    pub id: String,
+    pub scroll: u16,
+    /// How far it can scroll, as last drawn.
+    pub max_scroll: Cell<u16>,
+}
+
 /// Why the app stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -42,6 +51,8 @@ pub struct App {
     pub answers: Answers,
     pub screen: Screen,
     pub show_help: bool,
+    /// The detail page open over the screen, if any.
+    pub detail: Option<DetailView>,
     pub exit: Option<Exit>,
     /// How far the result can scroll, as last drawn (it depends on the terminal's width).
     pub result_max_scroll: Cell<u16>,
@@ -57,6 +68,7 @@ impl App {
                 cursor: 0,
             },
             show_help: false,
+            detail: None,
             exit: None,
             result_max_scroll: Cell::new(u16::MAX),
         };
@@ -67,6 +79,9 @@ impl App {
     pub fn context(&self) -> Context {
         if self.show_help {
             return Context::Help;
+        }
+        if self.detail.is_some() {
+            return Context::Detail;
         }
         match self.screen {
             Screen::Question { .. } => Context::Question,
@@ -162,7 +177,8 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::ToggleHelp => self.show_help = !self.show_help,
-            Action::Escape => self.show_help = false,
+            Action::Escape if self.show_help => self.show_help = false,
+            Action::Escape => self.detail = None,
             Action::Quit => self.exit = Some(Exit::Quit),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
             Action::Restart => {
@@ -170,6 +186,7 @@ impl App {
                 self.show_question(0);
             }
             _ if self.show_help => {}
+            _ if self.detail.is_some() => self.update_detail(action),
             _ => match &mut self.screen {
                 Screen::Question { .. } => self.update_question(action),
                 Screen::Result { .. } => self.update_result(action),
@@ -201,6 +218,31 @@ impl App {
         }
     }
 
+    /// Opens the detail page of a service or term by id.
+    pub fn open_detail(&mut self, id: &str) {
+        self.detail = Some(DetailView {
+            id: id.to_owned(),
+            scroll: 0,
+            max_scroll: Cell::new(u16::MAX),
+        });
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        let Some(view) = &mut self.detail else {
+            return;
+        };
+        let max = view.max_scroll.get();
+        view.scroll = match action {
+            Action::Up => view.scroll.saturating_sub(1),
+            Action::Down => view.scroll.saturating_add(1).min(max),
+            Action::PageUp => view.scroll.saturating_sub(10),
+            Action::PageDown => view.scroll.saturating_add(10).min(max),
+            Action::First => 0,
+            Action::Last => max,
+            _ => view.scroll,
+        };
+    }
+
     fn update_result(&mut self, action: Action) {
         let Screen::Result { outcome, scroll } = &mut self.screen else {
             return;
@@ -216,6 +258,12 @@ impl App {
             Action::Last => *scroll = max,
             Action::Back => self.show_question(answered.saturating_sub(1)),
             Action::Number(n) if (1..=answered).contains(&n) => self.show_question(n - 1),
+            Action::OpenDetail => {
+                if let Some(top) = outcome.recommendation.top() {
+                    let id = top.service.clone();
+                    self.open_detail(&id);
+                }
+            }
             _ => {}
         }
     }

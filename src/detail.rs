@@ -11,7 +11,10 @@ pub enum Piece {
     Paragraph(String),
     /// A heading for the pieces that follow.
     Heading(String),
-    List { label: String, items: Vec<String> },
+    List {
+        label: String,
+        items: Vec<String>,
+    },
     /// A checkable statement with its source and date.
     Fact {
         label: String,
@@ -38,7 +41,13 @@ impl<'a> Target<'a> {
             .iter()
             .find(|s| same(&s.id))
             .map(Target::Service)
-            .or_else(|| guide.glossary.iter().find(|t| same(&t.id)).map(Target::Term))
+            .or_else(|| {
+                guide
+                    .glossary
+                    .iter()
+                    .find(|t| same(&t.id))
+                    .map(Target::Term)
+            })
             .or_else(|| {
                 guide
                     .services
@@ -92,7 +101,10 @@ fn service(guide: &Guide, s: &Service) -> Vec<Piece> {
         Piece::Subtitle(s.summary.clone()),
     ];
     if !s.aliases.is_empty() {
-        pieces.push(Piece::Subtitle(format!("Also known as: {}", s.aliases.join(", "))));
+        pieces.push(Piece::Subtitle(format!(
+            "Also known as: {}",
+            s.aliases.join(", ")
+        )));
     }
     if !s.description.is_empty() {
         pieces.push(Piece::Paragraph(s.description.clone()));
@@ -121,7 +133,13 @@ fn service(guide: &Guide, s: &Service) -> Vec<Piece> {
         )));
         // In the order of the comparison attributes, then any others.
         let mut facts: Vec<_> = s.facts.iter().collect();
-        let order = |id: &str| guide.attributes.iter().position(|a| a.id == id).unwrap_or(usize::MAX);
+        let order = |id: &str| {
+            guide
+                .attributes
+                .iter()
+                .position(|a| a.id == id)
+                .unwrap_or(usize::MAX)
+        };
         facts.sort_by_key(|f| order(&f.attribute));
         for fact in facts {
             let label = guide
@@ -144,7 +162,7 @@ fn service(guide: &Guide, s: &Service) -> Vec<Piece> {
             let region = p.region.as_deref().unwrap_or(&guide.meta.region);
             pieces.push(Piece::Fact {
                 label: p.label.clone(),
-                value: format!("${} per {} ({region})", p.amount, p.unit),
+                value: format!("{} ({region})", p.display()),
                 source: p.source.clone(),
                 as_of: p.as_of.clone(),
             });
@@ -196,7 +214,10 @@ mod tests {
     fn finds_by_id_name_and_alias_ignoring_case() {
         let g = guide();
         assert_eq!(Target::find(&g, "lambda").map(|t| t.id()), Some("lambda"));
-        assert_eq!(Target::find(&g, "AWS LAMBDA").map(|t| t.id()), Some("lambda"));
+        assert_eq!(
+            Target::find(&g, "AWS LAMBDA").map(|t| t.id()),
+            Some("lambda")
+        );
         assert_eq!(Target::find(&g, "nothing-like-this"), None);
     }
 
@@ -205,7 +226,14 @@ mod tests {
         let g = guide();
         let pieces = Target::find(&g, "lambda").expect("lambda").pieces(&g);
         assert_eq!(pieces[0], Piece::Title("AWS Lambda (lambda)".into()));
-        let facts = pieces.iter().filter(|p| matches!(p, Piece::Fact { .. })).count();
-        assert_eq!(facts, g.service("lambda").map_or(0, |s| s.facts.len()) + g.prices.iter().filter(|p| p.service == "lambda").count());
+        let facts = pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Fact { .. }))
+            .count();
+        assert_eq!(
+            facts,
+            g.service("lambda").map_or(0, |s| s.facts.len())
+                + g.prices.iter().filter(|p| p.service == "lambda").count()
+        );
     }
 }

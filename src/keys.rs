@@ -24,6 +24,8 @@ pub enum Action {
     Quit,
     /// Ctrl-C: quit at once.
     Interrupt,
+    /// Open the detail page of the recommended service.
+    OpenDetail,
 }
 
 /// Which screens a binding works on.
@@ -31,6 +33,8 @@ pub enum Action {
 pub enum Context {
     Question,
     Result,
+    /// The detail page of a service or term, over any screen.
+    Detail,
     Help,
 }
 
@@ -96,11 +100,13 @@ impl Binding {
     }
 }
 
-use Context::{Help, Question, Result};
+use Context::{Detail, Help, Question, Result};
 use KeyCode as K;
 
-const ALL: &[Context] = &[Question, Result, Help];
+const ALL: &[Context] = &[Question, Result, Detail, Help];
 const SCREENS: &[Context] = &[Question, Result];
+const SCROLLING: &[Context] = &[Result, Detail];
+const ALL_BUT_HELP: &[Context] = &[Question, Result, Detail];
 
 pub const BINDINGS: &[Binding] = &[
     Binding {
@@ -108,7 +114,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Up,
         hint: "move",
         help: "Move up (on the result: scroll up)",
-        contexts: SCREENS,
+        contexts: ALL_BUT_HELP,
         in_footer: false,
     },
     Binding {
@@ -116,7 +122,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Down,
         hint: "move",
         help: "Move down (on the result: scroll down)",
-        contexts: SCREENS,
+        contexts: ALL_BUT_HELP,
         in_footer: false,
     },
     Binding {
@@ -124,7 +130,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::First,
         hint: "top",
         help: "Go to the first option or the top",
-        contexts: SCREENS,
+        contexts: ALL_BUT_HELP,
         in_footer: false,
     },
     Binding {
@@ -132,7 +138,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Last,
         hint: "bottom",
         help: "Go to the last option or the bottom",
-        contexts: SCREENS,
+        contexts: ALL_BUT_HELP,
         in_footer: false,
     },
     Binding {
@@ -140,7 +146,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         hint: "page up",
         help: "Scroll up a page",
-        contexts: &[Result],
+        contexts: SCROLLING,
         in_footer: false,
     },
     Binding {
@@ -148,7 +154,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         hint: "page down",
         help: "Scroll down a page",
-        contexts: &[Result],
+        contexts: SCROLLING,
         in_footer: false,
     },
     Binding {
@@ -177,6 +183,27 @@ pub const BINDINGS: &[Binding] = &[
         hint: "change answer",
         help: "Go back to that answer and change it",
         contexts: &[Result],
+        in_footer: true,
+    },
+    Binding {
+        keys: &[Key::Code(K::Enter), Key::Code(K::Char('d'))],
+        action: Action::OpenDetail,
+        hint: "details",
+        help: "Open the recommended service's details: facts, sources, limits",
+        contexts: &[Result],
+        in_footer: true,
+    },
+    Binding {
+        keys: &[
+            Key::Code(K::Esc),
+            Key::Code(K::Backspace),
+            Key::Code(K::Left),
+            Key::Code(K::Char('h')),
+        ],
+        action: Action::Escape,
+        hint: "close",
+        help: "Close the details",
+        contexts: &[Detail],
         in_footer: true,
     },
     Binding {
@@ -228,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         hint: "quit",
         help: "Quit",
-        contexts: &[Help],
+        contexts: &[Detail, Help],
         in_footer: false,
     },
     Binding {

@@ -6,10 +6,10 @@
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod detail;
 pub mod engine;
 pub mod explain;
 pub mod keys;
 pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod detail;

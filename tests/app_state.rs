@@ -133,3 +133,21 @@ fn q_and_esc_quit_and_ctrl_c_interrupts() {
     app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(app.exit, Some(Exit::Interrupted));
 }
+
+#[test]
+fn enter_on_the_result_opens_details_and_esc_closes_them() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.as_ref().map(|d| d.id.as_str()), Some("box"));
+    press(&mut app, KeyCode::Char('1'));
+    assert!(
+        app.detail.is_some(),
+        "number keys do not reach the result under the details"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none());
+    assert_eq!(app.exit, None);
+    assert_eq!(top(&app).as_deref(), Some("box"));
+}

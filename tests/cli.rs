@@ -240,3 +240,34 @@ fn help_and_version_work_on_every_command() {
     let out = stdout(computepick().arg("--version"));
     assert!(out.starts_with("computepick "), "{out}");
 }
+
+#[test]
+fn show_prints_a_service_with_sourced_facts() {
+    let out = stdout(computepick().args(["show", "lambda"]));
+    assert!(out.starts_with("AWS Lambda (lambda)\n"), "{out}");
+    assert!(out.contains("Maximum run time: "), "{out}");
+    assert!(
+        out.contains("source: https://docs.aws.amazon.com/lambda/"),
+        "{out}"
+    );
+    assert!(out.contains("$0.0000166667 per GB-second"), "{out}");
+}
+
+#[test]
+fn show_finds_terms_by_alias_in_every_format() {
+    let out = stdout(computepick().args(["show", "ASG", "--format", "markdown"]));
+    assert!(out.starts_with("# "), "{out}");
+    assert!(out.to_lowercase().contains("auto scaling"), "{out}");
+    let out = stdout(computepick().args(["show", "fargate", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["kind"], "service");
+    assert_eq!(v["id"], "fargate");
+    assert!(v["facts"].as_array().is_some_and(|f| f.len() >= 15));
+    assert!(v["prices"].as_array().is_some_and(|p| !p.is_empty()));
+}
+
+#[test]
+fn show_suggests_the_closest_id() {
+    let err = failure(computepick().args(["show", "lamda"]), 2);
+    assert!(err.contains("did you mean \"lambda\"?"), "{err}");
+}

@@ -101,3 +101,12 @@ fn every_size_from_1x1_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn detail_of_the_recommendation_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "3111113d");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod recommend;
+pub mod show;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -52,6 +53,9 @@ pub enum Command {
     /// Validate a decisions file and summarise its walk.
     #[command(after_help = check::AFTER_HELP)]
     Check(check::Args),
+    /// Show one service or glossary term with its facts and sources.
+    #[command(after_help = show::AFTER_HELP)]
+    Show(show::Args),
 }
 
 /// Output formats shared by the subcommands.
@@ -67,12 +71,18 @@ pub enum Format {
 pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
     let code = match command {
         Command::Check(args) => check::run(args, data),
-        Command::Recommend(args) => match load_or_report(data) {
-            Some(guide) => recommend::run(args, &guide),
-            None => exit::BAD_INPUT,
-        },
+        Command::Recommend(args) => with_guide(data, |g| recommend::run(args, g)),
+        Command::Show(args) => with_guide(data, |g| show::run(args, g)),
     };
     ExitCode::from(code)
+}
+
+/// Loads the guide and runs `f` on it, or reports the data's errors (exit 2).
+fn with_guide(data: Option<&std::path::Path>, f: impl FnOnce(&Guide) -> u8) -> u8 {
+    match load_or_report(data) {
+        Some(guide) => f(&guide),
+        None => exit::BAD_INPUT,
+    }
 }
 
 /// Loads the guide; on failure prints every diagnostic to stderr and returns `None`.

@@ -82,6 +82,47 @@ pub struct Attribute {
     /// Limits, Operations, Scaling, Cost...
     #[serde(default)]
     pub group: String,
+    /// Where each service's cell comes from: its `facts` (the default), or one of its lists
+    /// (`from: GoodFor`), so rows such as "Best for" are placed and labelled by the data file
+    /// without restating the list as a fact.
+    #[serde(default, skip_serializing_if = "AttributeFrom::is_facts")]
+    pub from: AttributeFrom,
+}
+
+/// The source of a comparison row's cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum AttributeFrom {
+    /// The service's `Fact` whose `attribute` is this attribute's id.
+    #[default]
+    Facts,
+    /// The service's `you_manage` list.
+    YouManage,
+    /// The service's `aws_manages` list.
+    AwsManages,
+    /// The service's `good_for` list.
+    GoodFor,
+    /// The service's `poor_fit` list.
+    PoorFit,
+    /// The service's `pairs_with` list.
+    PairsWith,
+}
+
+impl AttributeFrom {
+    pub fn is_facts(&self) -> bool {
+        *self == AttributeFrom::Facts
+    }
+
+    /// The service list this row reads, or `None` for a row filled by facts.
+    pub fn list(self, service: &Service) -> Option<&[String]> {
+        match self {
+            AttributeFrom::Facts => None,
+            AttributeFrom::YouManage => Some(&service.you_manage),
+            AttributeFrom::AwsManages => Some(&service.aws_manages),
+            AttributeFrom::GoodFor => Some(&service.good_for),
+            AttributeFrom::PoorFit => Some(&service.poor_fit),
+            AttributeFrom::PairsWith => Some(&service.pairs_with),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -110,8 +151,56 @@ pub struct Price {
     pub unit: String,
     #[serde(default)]
     pub region: Option<String>,
+    /// A rate (the default) or a free allowance, whose amount is a quantity, not dollars.
+    #[serde(default)]
+    pub kind: PriceKind,
     pub source: String,
     pub as_of: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum PriceKind {
+    /// Dollars per `unit`.
+    #[default]
+    Rate,
+    /// A quantity of `unit` given free (a free tier).
+    Allowance,
+}
+
+impl Price {
+    /// `$0.20 per 1M requests`, `1,000,000 requests free per month`, `no additional charge`.
+    pub fn display(&self) -> String {
+        match self.kind {
+            PriceKind::Allowance => format!("{} {}", group_thousands(self.amount), self.unit),
+            PriceKind::Rate if self.amount == 0.0 => "no additional charge".to_owned(),
+            PriceKind::Rate => format!("${} per {}", dollars(self.amount), self.unit),
+        }
+    }
+}
+
+/// Dollars with at least two decimals and no trailing zeros beyond them: 0.2 → 0.20,
+/// 0.0000166667 → 0.0000166667, 5 → 5.00.
+pub fn dollars(amount: f64) -> String {
+    let text = format!("{amount:.10}");
+    let trimmed = text.trim_end_matches('0');
+    match trimmed.split_once('.') {
+        Some((whole, frac)) if frac.len() < 2 => format!("{whole}.{frac:0<2}"),
+        Some(_) => trimmed.to_owned(),
+        None => format!("{trimmed}.00"),
+    }
+}
+
+/// 1000000 → 1,000,000 (fractions are rounded; allowances are whole quantities).
+pub fn group_thousands(amount: f64) -> String {
+    let digits = format!("{:.0}", amount.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < 0.0 { format!("-{out}") } else { out }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -162,6 +251,22 @@ impl Rule {
         match self {
             Rule::Favour { reason, .. } | Rule::RuleOut { reason, .. } => reason,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_quantities_read_naturally() {
+        assert_eq!(dollars(0.2), "0.20");
+        assert_eq!(dollars(0.0000166667), "0.0000166667");
+        assert_eq!(dollars(5.0), "5.00");
+        assert_eq!(dollars(0.04048), "0.04048");
+        assert_eq!(group_thousands(1_000_000.0), "1,000,000");
+        assert_eq!(group_thousands(400_000.0), "400,000");
+        assert_eq!(group_thousands(999.0), "999");
     }
 }
 

@@ -12,6 +12,7 @@ use crate::text::{width, wrap};
 
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let beneath = match app.screen {
+        _ if app.detail.is_some() => Context::Detail,
         Screen::Question { .. } => Context::Question,
         Screen::Result { .. } => Context::Result,
     };

@@ -1,6 +1,7 @@
 //! Drawing. Each screen has its own module; overlays draw after the screen beneath them.
 
 mod chrome;
+mod detail;
 mod help;
 mod question;
 mod result;
@@ -40,6 +41,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         }
     }
     chrome::footer(app.context(), theme, footer, frame.buffer_mut());
+    if let Some(view) = &app.detail {
+        detail::draw(app, view, theme, body, frame.buffer_mut());
+    }
     if app.show_help {
         help::draw(app, theme, area, frame.buffer_mut());
     }

@@ -362,6 +362,18 @@ impl Pty {
         .contents()
     }
 
+    /// Waits until the screen shows every one of `texts` at once; returns the screen's text.
+    /// Use this rather than `wait_for` + `contains` when the texts are on different rows: a
+    /// frame can arrive in several reads, so one row showing does not mean the others do.
+    #[track_caller]
+    pub fn wait_for_all(&self, texts: &[&str], timeout: Duration) -> String {
+        self.wait_until(&format!("all of {texts:?} to appear"), timeout, |s| {
+            let contents = s.contents();
+            texts.iter().all(|t| contents.contains(t))
+        })
+        .contents()
+    }
+
     /// Waits until the screen no longer shows `text`; returns the screen's text.
     #[track_caller]
     pub fn wait_gone(&self, text: &str, timeout: Duration) -> String {
