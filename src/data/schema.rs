@@ -254,22 +254,6 @@ impl Rule {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_and_quantities_read_naturally() {
-        assert_eq!(dollars(0.2), "0.20");
-        assert_eq!(dollars(0.0000166667), "0.0000166667");
-        assert_eq!(dollars(5.0), "5.00");
-        assert_eq!(dollars(0.04048), "0.04048");
-        assert_eq!(group_thousands(1_000_000.0), "1,000,000");
-        assert_eq!(group_thousands(400_000.0), "400,000");
-        assert_eq!(group_thousands(999.0), "999");
-    }
-}
-
 impl Guide {
     pub fn service(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
@@ -283,5 +267,21 @@ impl Guide {
 impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_quantities_read_naturally() {
+        assert_eq!(dollars(0.2), "0.20");
+        assert_eq!(dollars(0.0000166667), "0.0000166667");
+        assert_eq!(dollars(5.0), "5.00");
+        assert_eq!(dollars(0.04048), "0.04048");
+        assert_eq!(group_thousands(1_000_000.0), "1,000,000");
+        assert_eq!(group_thousands(400_000.0), "400,000");
+        assert_eq!(group_thousands(999.0), "999");
     }
 }
