@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod detail;
 pub mod engine;

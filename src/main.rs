@@ -4,10 +4,14 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 use computepick::cli::{self, Cli, exit};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     if let Some(command) = &cli.command {
         return cli::run(command, cli.data.as_deref());
     }
@@ -24,4 +28,33 @@ fn main() -> ExitCode {
         return ExitCode::from(exit::BAD_INPUT);
     }
     computepick::tui::run(guide)
+}
+
+/// `--help` and `--version` print as clap renders them; a usage error is one line on stderr
+/// and exit 2, so scripts see exactly what went wrong.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::from(exit::OK);
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = e.print();
+        return ExitCode::from(exit::BAD_INPUT);
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("bad usage");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // Keep clap's hints (possible values, a similar flag) on the same line.
+    let hints: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("[possible values") || l.starts_with("tip:"))
+        .collect();
+    let hints = if hints.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", hints.join("; "))
+    };
+    eprintln!("computepick: {first}{hints} (see computepick --help)");
+    ExitCode::from(exit::BAD_INPUT)
 }

@@ -158,11 +158,19 @@ fn too_small_terminal_says_so() {
 }
 
 #[test]
-fn growing_a_small_terminal_shows_the_question() {
-    let mut app = Options::default().size(40, 10).spawn();
-    app.wait_for("Terminal too small", TIMEOUT);
+fn resizing_below_the_minimum_and_back() {
+    let mut app = start();
+    // Move the cursor first: its visible effect also proves the event loop is polling, so the
+    // resize below cannot race the app's start-up (see the report on the start-up window).
+    app.send("j");
+    app.wait_for(&cursor_on(2), TIMEOUT);
+
+    app.resize(40, 10);
+    let screen = app.wait_for_all(&["Terminal too small", "40×10"], TIMEOUT);
+    assert!(!screen.contains(FIRST_PROMPT), "{screen}");
+
     app.resize(80, 24);
-    let screen = app.wait_for_all(&["Question 1 of 7", FIRST_PROMPT], TIMEOUT);
+    let screen = app.wait_for_all(&["Question 1 of 7", FIRST_PROMPT, &cursor_on(2)], TIMEOUT);
     assert!(!screen.contains("Terminal too small"), "{screen}");
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);

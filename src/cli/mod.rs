@@ -2,6 +2,8 @@
 //! to stdout, reports problems on stderr, and returns the process exit code.
 
 pub mod check;
+pub mod compare;
+pub mod list;
 pub mod recommend;
 pub mod show;
 
@@ -56,6 +58,12 @@ pub enum Command {
     /// Show one service or glossary term with its facts and sources.
     #[command(after_help = show::AFTER_HELP)]
     Show(show::Args),
+    /// Compare two to four services side by side, attribute by attribute.
+    #[command(after_help = compare::AFTER_HELP)]
+    Compare(compare::Args),
+    /// List the services with their one-line summaries.
+    #[command(after_help = list::AFTER_HELP)]
+    List(list::Args),
 }
 
 /// Output formats shared by the subcommands.
@@ -73,6 +81,8 @@ pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
         Command::Check(args) => check::run(args, data),
         Command::Recommend(args) => with_guide(data, |g| recommend::run(args, g)),
         Command::Show(args) => with_guide(data, |g| show::run(args, g)),
+        Command::Compare(args) => with_guide(data, |g| compare::run(args, g)),
+        Command::List(args) => with_guide(data, |g| list::run(args, g)),
     };
     ExitCode::from(code)
 }

@@ -85,9 +85,26 @@ pub fn parse_syntax(text: &str, file: &str) -> Result<Guide, Diagnostics> {
                 file: file.to_owned(),
                 line: e.span.start.line.max(1),
                 col: e.span.start.col.max(1),
-                message: e.code.to_string(),
+                message: parse_message(&e.code),
             }])
         })
+}
+
+/// ron's message, with a "did you mean" for a misspelt field or variant.
+fn parse_message(code: &ron::Error) -> String {
+    let (found, expected) = match code {
+        ron::Error::NoSuchStructField {
+            expected, found, ..
+        } => (found.as_str(), *expected),
+        ron::Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => (found.as_str(), *expected),
+        _ => return code.to_string(),
+    };
+    match crate::text::closest(found, expected.iter().copied()) {
+        Some(best) => format!("{code}; did you mean `{best}`?"),
+        None => code.to_string(),
+    }
 }
 
 fn file_error(file: &str, message: String) -> Diagnostic {

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::app::{App, Screen};
-use crate::keys::{self, Context};
+use crate::keys::{self, Action, Context};
 use crate::text::width;
 
 pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -35,26 +35,41 @@ pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-/// Key hints for the current context, from the keymap, cut to fit the width.
+/// Key hints for the current context, from the keymap. When they do not fit, the least
+/// essential go first; help and quit always stay.
 pub fn footer(context: Context, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for binding in keys::bindings_for(context).filter(|b| b.in_footer) {
-        let key = binding
-            .keys
-            .first()
-            .map(|_| binding.key_labels())
-            .unwrap_or_default();
-        let key = key.split('/').next().unwrap_or_default().to_owned();
-        let item = width(&key) + 1 + width(binding.hint) + 3;
-        if used + item > usize::from(area.width) {
-            break;
+    let mut items: Vec<(String, &str, bool)> = keys::bindings_for(context)
+        .filter(|b| b.in_footer)
+        .map(|b| {
+            let key = b
+                .key_labels()
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let essential = matches!(b.action, Action::ToggleHelp | Action::Quit);
+            (key, b.hint, essential)
+        })
+        .collect();
+    let item_width = |(key, hint, _): &(String, &str, bool)| width(key) + 1 + width(hint);
+    let total = |items: &[(String, &str, bool)]| {
+        1 + items.iter().map(item_width).sum::<usize>() + 3 * items.len().saturating_sub(1)
+    };
+    while total(&items) > usize::from(area.width) {
+        match items.iter().rposition(|i| !i.2) {
+            Some(i) => {
+                items.remove(i);
+            }
+            None => break,
         }
-        used += item;
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {}", binding.hint)));
-        spans.push(Span::styled(" · ", theme.dim()));
     }
-    spans.pop();
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, hint, _)) in items.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {hint}")));
+    }
     Line::from(spans).render(area, buf);
 }

@@ -270,7 +270,13 @@ impl Pty {
     }
 
     /// Changes the terminal size (the app gets SIGWINCH); the screen model follows.
+    ///
+    /// The screen model is resized first, with the reader held off, so that everything the app
+    /// draws for the new size is interpreted at the new size (a frame for 80 columns fed to a
+    /// 40-column model would wrap and scroll into garbage).
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut parser = lock(&self.parser);
+        parser.set_size(non_zero(rows), non_zero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -279,7 +285,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("resize the pty");
-        lock(&self.parser).set_size(non_zero(rows), non_zero(cols));
     }
 
     /// A snapshot of the screen as it is now.
