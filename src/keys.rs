@@ -8,32 +8,52 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Action {
     Up,
     Down,
+    Left,
+    Right,
     First,
     Last,
     PageUp,
     PageDown,
-    /// Enter: take the highlighted option.
+    /// Enter: take the highlighted option, open the highlighted entry.
     Select,
     /// A number key: on a question, that option; on the result, change that answer.
     Number(usize),
     Back,
     Restart,
     ToggleHelp,
-    /// Close an overlay, or quit when none is open.
+    /// Close what is open (help, details, search), or step back.
     Escape,
     Quit,
     /// Ctrl-C: quit at once.
     Interrupt,
     /// Open the detail page of the recommended service.
     OpenDetail,
+    /// Compare the recommendation with its runners-up.
+    OpenCompare,
+    NextTab,
+    PrevTab,
+    /// Go to tab n (1-based).
+    Tab(usize),
+    /// Space on the comparison: add or remove the service under the cursor.
+    Toggle,
+    ToggleDifferences,
+    OpenSearch,
+    /// A character typed into the search field.
+    Type(char),
+    /// Delete the last character of the search field.
+    DeleteChar,
+    ClearQuery,
 }
 
-/// Which screens a binding works on.
+/// Where the keys are read: a screen, or what is open over it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Question,
     Result,
-    /// The detail page of a service or term, over any screen.
+    Compare,
+    /// Typing into search: printable keys are text, never shortcuts.
+    Search,
+    /// A detail page (or a comparison cell's full text) over any screen.
     Detail,
     Help,
 }
@@ -45,15 +65,23 @@ pub enum Key {
     Ctrl(char),
     /// Any digit 1–9.
     Digit,
+    /// Alt with a digit 1–9.
+    AltDigit,
+    /// Any printable character (for text fields).
+    Printable,
 }
 
 impl Key {
     fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
         match self {
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
-            Key::Code(code) => !ctrl && event.code == code,
-            Key::Digit => !ctrl && matches!(event.code, KeyCode::Char('1'..='9')),
+            Key::Code(KeyCode::BackTab) => event.code == KeyCode::BackTab,
+            Key::Code(code) => !ctrl && !alt && event.code == code,
+            Key::Digit => !ctrl && !alt && matches!(event.code, KeyCode::Char('1'..='9')),
+            Key::AltDigit => alt && matches!(event.code, KeyCode::Char('1'..='9')),
+            Key::Printable => !ctrl && !alt && matches!(event.code, KeyCode::Char(_)),
         }
     }
 
@@ -61,6 +89,8 @@ impl Key {
         match self {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digit => "1-9".into(),
+            Key::AltDigit => "Alt-1..3".into(),
+            Key::Printable => "text".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -73,6 +103,8 @@ impl Key {
                 KeyCode::End => "End".into(),
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
                 KeyCode::Char(' ') => "Space".into(),
                 KeyCode::Char(c) => c.to_string(),
                 other => format!("{other:?}"),
@@ -100,172 +132,369 @@ impl Binding {
     }
 }
 
-use Context::{Detail, Help, Question, Result};
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    hint: &'static str,
+    help: &'static str,
+    contexts: &'static [Context],
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        hint,
+        help,
+        contexts,
+        in_footer,
+    }
+}
+
+use Context::{Compare, Detail, Help, Question, Result, Search};
 use KeyCode as K;
 
-const ALL: &[Context] = &[Question, Result, Detail, Help];
-const SCREENS: &[Context] = &[Question, Result];
-const SCROLLING: &[Context] = &[Result, Detail];
-const ALL_BUT_HELP: &[Context] = &[Question, Result, Detail];
+const ALL: &[Context] = &[Question, Result, Compare, Search, Detail, Help];
+const GUIDE: &[Context] = &[Question, Result];
+const VIEWS: &[Context] = &[Question, Result, Compare];
+const MOVING: &[Context] = &[Question, Result, Compare, Detail];
+const SCROLLING: &[Context] = &[Result, Compare, Detail];
+const TABS: &[Context] = &[Question, Result, Compare, Search];
+
+const UP: &[Key] = &[Key::Code(K::Up), Key::Code(K::Char('k'))];
+const DOWN: &[Key] = &[Key::Code(K::Down), Key::Code(K::Char('j'))];
+const LEFT: &[Key] = &[Key::Code(K::Left), Key::Code(K::Char('h'))];
+const RIGHT: &[Key] = &[Key::Code(K::Right), Key::Code(K::Char('l'))];
 
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Key::Code(K::Up), Key::Code(K::Char('k'))],
-        action: Action::Up,
-        hint: "move",
-        help: "Move up (on the result: scroll up)",
-        contexts: ALL_BUT_HELP,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Code(K::Down), Key::Code(K::Char('j'))],
-        action: Action::Down,
-        hint: "move",
-        help: "Move down (on the result: scroll down)",
-        contexts: ALL_BUT_HELP,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Code(K::Home), Key::Code(K::Char('g'))],
-        action: Action::First,
-        hint: "top",
-        help: "Go to the first option or the top",
-        contexts: ALL_BUT_HELP,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Code(K::End), Key::Code(K::Char('G'))],
-        action: Action::Last,
-        hint: "bottom",
-        help: "Go to the last option or the bottom",
-        contexts: ALL_BUT_HELP,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Code(K::PageUp)],
-        action: Action::PageUp,
-        hint: "page up",
-        help: "Scroll up a page",
-        contexts: SCROLLING,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Code(K::PageDown), Key::Code(K::Char(' '))],
-        action: Action::PageDown,
-        hint: "page down",
-        help: "Scroll down a page",
-        contexts: SCROLLING,
-        in_footer: false,
-    },
-    Binding {
-        keys: &[
+    bind(
+        UP,
+        Action::Up,
+        "move",
+        "Move up, or scroll up",
+        MOVING,
+        false,
+    ),
+    bind(
+        DOWN,
+        Action::Down,
+        "move",
+        "Move down, or scroll down",
+        MOVING,
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Up), Key::Ctrl('p')],
+        Action::Up,
+        "move",
+        "Previous result",
+        &[Search],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Down), Key::Ctrl('n')],
+        Action::Down,
+        "move",
+        "Next result",
+        &[Search],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Home), Key::Code(K::Char('g'))],
+        Action::First,
+        "top",
+        "Go to the first option or the top",
+        MOVING,
+        false,
+    ),
+    bind(
+        &[Key::Code(K::End), Key::Code(K::Char('G'))],
+        Action::Last,
+        "bottom",
+        "Go to the last option or the bottom",
+        MOVING,
+        false,
+    ),
+    bind(
+        &[Key::Code(K::PageUp)],
+        Action::PageUp,
+        "page up",
+        "Scroll up a page",
+        SCROLLING,
+        false,
+    ),
+    bind(
+        &[Key::Code(K::PageDown)],
+        Action::PageDown,
+        "page down",
+        "Scroll down a page",
+        &[Result, Detail],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::PageDown)],
+        Action::PageDown,
+        "page down",
+        "Scroll down a page",
+        &[Compare],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Char(' '))],
+        Action::PageDown,
+        "page down",
+        "Scroll down a page",
+        &[Result, Detail],
+        false,
+    ),
+    // The guide.
+    bind(
+        &[
             Key::Code(K::Enter),
             Key::Code(K::Right),
             Key::Code(K::Char('l')),
         ],
-        action: Action::Select,
-        hint: "choose",
-        help: "Choose the highlighted option",
-        contexts: &[Question],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Digit],
-        action: Action::Number(0),
-        hint: "pick",
-        help: "Pick an option by its number",
-        contexts: &[Question],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Digit],
-        action: Action::Number(0),
-        hint: "change answer",
-        help: "Go back to that answer and change it",
-        contexts: &[Result],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Enter), Key::Code(K::Char('d'))],
-        action: Action::OpenDetail,
-        hint: "details",
-        help: "Open the recommended service's details: facts, sources, limits",
-        contexts: &[Result],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[
+        Action::Select,
+        "choose",
+        "Choose the highlighted option",
+        &[Question],
+        true,
+    ),
+    bind(
+        &[Key::Digit],
+        Action::Number(0),
+        "pick",
+        "Pick an option by its number",
+        &[Question],
+        true,
+    ),
+    bind(
+        &[Key::Digit],
+        Action::Number(0),
+        "change answer",
+        "Go back to that answer and change it",
+        &[Result],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Enter), Key::Code(K::Char('d'))],
+        Action::OpenDetail,
+        "details",
+        "Open the recommended service's details: facts, sources, limits",
+        &[Result],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('c'))],
+        Action::OpenCompare,
+        "compare",
+        "Compare the recommendation with its runners-up",
+        &[Result],
+        true,
+    ),
+    bind(
+        &[
+            Key::Code(K::Backspace),
+            Key::Code(K::Left),
+            Key::Code(K::Char('h')),
+        ],
+        Action::Back,
+        "back",
+        "Go back one question (later answers are kept where they still apply)",
+        GUIDE,
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('r'))],
+        Action::Restart,
+        "restart",
+        "Start again from the first question",
+        GUIDE,
+        true,
+    ),
+    // The comparison.
+    bind(
+        LEFT,
+        Action::Left,
+        "service",
+        "Move between services",
+        &[Compare],
+        false,
+    ),
+    bind(
+        RIGHT,
+        Action::Right,
+        "service",
+        "Move between services",
+        &[Compare],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Char(' '))],
+        Action::Toggle,
+        "add/remove",
+        "Add or remove the service under the cursor (2 to 4)",
+        &[Compare],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "full text",
+        "Show the highlighted cell in full, with its source and date",
+        &[Compare],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('d'))],
+        Action::ToggleDifferences,
+        "differences",
+        "Show only the rows where the services differ, or all rows",
+        &[Compare],
+        true,
+    ),
+    // Search: printable keys are text.
+    bind(
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "open",
+        "Open the highlighted entry",
+        &[Search],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Backspace)],
+        Action::DeleteChar,
+        "delete",
+        "Delete the last character",
+        &[Search],
+        false,
+    ),
+    bind(
+        &[Key::Ctrl('u')],
+        Action::ClearQuery,
+        "clear",
+        "Clear the search",
+        &[Search],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Esc)],
+        Action::Escape,
+        "close",
+        "Close the search and go back",
+        &[Search],
+        true,
+    ),
+    bind(
+        &[Key::Printable],
+        Action::Type(' '),
+        "type",
+        "Type to search services, concepts and attributes",
+        &[Search],
+        false,
+    ),
+    // Tabs and overlays.
+    bind(
+        &[Key::Code(K::Tab)],
+        Action::NextTab,
+        "next tab",
+        "Next tab: Guide, Compare, Search",
+        TABS,
+        true,
+    ),
+    bind(
+        &[Key::Code(K::BackTab)],
+        Action::PrevTab,
+        "previous tab",
+        "Previous tab",
+        TABS,
+        false,
+    ),
+    bind(
+        &[Key::Digit],
+        Action::Tab(0),
+        "tab",
+        "Go to that tab (1 Guide, 2 Compare, 3 Search)",
+        &[Compare],
+        false,
+    ),
+    bind(
+        &[Key::AltDigit],
+        Action::Tab(0),
+        "tab",
+        "Go to that tab (1 Guide, 2 Compare, 3 Search)",
+        TABS,
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Char('/'))],
+        Action::OpenSearch,
+        "search",
+        "Search services, concepts and attributes",
+        VIEWS,
+        true,
+    ),
+    bind(
+        &[
             Key::Code(K::Esc),
             Key::Code(K::Backspace),
             Key::Code(K::Left),
             Key::Code(K::Char('h')),
         ],
-        action: Action::Escape,
-        hint: "close",
-        help: "Close the details",
-        contexts: &[Detail],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[
-            Key::Code(K::Backspace),
-            Key::Code(K::Left),
-            Key::Code(K::Char('h')),
-        ],
-        action: Action::Back,
-        hint: "back",
-        help: "Go back one question (later answers are kept where they still apply)",
-        contexts: SCREENS,
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Char('r'))],
-        action: Action::Restart,
-        hint: "restart",
-        help: "Start again from the first question",
-        contexts: SCREENS,
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Char('?'))],
-        action: Action::ToggleHelp,
-        hint: "help",
-        help: "Show or hide this help",
-        contexts: ALL,
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Esc)],
-        action: Action::Escape,
-        hint: "close",
-        help: "Close the help",
-        contexts: &[Help],
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Char('q')), Key::Code(K::Esc)],
-        action: Action::Quit,
-        hint: "quit",
-        help: "Quit",
-        contexts: SCREENS,
-        in_footer: true,
-    },
-    Binding {
-        keys: &[Key::Code(K::Char('q'))],
-        action: Action::Quit,
-        hint: "quit",
-        help: "Quit",
-        contexts: &[Detail, Help],
-        in_footer: false,
-    },
-    Binding {
-        keys: &[Key::Ctrl('c')],
-        action: Action::Interrupt,
-        hint: "quit",
-        help: "Quit at once",
-        contexts: ALL,
-        in_footer: false,
-    },
+        Action::Escape,
+        "close",
+        "Close",
+        &[Detail],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Esc)],
+        Action::Escape,
+        "back",
+        "Back to the guide",
+        &[Compare],
+        false,
+    ),
+    bind(
+        &[Key::Code(K::Char('?'))],
+        Action::ToggleHelp,
+        "help",
+        "Show or hide this help",
+        &[Question, Result, Compare, Detail, Help],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Esc)],
+        Action::Escape,
+        "close",
+        "Close the help",
+        &[Help],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('q')), Key::Code(K::Esc)],
+        Action::Quit,
+        "quit",
+        "Quit",
+        GUIDE,
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('q'))],
+        Action::Quit,
+        "quit",
+        "Quit",
+        &[Compare, Detail, Help],
+        true,
+    ),
+    bind(
+        &[Key::Ctrl('c')],
+        Action::Interrupt,
+        "quit",
+        "Quit at once",
+        ALL,
+        false,
+    ),
 ];
 
 /// The action a key press means in a context, if any.
@@ -274,9 +503,18 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
         .iter()
         .filter(|b| b.contexts.contains(&context))
         .find(|b| b.keys.iter().any(|k| k.matches(event)))?;
-    Some(match (binding.action, event.code) {
-        (Action::Number(_), KeyCode::Char(c)) => Action::Number(c.to_digit(10)? as usize),
-        (action, _) => action,
+    let digit = match event.code {
+        KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
+        _ => None,
+    };
+    Some(match binding.action {
+        Action::Number(_) => Action::Number(digit?),
+        Action::Tab(_) => Action::Tab(digit?),
+        Action::Type(_) => match event.code {
+            KeyCode::Char(c) => Action::Type(c),
+            _ => return None,
+        },
+        action => action,
     })
 }
 
@@ -306,6 +544,10 @@ mod tests {
                 action_for(Question, &press(a)),
                 action_for(Question, &press(b))
             );
+            assert_eq!(
+                action_for(Compare, &press(a)),
+                action_for(Compare, &press(b))
+            );
         }
         assert_eq!(action_for(Question, &press(K::Up)), Some(Action::Up));
     }
@@ -320,16 +562,60 @@ mod tests {
             action_for(Result, &press(K::Char('7'))),
             Some(Action::Number(7))
         );
+        assert_eq!(
+            action_for(Compare, &press(K::Char('3'))),
+            Some(Action::Tab(3))
+        );
         assert_eq!(action_for(Question, &press(K::Char('0'))), None);
+        let alt_two = KeyEvent::new(K::Char('2'), KeyModifiers::ALT);
+        assert_eq!(action_for(Question, &alt_two), Some(Action::Tab(2)));
     }
 
     #[test]
-    fn escape_closes_help_but_quits_a_screen() {
+    fn typed_text_never_triggers_shortcuts_in_search() {
+        for c in ['q', '?', 'j', 'k', '/', '1', ' ', 'r'] {
+            assert_eq!(
+                action_for(Search, &press(K::Char(c))),
+                Some(Action::Type(c)),
+                "{c}"
+            );
+        }
+        assert_eq!(action_for(Search, &press(K::Esc)), Some(Action::Escape));
+        assert_eq!(
+            action_for(Search, &press(K::Backspace)),
+            Some(Action::DeleteChar)
+        );
+    }
+
+    #[test]
+    fn escape_closes_overlays_but_quits_the_guide() {
         assert_eq!(action_for(Help, &press(K::Esc)), Some(Action::Escape));
+        assert_eq!(action_for(Detail, &press(K::Esc)), Some(Action::Escape));
         assert_eq!(action_for(Question, &press(K::Esc)), Some(Action::Quit));
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Help, &ctrl_c), Some(Action::Interrupt));
+        for context in [Question, Result, Compare, Search, Detail, Help] {
+            assert_eq!(action_for(context, &ctrl_c), Some(Action::Interrupt));
+        }
         assert_eq!(action_for(Question, &press(K::Char('c'))), None);
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        for context in [Question, Result, Compare, Search, Detail, Help] {
+            let bindings: Vec<&Binding> = bindings_for(context).collect();
+            for (i, a) in bindings.iter().enumerate() {
+                for b in &bindings[i + 1..] {
+                    for key in a.keys {
+                        if b.keys.contains(key) && a.action != b.action {
+                            panic!(
+                                "{key:?} is both {:?} and {:?} in {context:?}",
+                                a.action, b.action
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod detail;
 pub mod engine;
 pub mod explain;
 pub mod keys;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

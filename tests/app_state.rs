@@ -151,3 +151,68 @@ fn enter_on_the_result_opens_details_and_esc_closes_them() {
     assert_eq!(app.exit, None);
     assert_eq!(top(&app).as_deref(), Some("box"));
 }
+
+#[test]
+fn c_on_the_result_compares_the_recommendation_with_its_runners_up() {
+    use computepick::app::Tab;
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.tab, Tab::Compare);
+    // Box is first; only it is left standing, so the first ruled-out service joins it.
+    assert_eq!(app.compare.chosen, ["box", "fn"]);
+    let table = app.compare.table.as_ref().expect("a table");
+    assert_eq!(
+        table.columns[0].standing.as_ref().map(|s| s.headline()),
+        Some("#1 · score 3".into())
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.tab, Tab::Guide, "Esc goes back to the guide");
+    assert_eq!(app.exit, None);
+}
+
+#[test]
+fn space_toggles_services_between_two_and_four() {
+    use computepick::app::Tab;
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.tab, Tab::Compare);
+    assert_eq!(app.compare.chosen, ["fn", "box"]);
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.compare.chosen, ["fn"]);
+    assert!(
+        app.compare.table.is_none(),
+        "one service is not a comparison"
+    );
+    assert!(
+        app.compare
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("at least two"))
+    );
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        app.compare.chosen,
+        ["fn", "job"],
+        "kept in the data's order"
+    );
+    assert!(app.compare.table.is_some());
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.compare.differences_only);
+}
+
+#[test]
+fn tabs_cycle_and_number_keys_jump_on_compare() {
+    use computepick::app::Tab;
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.tab, Tab::Guide);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Search);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT));
+    assert_eq!(app.tab, Tab::Compare);
+}

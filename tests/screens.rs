@@ -110,3 +110,79 @@ fn detail_of_the_recommendation_80x24() {
     assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// The result of a microservices walk, then `c`: ECS on EC2, EKS and Beanstalk compared.
+fn compare_from_result() -> App {
+    let mut app = real_app();
+    keys(&mut app, "5421323c");
+    app
+}
+
+#[test]
+fn compare_from_the_result_80x24() {
+    let screen = render(&compare_from_result(), 80, 24);
+    assert!(
+        screen.contains("≠ "),
+        "differing rows are marked:\n{screen}"
+    );
+    assert!(
+        screen.contains("#1 · score"),
+        "columns carry rank:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_160x48() {
+    let screen = render(&compare_from_result(), 160, 48);
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_four_services_scrolls_sideways_at_80_columns() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::Tab);
+    // Lambda and Fargate are compared by default; add ECS on EC2 and EKS.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    assert_eq!(app.compare.chosen.len(), 4);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("◀ more"),
+        "scroll hint when columns are hidden:\n{screen}"
+    );
+    assert!(
+        screen.contains("Amazon EKS"),
+        "the cursor's column is in view:\n{screen}"
+    );
+    assert!(
+        !screen.contains("AWS Lambda "),
+        "the first column scrolled away:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Back to the first service: the table scrolls back.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Left);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("AWS Lambda"), "{screen}");
+    assert!(screen.contains("more ▶"), "{screen}");
+}
+
+#[test]
+fn compare_cell_in_full_with_its_source() {
+    let mut app = compare_from_result();
+    keys(&mut app, "jj");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("source: https://"), "{screen}");
+    assert!(screen.contains("as of 20"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -228,14 +228,15 @@ fn line(out: &mut String, layout: &Layout, label: &str, cells: &[&str]) {
     let _ = writeln!(out, "{}", text.trim_end());
 }
 
-/// Makes text safe inside a GitHub table cell: `|` would end the cell, a newline the row, and
-/// `<` before a letter would start an HTML tag.
+/// Makes text safe inside a GitHub table cell: `|` would end the cell, a newline the row, `<`
+/// before a letter would start an HTML tag, and a pair of `$` in prices would become math.
 fn escape_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '|' => out.push_str("\\|"),
+            '$' => out.push_str("\\$"),
             '\n' | '\r' => out.push(' '),
             '<' if chars
                 .peek()
@@ -499,6 +500,7 @@ mod tests {
     fn cells_escape_pipes_newlines_and_tags() {
         assert_eq!(escape_cell("a | b\nc"), "a \\| b c");
         assert_eq!(escape_cell("<script> < 1 s"), "&lt;script> < 1 s");
+        assert_eq!(escape_cell("$1 or $2"), "\\$1 or \\$2");
     }
 
     #[test]

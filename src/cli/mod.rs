@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod list;
 pub mod recommend;
+pub mod search;
 pub mod show;
 
 use std::io::Write;
@@ -64,6 +65,9 @@ pub enum Command {
     /// List the services with their one-line summaries.
     #[command(after_help = list::AFTER_HELP)]
     List(list::Args),
+    /// Find services, concepts and comparison attributes by name, alias, typo or text.
+    #[command(after_help = search::AFTER_HELP)]
+    Search(search::Args),
 }
 
 /// Output formats shared by the subcommands.
@@ -83,6 +87,7 @@ pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
         Command::Show(args) => with_guide(data, |g| show::run(args, g)),
         Command::Compare(args) => with_guide(data, |g| compare::run(args, g)),
         Command::List(args) => with_guide(data, |g| list::run(args, g)),
+        Command::Search(args) => with_guide(data, |g| search::run(args, g)),
     };
     ExitCode::from(code)
 }

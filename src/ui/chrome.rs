@@ -6,31 +6,45 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::{App, Screen};
+use crate::app::{App, Screen, Tab};
 use crate::keys::{self, Action, Context};
 use crate::text::width;
 
+/// The tab bar: the app's name, the tabs (current one reversed, so it shows without colour),
+/// and where the user is.
 pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let place = match &app.screen {
-        Screen::Question { position, .. } => format!(
-            "Question {} of {}",
-            position + 1,
-            app.path_questions().len()
-        ),
-        Screen::Result { .. } => "Recommendation".to_owned(),
+    let mut spans = vec![Span::styled(" computepick ", theme.title())];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.title());
+        let style = if *tab == app.tab {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, style));
+    }
+    let place = match (app.tab, &app.screen) {
+        (Tab::Guide, Screen::Question { position, .. }) => {
+            format!(
+                "Question {} of {}",
+                position + 1,
+                app.path_questions().len()
+            )
+        }
+        (Tab::Guide, Screen::Result { .. }) => "Recommendation".to_owned(),
+        (Tab::Compare, _) => format!("{} services", app.compare.chosen.len()),
+        (Tab::Search, _) => String::new(),
     };
-    let right = format!("data as of {} ", app.guide.meta.as_of);
-    let left = vec![
-        Span::styled(" computepick ", theme.title()),
-        Span::styled("· ", theme.dim()),
-        Span::raw(place),
-    ];
-    let used: usize = left.iter().map(|s| width(&s.content)).sum();
-    let mut spans = left;
+    let right = format!("{place} · data {} ", app.guide.meta.as_of);
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);
     if room > width(&right) + 1 {
         spans.push(Span::raw(" ".repeat(room - width(&right))));
         spans.push(Span::styled(right, theme.dim()));
+    } else if room > width(&place) + 1 {
+        spans.push(Span::raw(" ".repeat(room - width(&place) - 1)));
+        spans.push(Span::styled(place, theme.dim()));
     }
     Line::from(spans).render(area, buf);
 }

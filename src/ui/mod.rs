@@ -1,6 +1,7 @@
 //! Drawing. Each screen has its own module; overlays draw after the screen beneath them.
 
 mod chrome;
+mod compare;
 mod detail;
 mod help;
 mod question;
@@ -12,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Screen, Tab};
 use theme::Theme;
 
 /// Below this size the app shows a message instead of a cramped screen.
@@ -32,11 +33,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
     ])
     .areas(area);
     chrome::header(app, theme, header, frame.buffer_mut());
-    match &app.screen {
-        Screen::Question { position, cursor } => {
+    match (app.tab, &app.screen) {
+        (Tab::Compare, _) => compare::draw(app, theme, body, frame.buffer_mut()),
+        (Tab::Search, _) => {}
+        (Tab::Guide, Screen::Question { position, cursor }) => {
             question::draw(app, *position, *cursor, theme, body, frame.buffer_mut());
         }
-        Screen::Result { outcome, scroll } => {
+        (Tab::Guide, Screen::Result { outcome, scroll }) => {
             result::draw(app, outcome, *scroll, theme, body, frame.buffer_mut());
         }
     }

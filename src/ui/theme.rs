@@ -60,6 +60,11 @@ impl Theme {
         self.fg(Color::Red)
     }
 
+    /// Rows where compared services differ (also marked `≠`, so colour is not needed).
+    pub fn changed(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
     pub fn key(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }

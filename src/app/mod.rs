@@ -1,6 +1,8 @@
 //! The app's state and how actions change it. No drawing and no terminal I/O here, so every
 //! behaviour can be tested as `update(action)` → state.
 
+mod compare;
+
 use std::cell::Cell;
 
 use ratatui::crossterm::event::KeyEvent;
@@ -8,6 +10,32 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::data::{Guide, Question};
 use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::keys::{self, Action, Context};
+
+pub use compare::CompareView;
+
+/// The tabs across the top, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Guide,
+    Compare,
+    Search,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Guide, Tab::Compare, Tab::Search];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Guide => "Guide",
+            Tab::Compare => "Compare",
+            Tab::Search => "Search",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
 
 /// The walk's outcome, computed once when the result screen opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +75,8 @@ pub enum Exit {
 
 pub struct App {
     pub guide: Guide,
+    pub tab: Tab,
+    pub compare: CompareView,
     /// Every answer given, kept when the user goes back so later questions remember theirs.
     pub answers: Answers,
     pub screen: Screen,
@@ -60,8 +90,11 @@ pub struct App {
 
 impl App {
     pub fn new(guide: Guide) -> Self {
+        let compare = CompareView::new(&guide);
         let mut app = Self {
             guide,
+            tab: Tab::Guide,
+            compare,
             answers: Answers::new(),
             screen: Screen::Question {
                 position: 0,
@@ -80,12 +113,14 @@ impl App {
         if self.show_help {
             return Context::Help;
         }
-        if self.detail.is_some() {
+        if self.detail.is_some() || (self.tab == Tab::Compare && self.compare.cell_open) {
             return Context::Detail;
         }
-        match self.screen {
-            Screen::Question { .. } => Context::Question,
-            Screen::Result { .. } => Context::Result,
+        match (self.tab, &self.screen) {
+            (Tab::Compare, _) => Context::Compare,
+            (Tab::Search, _) => Context::Search,
+            (Tab::Guide, Screen::Question { .. }) => Context::Question,
+            (Tab::Guide, Screen::Result { .. }) => Context::Result,
         }
     }
 
@@ -177,21 +212,48 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::ToggleHelp => self.show_help = !self.show_help,
-            Action::Escape if self.show_help => self.show_help = false,
-            Action::Escape => self.detail = None,
+            Action::Escape => self.escape(),
             Action::Quit => self.exit = Some(Exit::Quit),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
+            _ if self.show_help => {}
+            _ if self.detail.is_some() => self.update_detail(action),
+            Action::NextTab => self.switch_tab((self.tab.index() + 1) % Tab::ALL.len()),
+            Action::PrevTab => {
+                self.switch_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len());
+            }
+            Action::Tab(n) if (1..=Tab::ALL.len()).contains(&n) => self.switch_tab(n - 1),
             Action::Restart => {
                 self.answers.clear();
                 self.show_question(0);
             }
-            _ if self.show_help => {}
-            _ if self.detail.is_some() => self.update_detail(action),
-            _ => match &mut self.screen {
-                Screen::Question { .. } => self.update_question(action),
-                Screen::Result { .. } => self.update_result(action),
+            _ => match self.tab {
+                Tab::Compare => self.compare.update(&self.guide, action),
+                Tab::Search => {}
+                Tab::Guide => match &self.screen {
+                    Screen::Question { .. } => self.update_question(action),
+                    Screen::Result { .. } => self.update_result(action),
+                },
             },
         }
+    }
+
+    /// Esc closes the innermost thing open; on the Compare and Search tabs it goes back to
+    /// the guide.
+    fn escape(&mut self) {
+        if self.show_help {
+            self.show_help = false;
+        } else if self.detail.is_some() {
+            self.detail = None;
+        } else if self.tab == Tab::Compare && self.compare.cell_open {
+            self.compare.cell_open = false;
+        } else {
+            self.tab = Tab::Guide;
+        }
+    }
+
+    fn switch_tab(&mut self, index: usize) {
+        self.tab = Tab::ALL.get(index).copied().unwrap_or(Tab::Guide);
+        self.compare.cell_open = false;
     }
 
     fn update_question(&mut self, action: Action) {
@@ -258,6 +320,11 @@ impl App {
             Action::Last => *scroll = max,
             Action::Back => self.show_question(answered.saturating_sub(1)),
             Action::Number(n) if (1..=answered).contains(&n) => self.show_question(n - 1),
+            Action::OpenCompare => {
+                self.compare =
+                    CompareView::from_recommendation(&self.guide, &outcome.recommendation);
+                self.tab = Tab::Compare;
+            }
             Action::OpenDetail => {
                 if let Some(top) = outcome.recommendation.top() {
                     let id = top.service.clone();

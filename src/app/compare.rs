@@ -1,0 +1,181 @@
+//! The Compare tab's state: which services are compared, the cursors, and the table built once
+//! per change of selection (never per frame).
+
+use std::cell::Cell;
+
+use crate::compare::{MAX_SERVICES, MIN_SERVICES, Table};
+use crate::data::Guide;
+use crate::engine::Recommendation;
+use crate::keys::Action;
+
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    /// Service ids being compared, in the data's order.
+    pub chosen: Vec<String>,
+    /// Index into the guide's services: the service chip under the cursor.
+    pub cursor: usize,
+    /// Index of the highlighted row among the rows shown.
+    pub row: usize,
+    pub differences_only: bool,
+    /// Set when the comparison was opened from a result: columns show rank and reason.
+    pub recommendation: Option<Recommendation>,
+    /// The table for `chosen`; `None` while fewer than two services are chosen.
+    pub table: Option<Table>,
+    /// A note for the user ("choose at most four").
+    pub message: Option<String>,
+    /// The highlighted cell's full text is open.
+    pub cell_open: bool,
+    /// The first visible service column, as last drawn (the width decides how many fit).
+    pub offset: Cell<usize>,
+    /// How many rows fit, as last drawn, for paging.
+    pub page: Cell<usize>,
+    /// The first body line shown, as last drawn, so scrolling moves only when it must.
+    top: Cell<usize>,
+}
+
+impl CompareView {
+    /// Starts with the first two services so the table is never empty.
+    pub fn new(guide: &Guide) -> Self {
+        let chosen = guide
+            .services
+            .iter()
+            .take(MIN_SERVICES)
+            .map(|s| s.id.clone())
+            .collect();
+        let mut view = Self {
+            chosen,
+            cursor: 0,
+            row: 0,
+            differences_only: false,
+            recommendation: None,
+            table: None,
+            message: None,
+            cell_open: false,
+            offset: Cell::new(0),
+            page: Cell::new(10),
+            top: Cell::new(0),
+        };
+        view.rebuild(guide);
+        view
+    }
+
+    /// Compares the recommendation with its runners-up (up to four services in all).
+    pub fn from_recommendation(guide: &Guide, recommendation: &Recommendation) -> Self {
+        let mut view = Self::new(guide);
+        let mut ids: Vec<String> = recommendation
+            .ranking
+            .iter()
+            .take(MAX_SERVICES)
+            .map(|r| r.service.clone())
+            .collect();
+        // With a single service left standing, compare it with the first ruled-out one.
+        for e in &recommendation.excluded {
+            if ids.len() >= MIN_SERVICES {
+                break;
+            }
+            ids.push(e.service.clone());
+        }
+        view.cursor = guide
+            .services
+            .iter()
+            .position(|s| Some(&s.id) == ids.first())
+            .unwrap_or(0);
+        view.chosen = ids;
+        view.recommendation = Some(recommendation.clone());
+        view.rebuild(guide);
+        view
+    }
+
+    /// Rebuilds the table after the selection changed. Columns keep the order they were
+    /// chosen in when they come from a ranking, else the data's order.
+    fn rebuild(&mut self, guide: &Guide) {
+        if self.recommendation.is_none() {
+            let order = |id: &String| guide.services.iter().position(|s| &s.id == id);
+            self.chosen.sort_by_key(order);
+        }
+        self.table = if self.chosen.len() >= MIN_SERVICES {
+            Table::build(guide, &self.chosen, self.recommendation.as_ref()).ok()
+        } else {
+            None
+        };
+        self.row = self.row.min(self.visible_rows().saturating_sub(1));
+    }
+
+    pub fn offset_top(&self) -> usize {
+        self.top.get()
+    }
+
+    pub fn set_offset_top(&self, top: usize) {
+        self.top.set(top);
+    }
+
+    pub fn visible_rows(&self) -> usize {
+        self.table
+            .as_ref()
+            .map_or(0, |t| t.rows(self.differences_only).count())
+    }
+
+    /// The table column of the service under the cursor, if it is compared.
+    pub fn cursor_column(&self, guide: &Guide) -> Option<usize> {
+        let id = &guide.services.get(self.cursor)?.id;
+        self.table
+            .as_ref()?
+            .columns
+            .iter()
+            .position(|c| &c.id == id)
+    }
+
+    pub fn update(&mut self, guide: &Guide, action: Action) {
+        self.message = None;
+        let rows = self.visible_rows();
+        let last = rows.saturating_sub(1);
+        let services = guide.services.len();
+        match action {
+            Action::Left => self.cursor = (self.cursor + services - 1) % services.max(1),
+            Action::Right => self.cursor = (self.cursor + 1) % services.max(1),
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(last),
+            Action::PageUp => self.row = self.row.saturating_sub(self.page.get().max(1)),
+            Action::PageDown => self.row = (self.row + self.page.get().max(1)).min(last),
+            Action::First => self.row = 0,
+            Action::Last => self.row = last,
+            Action::ToggleDifferences => {
+                self.differences_only = !self.differences_only;
+                self.row = 0;
+                if self.visible_rows() == 0 && self.table.is_some() {
+                    self.message =
+                        Some("No differences: these services say the same everywhere.".into());
+                }
+            }
+            Action::Toggle => self.toggle(guide),
+            Action::Select if self.table.is_some() && self.cursor_column(guide).is_some() => {
+                self.cell_open = true;
+            }
+            Action::Select => {
+                self.message =
+                    Some("Move the cursor (←/→) onto a compared service to open its cell.".into());
+            }
+            _ => {}
+        }
+    }
+
+    fn toggle(&mut self, guide: &Guide) {
+        let Some(service) = guide.services.get(self.cursor) else {
+            return;
+        };
+        if let Some(i) = self.chosen.iter().position(|id| id == &service.id) {
+            self.chosen.remove(i);
+            if self.chosen.len() < MIN_SERVICES {
+                self.message = Some("Choose at least two services to compare (Space adds).".into());
+            }
+        } else if self.chosen.len() >= MAX_SERVICES {
+            self.message = Some(format!(
+                "At most {MAX_SERVICES} services side by side: remove one first."
+            ));
+            return;
+        } else {
+            self.chosen.push(service.id.clone());
+        }
+        self.rebuild(guide);
+    }
+}

@@ -1,0 +1,1100 @@
+//! Search over everything the guide knows: services, glossary concepts and comparison
+//! attributes. Pure: no terminal code, so the app's `/` overlay and `computepick search` share it.
+//!
+//! # Ranking
+//!
+//! Every hit falls in one [`Tier`]; tiers never interleave, so a title or alias hit always ranks
+//! above a hit in some entry's body, and a real match above a guessed typo:
+//!
+//! 1. [`Tier::ExactTitle`]: the query is the title (case and spacing ignored).
+//! 2. [`Tier::ExactAlias`]: the query is an alias or a service id ("k8s", "ASG", "FaaS").
+//! 3. [`Tier::Name`]: the query is a fuzzy subsequence of the title or an alias, scored by
+//!    fuzzy-matcher's `SkimMatcherV2` ("lamda" finds "Lambda", "fargte" "Fargate").
+//! 4. [`Tier::Typo`]: every query word is within a small Damerau–Levenshtein distance of a word
+//!    of the same title or alias ("beanstlak", "spot instnace"); word order does not matter.
+//! 5. [`Tier::Body`]: every query word occurs in the entry's text (summary, description,
+//!    definition).
+//!
+//! Within a tier the higher score wins; equal scores go services first, then concepts, then
+//! attributes (the shared aliases, "k8s" and "FaaS", name a service and the concept it
+//! is built on, and the service is what people look for), then by title, then by id, so output
+//! never depends on iteration order.
+//!
+//! # Speed
+//!
+//! The names are lowercased once into one contiguous buffer, each with a bit mask of the bytes it
+//! contains, so most non-matches cost one AND. `SkimMatcherV2` costs about a microsecond per
+//! matching string, too slow to score 100,000 entries for a one-letter query inside a frame, so
+//! when more than [`RESCORE_POOL`] entries match, a cheap greedy score with the same bonuses
+//! (word starts, consecutive letters, gaps) picks the pool that skim then scores exactly. The
+//! embedded guide has far fewer entries than the pool, so its ranking is always skim's own.
+//! A [`Searcher`] also remembers the previous query: when the new query extends it, only the
+//! previous name and body hits are searched again (the fzf trick), which is exact because a
+//! string that contains `abc` as a subsequence (or every word of "ab c" as a substring) also
+//! contains `ab`. The typo tier is not narrowed (a longer word may be within reach of words
+//! the shorter one was not), but it is computed from a word index, and only when the tiers above
+//! it leave room in the result.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::data::Guide;
+
+/// Above this many name candidates, a cheap pre-score picks which ones skim scores exactly.
+pub const RESCORE_POOL: usize = 1024;
+
+/// Scores of different tiers are `tier × TIER_SPAN + score within the tier`, so a hit's number
+/// sorts exactly like the list does.
+pub const TIER_SPAN: i64 = 10_000;
+
+/// What an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// One of the seven compute services.
+    Service,
+    /// A glossary term.
+    Concept,
+    /// A row of the comparison table.
+    Attribute,
+}
+
+impl Kind {
+    /// The stable lowercase name used in JSON and by the app's labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Service => "service",
+            Kind::Concept => "concept",
+            Kind::Attribute => "attribute",
+        }
+    }
+}
+
+/// How good a hit is; higher is better. Hits of a higher tier always rank first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// Every query word occurs in the entry's text.
+    Body = 0,
+    /// Every query word is a near miss (or a prefix) of a word of the title or an alias.
+    Typo = 1,
+    /// The query is a fuzzy subsequence of the title or an alias.
+    Name = 2,
+    /// The query equals an alias or a service id. An attribute's label counts here too, so a
+    /// concept of the same name (which has a definition to show) comes first.
+    ExactAlias = 3,
+    /// The query equals the title of a service or concept.
+    ExactTitle = 4,
+}
+
+/// Which text of the entry matched best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    /// The alias at this position in [`Entry::aliases`] (a service's id comes last).
+    Alias(usize),
+    Body,
+}
+
+/// A document to index. The guide's entries are made from the data file; the benchmark makes
+/// synthetic ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// Matched only after titles and aliases.
+    pub body: String,
+    /// One line shown next to the title.
+    pub snippet: String,
+}
+
+/// An indexed entry, as hits refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub snippet: String,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Position in [`Index::entries`].
+    pub entry: usize,
+    pub tier: Tier,
+    /// Which text matched.
+    pub field: Field,
+    /// `tier × TIER_SPAN + score within the tier`: higher is better, and results are sorted by it.
+    pub score: i64,
+    /// Character (not byte) positions in the entry's title to highlight, ascending. Empty when
+    /// the title itself did not match (an alias or body hit).
+    pub title_indices: Vec<usize>,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// Best first, at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// When there is no hit: entries whose titles are closest to the query, closest first.
+    pub suggestions: Vec<usize>,
+}
+
+/// One searchable name (a title or an alias), lowercased, as a span of [`Index::text`].
+#[derive(Debug, Clone)]
+struct Name {
+    start: u32,
+    end: u32,
+    /// Which bytes occur in it (see [`byte_mask`]): a cheap necessary condition for a match.
+    mask: u64,
+    ascii: bool,
+    entry: u32,
+    field: Field,
+}
+
+#[derive(Debug, Clone)]
+struct Slot {
+    entry: Entry,
+    /// Range in [`Index::names`].
+    names: (u32, u32),
+    /// Lowercased body.
+    body: String,
+    /// Position of the entry in the tie-break order (kind, title, id).
+    rank: u32,
+}
+
+/// The searchable index, built once from the guide (or from documents).
+pub struct Index {
+    slots: Vec<Slot>,
+    names: Vec<Name>,
+    /// Every lowercased name, back to back.
+    text: String,
+    /// Normalised name → (entry, exact tier, field), for the exact tiers.
+    exact: HashMap<String, Vec<(u32, Tier, Field)>>,
+    /// Distinct words of all names, and for each the names that contain it.
+    words: Vec<Vec<char>>,
+    postings: Vec<Vec<u32>>,
+    matcher: SkimMatcherV2,
+    pool: usize,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.slots.len())
+            .field("names", &self.names.len())
+            .field("words", &self.words.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Index {
+    /// Indexes the guide's services, glossary terms and comparison attributes.
+    pub fn new(guide: &Guide) -> Index {
+        Index::from_documents(documents(guide))
+    }
+
+    /// Indexes any documents (the benchmark's synthetic sets use this).
+    pub fn from_documents(docs: Vec<Document>) -> Index {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&docs[a], &docs[b]);
+            (a.kind, a.title.to_lowercase(), &a.title, &a.id).cmp(&(
+                b.kind,
+                b.title.to_lowercase(),
+                &b.title,
+                &b.id,
+            ))
+        });
+        let mut rank = vec![0u32; docs.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+
+        let mut index = Index {
+            slots: Vec::with_capacity(docs.len()),
+            names: Vec::new(),
+            text: String::new(),
+            exact: HashMap::new(),
+            words: Vec::new(),
+            postings: Vec::new(),
+            matcher: SkimMatcherV2::default().respect_case(),
+            pool: RESCORE_POOL,
+        };
+        let mut word_ids: HashMap<Vec<char>, u32> = HashMap::new();
+        for (i, doc) in docs.into_iter().enumerate() {
+            let entry = i as u32;
+            let first = index.names.len() as u32;
+            let fields = std::iter::once((Field::Title, doc.title.as_str())).chain(
+                doc.aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(a, alias)| (Field::Alias(a), alias.as_str())),
+            );
+            for (field, name) in fields {
+                let lower = normalize(name);
+                if lower.is_empty() {
+                    continue;
+                }
+                let tier = match (field, doc.kind) {
+                    (Field::Title, Kind::Service | Kind::Concept) => Tier::ExactTitle,
+                    _ => Tier::ExactAlias,
+                };
+                let list = index.exact.entry(lower.clone()).or_default();
+                if !list.iter().any(|&(e, t, _)| e == entry && t >= tier) {
+                    list.retain(|&(e, _, _)| e != entry);
+                    list.push((entry, tier, field));
+                }
+                let name_id = index.names.len() as u32;
+                for word in words(&lower) {
+                    let next = word_ids.len() as u32;
+                    let id = *word_ids.entry(word.clone()).or_insert(next);
+                    if id == next {
+                        index.words.push(word);
+                        index.postings.push(Vec::new());
+                    }
+                    let posting = &mut index.postings[id as usize];
+                    if posting.last() != Some(&name_id) {
+                        posting.push(name_id);
+                    }
+                }
+                let start = index.text.len() as u32;
+                index.text.push_str(&lower);
+                index.names.push(Name {
+                    start,
+                    end: index.text.len() as u32,
+                    mask: byte_mask(lower.as_bytes()),
+                    ascii: lower.is_ascii(),
+                    entry,
+                    field,
+                });
+            }
+            index.slots.push(Slot {
+                body: normalize(&doc.body),
+                entry: Entry {
+                    kind: doc.kind,
+                    id: doc.id,
+                    title: doc.title,
+                    aliases: doc.aliases,
+                    snippet: doc.snippet,
+                },
+                names: (first, index.names.len() as u32),
+                rank: rank[i],
+            });
+        }
+        index
+    }
+
+    /// How many candidates skim scores exactly before the cheap pre-score decides (default
+    /// [`RESCORE_POOL`]); `usize::MAX` scores every candidate, which the benchmark uses to check
+    /// that the pool does not change the top results.
+    pub fn with_rescore_pool(mut self, pool: usize) -> Index {
+        self.pool = pool.max(1);
+        self
+    }
+
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> {
+        self.slots.iter().map(|s| &s.entry)
+    }
+
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.slots.get(i).map(|s| &s.entry)
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Searches from scratch: the best `limit` hits for `query`, or suggestions when none.
+    pub fn search(&self, query: &str, limit: usize) -> Results {
+        self.run(&Query::new(query), limit, &mut Cache::default())
+    }
+
+    fn name_str(&self, name: &Name) -> &str {
+        self.text
+            .get(name.start as usize..name.end as usize)
+            .unwrap_or("")
+    }
+
+    fn run(&self, q: &Query, limit: usize, cache: &mut Cache) -> Results {
+        if q.text.is_empty() || limit == 0 {
+            *cache = Cache::default();
+            return Results::default();
+        }
+        let narrow = !cache.query.is_empty() && q.text.starts_with(&cache.query);
+        let mut best: HashMap<u32, Scored> = HashMap::new();
+
+        // Exact names: one lookup.
+        if let Some(list) = self.exact.get(&q.text) {
+            for &(entry, tier, field) in list {
+                let name = self.name_of(entry, field);
+                let raw = self.skim(name, &q.text).unwrap_or(0);
+                offer(&mut best, self.scored(entry, tier, raw, field, name));
+            }
+        }
+
+        // Fuzzy names: always computed in full, because the next keystroke narrows from it.
+        let name_cands = self.name_candidates(q, narrow.then_some(&cache.names[..]));
+        self.score_names(q, &name_cands, &mut best);
+        let mut next = Cache {
+            query: q.text.clone(),
+            names: name_cands.iter().map(|&(e, _)| e).collect(),
+            body: None,
+        };
+
+        // Lower tiers only when the upper ones leave room: they can never outrank them.
+        if best.len() < limit {
+            self.typo_tier(q, &mut best);
+        }
+        if best.len() < limit {
+            let prev = cache.body.as_deref().filter(|_| narrow);
+            let body = self.body_candidates(q, prev);
+            self.score_bodies(q, &body, &mut best);
+            next.body = Some(body);
+        }
+        *cache = next;
+
+        let mut ranked: Vec<Scored> = best.into_values().collect();
+        ranked.sort_by_key(|s| {
+            let rank = self.slots[s.entry as usize].rank;
+            (std::cmp::Reverse(s.key()), s.len, rank)
+        });
+        ranked.truncate(limit);
+        let hits: Vec<Hit> = ranked.iter().map(|s| self.hit(s, q)).collect();
+        let suggestions = if hits.is_empty() {
+            self.suggest(&q.text, 3)
+        } else {
+            Vec::new()
+        };
+        Results { hits, suggestions }
+    }
+
+    fn name_of(&self, entry: u32, field: Field) -> &str {
+        let (a, b) = self.slots[entry as usize].names;
+        self.names[a as usize..b as usize]
+            .iter()
+            .find(|n| n.field == field)
+            .map_or("", |n| self.name_str(n))
+    }
+
+    fn scored(&self, entry: u32, tier: Tier, raw: i64, field: Field, name: &str) -> Scored {
+        Scored {
+            entry,
+            tier,
+            raw,
+            field,
+            len: name.chars().count() as u32,
+        }
+    }
+
+    fn skim(&self, choice: &str, pattern: &str) -> Option<i64> {
+        self.matcher.fuzzy_match(choice, pattern)
+    }
+
+    /// Entries with a name that contains the query as a subsequence, with their best cheap
+    /// pre-score. `within` restricts the scan to the previous query's candidates.
+    fn name_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i32)> {
+        let mut out = Vec::new();
+        let mut visit = |entry: u32| {
+            let (a, b) = self.slots[entry as usize].names;
+            let mut best: Option<i32> = None;
+            for name in &self.names[a as usize..b as usize] {
+                if name.mask & q.mask != q.mask {
+                    continue;
+                }
+                let s = self.name_str(name);
+                let Some(cheap) = greedy(s.as_bytes(), q.text.as_bytes()) else {
+                    continue;
+                };
+                // Bytes in order are necessary, not sufficient, outside ASCII: ask skim.
+                if !name.ascii && self.skim(s, &q.text).is_none() {
+                    continue;
+                }
+                best = Some(best.map_or(cheap, |b| b.max(cheap)));
+            }
+            if let Some(cheap) = best {
+                out.push((entry, cheap));
+            }
+        };
+        match within {
+            Some(list) => list.iter().copied().for_each(&mut visit),
+            None => (0..self.slots.len() as u32).for_each(&mut visit),
+        }
+        out
+    }
+
+    fn score_names(&self, q: &Query, cands: &[(u32, i32)], best: &mut HashMap<u32, Scored>) {
+        for entry in self.pool_of(cands) {
+            let (a, b) = self.slots[entry as usize].names;
+            for name in &self.names[a as usize..b as usize] {
+                if name.mask & q.mask != q.mask {
+                    continue;
+                }
+                let text = self.name_str(name);
+                if let Some(raw) = self.skim(text, &q.text) {
+                    offer(best, self.scored(entry, Tier::Name, raw, name.field, text));
+                }
+            }
+        }
+    }
+
+    /// The candidates skim should score: all of them, or the best `pool` by the cheap score.
+    fn pool_of(&self, cands: &[(u32, i32)]) -> Vec<u32> {
+        if cands.len() <= self.pool {
+            return cands.iter().map(|&(e, _)| e).collect();
+        }
+        let mut keyed: Vec<(std::cmp::Reverse<i32>, u32, u32)> = cands
+            .iter()
+            .map(|&(e, cheap)| (std::cmp::Reverse(cheap), self.slots[e as usize].rank, e))
+            .collect();
+        keyed.select_nth_unstable(self.pool - 1);
+        keyed.truncate(self.pool);
+        keyed.into_iter().map(|(_, _, e)| e).collect()
+    }
+
+    /// Near misses: each query word within edit distance of (or a prefix of) a word of one name.
+    fn typo_tier(&self, q: &Query, best: &mut HashMap<u32, Scored>) {
+        if q.words.is_empty() {
+            return;
+        }
+        // For each query word, the names holding a word close to it, with the best word score.
+        let mut per_name: Option<HashMap<u32, i64>> = None;
+        for word in &q.words {
+            let mut scores: HashMap<u32, i64> = HashMap::new();
+            for (w, candidate) in self.words.iter().enumerate() {
+                let Some(score) = word_score(word, candidate) else {
+                    continue;
+                };
+                for &name in &self.postings[w] {
+                    let keep = per_name.as_ref().is_none_or(|m| m.contains_key(&name));
+                    if keep {
+                        let s = scores.entry(name).or_insert(i64::MIN);
+                        *s = (*s).max(score);
+                    }
+                }
+            }
+            per_name = Some(match per_name {
+                None => scores,
+                Some(prev) => scores
+                    .into_iter()
+                    .filter_map(|(n, s)| prev.get(&n).map(|p| (n, p + s)))
+                    .collect(),
+            });
+        }
+        for (name, score) in per_name.unwrap_or_default() {
+            let name = &self.names[name as usize];
+            let text = self.name_str(name);
+            // Words of the name the query did not mention count a little against it.
+            let extra = words(text).len().saturating_sub(q.words.len()) as i64;
+            let raw = score - 2 * extra;
+            offer(
+                best,
+                self.scored(name.entry, Tier::Typo, raw, name.field, text),
+            );
+        }
+    }
+
+    /// Entries whose body contains every query word. `within`: the previous query's body hits.
+    fn body_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
+        let terms: Vec<&str> = q.text.split(' ').collect();
+        let test = |e: &u32| {
+            let body = &self.slots[*e as usize].body;
+            terms.iter().all(|t| body.contains(t))
+        };
+        match within {
+            Some(list) => list.iter().copied().filter(test).collect(),
+            None => (0..self.slots.len() as u32).filter(test).collect(),
+        }
+    }
+
+    fn score_bodies(&self, q: &Query, cands: &[u32], best: &mut HashMap<u32, Scored>) {
+        let terms: Vec<&str> = q.text.split(' ').collect();
+        let cheap: Vec<(u32, i32)> = cands
+            .iter()
+            .map(|&e| {
+                let body = self.slots[e as usize].body.as_bytes();
+                let score = terms.iter().map(|t| body_cheap(body, t.as_bytes())).sum();
+                (e, score)
+            })
+            .collect();
+        for e in self.pool_of(&cheap) {
+            let body = &self.slots[e as usize].body;
+            let raw: i64 = terms.iter().filter_map(|t| self.skim(body, t)).sum();
+            offer(best, self.scored(e, Tier::Body, raw, Field::Body, ""));
+        }
+    }
+
+    fn hit(&self, s: &Scored, q: &Query) -> Hit {
+        let entry = &self.slots[s.entry as usize].entry;
+        let title_indices = if s.tier == Tier::Typo && s.field == Field::Title {
+            typo_indices(&entry.title, &q.words)
+        } else {
+            self.title_indices(&entry.title, &q.text)
+        };
+        Hit {
+            entry: s.entry as usize,
+            tier: s.tier,
+            field: s.field,
+            score: s.key(),
+            title_indices,
+        }
+    }
+
+    /// Skim's matched positions in the lowercased title, mapped back to the title's characters
+    /// (lowercasing can turn one character into two).
+    fn title_indices(&self, title: &str, query: &str) -> Vec<usize> {
+        let lower = normalize(title);
+        let Some((_, found)) = self.matcher.fuzzy_indices(&lower, query) else {
+            return Vec::new();
+        };
+        let map = lower_to_original(title);
+        let mut out: Vec<usize> = found.iter().filter_map(|&i| map.get(i).copied()).collect();
+        out.dedup();
+        out
+    }
+
+    /// The `n` entries whose title (or one of its words or aliases) is closest to the query.
+    pub fn suggest(&self, query: &str, n: usize) -> Vec<usize> {
+        let query = normalize(query);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, u32, usize)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| {
+                let (a, b) = slot.names;
+                let distance = self.names[a as usize..b as usize]
+                    .iter()
+                    .flat_map(|name| {
+                        let s = self.name_str(name);
+                        std::iter::once(s.to_owned()).chain(s.split(' ').map(str::to_owned))
+                    })
+                    .map(|s| crate::text::levenshtein(&query, &s))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (distance, slot.rank, i)
+            })
+            .collect();
+        scored.sort_unstable();
+        scored.into_iter().take(n).map(|(_, _, i)| i).collect()
+    }
+}
+
+/// A search that remembers the previous query, for typing: when the new query extends the
+/// previous one, only the previous hits are searched again.
+#[derive(Debug)]
+pub struct Searcher {
+    index: Index,
+    cache: Cache,
+}
+
+impl Searcher {
+    pub fn new(index: Index) -> Searcher {
+        Searcher {
+            index,
+            cache: Cache::default(),
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Same results as [`Index::search`], faster while the query grows one key at a time.
+    pub fn search(&mut self, query: &str, limit: usize) -> Results {
+        self.index.run(&Query::new(query), limit, &mut self.cache)
+    }
+
+    /// Forgets the previous query (the next search scans everything).
+    pub fn reset(&mut self) {
+        self.cache = Cache::default();
+    }
+}
+
+/// What the previous query matched, for narrowing.
+#[derive(Debug, Clone, Default)]
+struct Cache {
+    query: String,
+    /// Entries with a fuzzy name match, in index order.
+    names: Vec<u32>,
+    /// Entries whose body holds every query word, when that tier was computed.
+    body: Option<Vec<u32>>,
+}
+
+/// A normalised query.
+struct Query {
+    /// Lowercased, trimmed, inner whitespace collapsed to one space.
+    text: String,
+    mask: u64,
+    /// Alphanumeric words, for the typo tier.
+    words: Vec<Vec<char>>,
+}
+
+impl Query {
+    fn new(raw: &str) -> Query {
+        let text = normalize(raw);
+        Query {
+            mask: byte_mask(text.as_bytes()),
+            words: words(&text),
+            text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    entry: u32,
+    tier: Tier,
+    raw: i64,
+    field: Field,
+    /// Characters in the matched name: on equal scores the shorter name is the closer match
+    /// (skim does not charge for unmatched trailing text).
+    len: u32,
+}
+
+impl Scored {
+    fn key(&self) -> i64 {
+        self.tier as i64 * TIER_SPAN + self.raw.clamp(0, TIER_SPAN - 1)
+    }
+}
+
+/// Keeps the better of an entry's hits (higher tier and score, then the shorter name, then the
+/// title over an alias).
+fn offer(best: &mut HashMap<u32, Scored>, new: Scored) {
+    let rank = |s: &Scored| (s.key(), std::cmp::Reverse(s.len), s.field == Field::Title);
+    best.entry(new.entry)
+        .and_modify(|old| {
+            if rank(&new) > rank(old) {
+                *old = new;
+            }
+        })
+        .or_insert(new);
+}
+
+/// Lowercase, trimmed, whitespace collapsed: how names, bodies and queries are compared.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// For each character of `normalize(text)`, the index of the character of `text` it came from
+/// (a collapsed run of whitespace maps to its first character).
+fn lower_to_original(text: &str) -> Vec<usize> {
+    let mut map = Vec::with_capacity(text.len());
+    let mut space = None;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_whitespace() {
+            if !map.is_empty() && space.is_none() {
+                space = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = space.take() {
+            map.push(s);
+        }
+        map.extend(std::iter::repeat_n(i, c.to_lowercase().count()));
+    }
+    map
+}
+
+/// Alphanumeric words of a lowercased text.
+fn words(text: &str) -> Vec<Vec<char>> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().collect())
+        .collect()
+}
+
+/// Bit `b` set for each letter or digit present, other bytes folded into the remaining bits.
+fn byte_mask(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |m, &b| m | 1u64 << byte_bit(b))
+}
+
+fn byte_bit(b: u8) -> u32 {
+    match b {
+        b'a'..=b'z' => u32::from(b - b'a'),
+        b'0'..=b'9' => 26 + u32::from(b - b'0'),
+        _ => 36 + u32::from(b) % 28,
+    }
+}
+
+/// How skim rates the start of a match at `i`: a word start scores like a head, the very first
+/// character twice that, after punctuation a little less.
+fn start_bonus(h: &[u8], i: usize) -> i32 {
+    match i.checked_sub(1).map(|p| h[p]) {
+        None => 16,
+        Some(b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}') => 8,
+        Some(p) if p.is_ascii_punctuation() => 7,
+        Some(_) => 0,
+    }
+}
+
+/// A cheap score for `q` as a subsequence of `h` (both lowercased), or `None` when it is not
+/// one. It scores the shortest window ending at the leftmost full match (fzf's v1 algorithm)
+/// with skim's weights: 16 a character, word-start bonuses, consecutive runs, gap penalties.
+/// Only used to choose which candidates skim scores exactly.
+fn greedy(h: &[u8], q: &[u8]) -> Option<i32> {
+    let (&first, _) = q.split_first()?;
+    if q.len() == 1 {
+        // One character: the best of its occurrences, exactly as skim would pick it.
+        return h
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == first)
+            .map(|(i, _)| 15 + start_bonus(h, i))
+            .max();
+    }
+    let mut qi = 0;
+    let mut end = None;
+    for (i, &b) in h.iter().enumerate() {
+        if b == q[qi] {
+            qi += 1;
+            if qi == q.len() {
+                end = Some(i);
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let mut qi = q.len();
+    let mut start = end;
+    for i in (0..=end).rev() {
+        if h[i] == q[qi - 1] {
+            qi -= 1;
+            if qi == 0 {
+                start = i;
+                break;
+            }
+        }
+    }
+    let (mut score, mut qi, mut prev_bonus, mut in_gap) = (-1, 0, None::<i32>, false);
+    for i in start..=end {
+        if qi < q.len() && h[i] == q[qi] {
+            let here = start_bonus(h, i);
+            let bonus = match prev_bonus {
+                Some(prev) => prev.max(here).max(4),
+                None => here,
+            };
+            score += 16 + bonus;
+            prev_bonus = Some(bonus);
+            in_gap = false;
+            qi += 1;
+        } else {
+            score -= if in_gap { 1 } else { 4 };
+            prev_bonus = None;
+            in_gap = true;
+        }
+    }
+    Some(score)
+}
+
+/// A cheap score for a body hit: a whole word beats a word start beats a word middle, and an
+/// early mention beats a late one.
+fn body_cheap(body: &[u8], term: &[u8]) -> i32 {
+    let Some(at) = body.windows(term.len().max(1)).position(|w| w == term) else {
+        return 0;
+    };
+    let starts = at == 0 || !body[at - 1].is_ascii_alphanumeric();
+    let ends = body
+        .get(at + term.len())
+        .is_none_or(|b| !b.is_ascii_alphanumeric());
+    16 * term.len() as i32 + 8 * i32::from(starts) + 8 * i32::from(starts && ends)
+        - (at / 32) as i32
+}
+
+/// How many edits a query word of this length may be from a name word.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The typo tier's score of query word `q` against name word `w`: 16 a character, less 24 an
+/// edit, less 8 if `q` only matches the start of `w` (it may still be being typed). `None`
+/// when they are too far apart.
+fn word_score(q: &[char], w: &[char]) -> Option<i64> {
+    let k = allowed_edits(q.len());
+    if w.len() + k < q.len() {
+        return None;
+    }
+    let (whole, prefix) = edit_distance(q, w);
+    let base = 16 * q.len() as i64;
+    let whole = (whole <= k).then(|| base - 24 * whole as i64);
+    let prefix = (prefix <= k && q.len() >= 3).then(|| base - 24 * prefix as i64 - 8);
+    whole.max(prefix)
+}
+
+/// Optimal-string-alignment (Damerau–Levenshtein with adjacent transpositions) distance from
+/// `a` to `b`, and from `a` to the closest prefix of `b`.
+fn edit_distance(a: &[char], b: &[char]) -> (usize, usize) {
+    let cols = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * cols];
+    for (j, cell) in d.iter_mut().take(cols).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * cols] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * cols + j] + 1)
+                .min(d[i * cols + j - 1] + 1)
+                .min(d[(i - 1) * cols + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * cols + j - 2] + 1);
+            }
+            d[i * cols + j] = v;
+        }
+    }
+    let last = &d[a.len() * cols..];
+    (last[b.len()], last.iter().copied().min().unwrap_or(0))
+}
+
+/// Character positions of the title words that a typo hit matched.
+fn typo_indices(title: &str, query_words: &[Vec<char>]) -> Vec<usize> {
+    let chars: Vec<char> = title.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_alphanumeric() {
+            i += 1;
+        }
+        let word: Vec<char> = chars[start..i]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        if query_words.iter().any(|q| word_score(q, &word).is_some()) {
+            out.extend(start..i);
+        }
+    }
+    out
+}
+
+/// The first sentence of a text: up to the first ". " that is followed by a capital and does
+/// not end an abbreviation ("N. Virginia", "e.g. "), or all of it.
+pub fn first_sentence(text: &str) -> &str {
+    for (at, _) in text.match_indices(". ") {
+        let word = text[..at]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let next = text[at + 2..].chars().next();
+        let abbreviation = word.chars().count() < 2 || word.contains('.');
+        if !abbreviation && next.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            return &text[..=at];
+        }
+    }
+    text
+}
+
+/// The guide's searchable documents: services, then glossary terms, then attributes.
+pub fn documents(guide: &Guide) -> Vec<Document> {
+    let services = guide.services.iter().map(|s| {
+        let mut aliases = s.aliases.clone();
+        aliases.push(s.id.clone());
+        let mut body = vec![s.summary.as_str(), &s.description, &s.model];
+        body.extend(s.good_for.iter().map(String::as_str));
+        Document {
+            kind: Kind::Service,
+            id: s.id.clone(),
+            title: s.name.clone(),
+            aliases,
+            body: body.join("\n"),
+            snippet: s.summary.clone(),
+        }
+    });
+    let terms = guide.glossary.iter().map(|t| Document {
+        kind: Kind::Concept,
+        id: t.id.clone(),
+        title: t.term.clone(),
+        aliases: t.aliases.clone(),
+        body: t.definition.clone(),
+        snippet: first_sentence(&t.definition).to_owned(),
+    });
+    let attributes = guide.attributes.iter().map(|a| Document {
+        kind: Kind::Attribute,
+        id: a.id.clone(),
+        title: a.label.clone(),
+        aliases: Vec::new(),
+        body: a.group.clone(),
+        snippet: if a.group.is_empty() {
+            "Comparison table row".to_owned()
+        } else {
+            format!("Comparison table row ({})", a.group)
+        },
+    });
+    services.chain(terms).chain(attributes).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(kind: Kind, id: &str, title: &str, aliases: &[&str], body: &str) -> Document {
+        Document {
+            kind,
+            id: id.into(),
+            title: title.into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            body: body.into(),
+            snippet: body.into(),
+        }
+    }
+
+    fn small() -> Index {
+        Index::from_documents(vec![
+            doc(
+                Kind::Service,
+                "lambda",
+                "AWS Lambda",
+                &["FaaS", "lambda"],
+                "Run functions on events.",
+            ),
+            doc(
+                Kind::Concept,
+                "faas",
+                "Function as a service",
+                &["FaaS"],
+                "Code run per event.",
+            ),
+            doc(
+                Kind::Concept,
+                "spot",
+                "Spot Instances",
+                &["Spot"],
+                "Spare EC2 capacity at a discount.",
+            ),
+            doc(Kind::Attribute, "concurrency", "Concurrency", &[], "Limits"),
+            doc(
+                Kind::Concept,
+                "concurrency",
+                "Concurrency",
+                &[],
+                "How many run at once.",
+            ),
+        ])
+    }
+
+    fn titles(index: &Index, results: &Results) -> Vec<String> {
+        results
+            .hits
+            .iter()
+            .map(|h| index.slots[h.entry].entry.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn tiers_order_exact_fuzzy_typo_body() {
+        let index = small();
+        let r = index.search("faas", 10);
+        assert_eq!(
+            titles(&index, &r)[..2],
+            ["AWS Lambda", "Function as a service"]
+        );
+        assert_eq!(r.hits[0].tier, Tier::ExactAlias);
+        let r = index.search("concurrency", 10);
+        assert_eq!(index.slots[r.hits[0].entry].entry.kind, Kind::Concept);
+        assert_eq!(r.hits[0].tier, Tier::ExactTitle);
+        assert_eq!(index.search("spot instnace", 10).hits[0].tier, Tier::Typo);
+        let r = index.search("discount", 10);
+        assert_eq!(titles(&index, &r), ["Spot Instances"]);
+        assert_eq!(r.hits[0].tier, Tier::Body);
+        assert!(r.hits[0].score < TIER_SPAN);
+    }
+
+    #[test]
+    fn no_hit_suggests_the_closest_titles() {
+        let index = small();
+        let r = index.search("qqqqzz", 10);
+        assert!(r.hits.is_empty());
+        assert_eq!(r.suggestions.len(), 3);
+        let r = index.search("spto", 10);
+        assert!(
+            r.hits
+                .iter()
+                .any(|h| index.slots[h.entry].entry.id == "spot")
+        );
+    }
+
+    #[test]
+    fn greedy_agrees_with_subsequence() {
+        for (h, q, found) in [
+            ("aws lambda", "lmd", true),
+            ("aws lambda", "lamda", true),
+            ("aws lambda", "adl", false),
+            ("abc", "abcd", false),
+        ] {
+            assert_eq!(
+                greedy(h.as_bytes(), q.as_bytes()).is_some(),
+                found,
+                "{h} {q}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_character_pre_score_is_skims_score() {
+        let skim = SkimMatcherV2::default().respect_case();
+        for h in [
+            "lambda",
+            "aws lambda",
+            "elastic load",
+            "x-ray lens",
+            "a/b/l",
+        ] {
+            assert_eq!(
+                greedy(h.as_bytes(), b"l").map(i64::from),
+                skim.fuzzy_match(h, "l"),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&c("beanstlak"), &c("beanstalk")).0, 1);
+        assert_eq!(edit_distance(&c("instnace"), &c("instances")), (2, 1));
+        assert_eq!(edit_distance(&c(""), &c("abc")), (3, 0));
+    }
+
+    #[test]
+    fn lowercasing_maps_back_to_title_characters() {
+        // 'İ' lowercases to two characters; both map back to position 0.
+        assert_eq!(lower_to_original("İx"), [0, 0, 1]);
+        assert_eq!(lower_to_original("  A  b"), [2, 3, 5]);
+        assert_eq!(normalize("  A  b"), "a b");
+    }
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("No stop"), "No stop");
+        assert_eq!(
+            first_sentence("Such as us-east-1 (N. Virginia). Next, e.g. this. Done."),
+            "Such as us-east-1 (N. Virginia)."
+        );
+    }
+}

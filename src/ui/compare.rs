@@ -1,0 +1,346 @@
+//! The Compare tab: service chips to choose from, then the table — attribute column fixed,
+//! service columns side by side (scrolling sideways when they do not fit), differing rows
+//! marked `≠`, and the highlighted cell's full text on Enter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout as Split, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::app::{App, CompareView};
+use crate::compare::{Cell, Layout, Row, Sizing, Table};
+use crate::text::{width, wrap};
+
+pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let view = &app.compare;
+    let chips = chip_lines(app, theme, usize::from(area.width));
+    let chips_height = u16::try_from(chips.len()).unwrap_or(1);
+    let [chips_area, status_area, table_area] = Split::vertical([
+        Constraint::Length(chips_height),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    Paragraph::new(chips).render(chips_area, buf);
+
+    let Some(table) = &view.table else {
+        let note = view.message.clone().unwrap_or_else(|| {
+            "Choose at least two services: move with ←/→, add with Space.".into()
+        });
+        Paragraph::new(note)
+            .wrap(Wrap { trim: true })
+            .render(table_area, buf);
+        return;
+    };
+    let status = match &view.message {
+        Some(m) => Line::styled(format!(" {m}"), theme.negative()),
+        None => Line::from(vec![
+            Span::styled(
+                format!(
+                    " {} of {} rows differ (marked ≠)",
+                    table.differing(),
+                    table.rows.len()
+                ),
+                theme.dim(),
+            ),
+            Span::styled(
+                if view.differences_only {
+                    " · showing differences only"
+                } else {
+                    ""
+                },
+                theme.heading(),
+            ),
+        ]),
+    };
+    status.render(status_area, buf);
+    draw_table(app, view, table, theme, table_area, buf);
+    if view.cell_open {
+        draw_cell(app, view, table, theme, area, buf);
+    }
+}
+
+/// Every service as a chip: `●` compared, `○` not, the cursor's chip reversed.
+fn chip_lines(app: &App, theme: Theme, max: usize) -> Vec<Line<'static>> {
+    let view = &app.compare;
+    let mut lines = Vec::new();
+    let mut line = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (i, service) in app.guide.services.iter().enumerate() {
+        let chosen = view.chosen.contains(&service.id);
+        let text = format!("{} {}", if chosen { "●" } else { "○" }, service.id);
+        let w = width(&text) + 2;
+        if used + w > max && used > 1 {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(" "));
+            used = 1;
+        }
+        let style = if i == view.cursor {
+            theme.selected()
+        } else if chosen {
+            theme.heading()
+        } else {
+            theme.dim()
+        };
+        line.push(Span::styled(format!(" {text} "), style));
+        used += w;
+    }
+    lines.push(Line::from(line));
+    lines
+}
+
+/// The layout with the cursor's column in view, remembering the offset between frames.
+fn layout_for(app: &App, view: &CompareView, table: &Table, width: usize) -> Layout {
+    let mut offset = view.offset.get();
+    let mut layout = table.layout(width, Sizing::SCROLLING, offset);
+    if let Some(column) = view.cursor_column(&app.guide) {
+        let visible = layout.visible();
+        if column < visible.start {
+            offset = column;
+        } else if column >= visible.end {
+            offset = column + 1 - layout.widths.len().max(1);
+        }
+        layout = table.layout(width, Sizing::SCROLLING, offset);
+    }
+    view.offset.set(layout.first);
+    layout
+}
+
+/// Column headers take at most this many lines, so rows keep the screen.
+const MAX_HEADER_LINES: usize = 4;
+
+/// Keeps the first `max` lines, ending the last kept one with `…` when some were cut.
+fn cap_lines(mut lines: Vec<String>, max: usize) -> Vec<String> {
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            // Make room for the ellipsis within the same width.
+            let keep = last.chars().count().saturating_sub(1);
+            *last = last.chars().take(keep).collect::<String>() + "…";
+        }
+    }
+    lines
+}
+
+fn pad(text: &str, w: usize) -> String {
+    let fill = w.saturating_sub(width(text));
+    format!("{text}{:fill$}", "")
+}
+
+fn draw_table(
+    app: &App,
+    view: &CompareView,
+    table: &Table,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let layout = layout_for(app, view, table, usize::from(area.width));
+    let cursor_column = view.cursor_column(&app.guide);
+    let gap = " ".repeat(layout.gap.saturating_sub(2));
+    let sep = format!(" │{gap}");
+
+    // Header: fixed, with scroll hints in the attribute column.
+    let headers: Vec<Vec<String>> = layout
+        .wrap_headers(table)
+        .into_iter()
+        .map(|lines| cap_lines(lines, MAX_HEADER_LINES))
+        .collect();
+    let header_height = headers.iter().map(Vec::len).max().unwrap_or(1);
+    let hint = match (layout.more_left(), layout.more_right()) {
+        (true, true) => "◀ more ▶",
+        (true, false) => "◀ more",
+        (false, true) => "more ▶",
+        (false, false) => "",
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for i in 0..header_height {
+        let label = if i == 0 { hint } else { "" };
+        let mut spans = vec![Span::styled(pad(label, layout.label), theme.dim())];
+        for (k, column) in layout.visible().enumerate() {
+            let text = headers
+                .get(k)
+                .and_then(|h| h.get(i))
+                .cloned()
+                .unwrap_or_default();
+            let style = if Some(column) == cursor_column {
+                theme.selected()
+            } else if i == 0 {
+                theme.heading()
+            } else {
+                theme.dim()
+            };
+            spans.push(Span::styled(sep.clone(), theme.dim()));
+            spans.push(Span::styled(pad(&text, layout.widths[k]), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::styled(
+        "─".repeat(layout.total_width().min(usize::from(area.width))),
+        theme.dim(),
+    ));
+    let header_lines = lines.len();
+
+    // Body: group headings and rows; remember where the highlighted row sits.
+    let mut body: Vec<Line> = Vec::new();
+    let mut selected_span = (0, 0);
+    let mut index = 0;
+    for group in table.groups(view.differences_only) {
+        if !group.name.is_empty() {
+            body.push(Line::styled(group.name.to_owned(), theme.heading()));
+        }
+        for row in group.rows {
+            let start = body.len();
+            body.extend(row_lines(
+                row,
+                &layout,
+                index == view.row,
+                cursor_column,
+                &sep,
+                theme,
+            ));
+            if index == view.row {
+                selected_span = (start, body.len());
+            }
+            index += 1;
+        }
+    }
+    // Keep the highlighted row in view.
+    let height = usize::from(area.height).saturating_sub(header_lines);
+    view.page.set((height / 3).max(1));
+    let top = scroll_to(view.offset_top(), selected_span, height, body.len());
+    view.set_offset_top(top);
+    lines.extend(body.into_iter().skip(top).take(height));
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The first body line to show so that `span` is visible, moving as little as possible.
+fn scroll_to(top: usize, span: (usize, usize), height: usize, total: usize) -> usize {
+    let mut top = top.min(total.saturating_sub(height));
+    if span.0 < top {
+        top = span.0;
+    } else if span.1 > top + height {
+        top = span.1.saturating_sub(height).min(span.0);
+    }
+    top
+}
+
+fn row_lines(
+    row: &Row,
+    layout: &Layout,
+    selected: bool,
+    cursor_column: Option<usize>,
+    sep: &str,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let wrapped = layout.wrap_row(row);
+    let marker = if row.differs { "≠ " } else { "  " };
+    let label_style = match (selected, row.differs) {
+        (true, _) => theme.selected(),
+        (false, true) => theme.changed(),
+        (false, false) => Style::default(),
+    };
+    (0..wrapped.height)
+        .map(|i| {
+            let label = wrapped.label.get(i).cloned().unwrap_or_default();
+            let lead = if i == 0 { marker } else { "  " };
+            let mut spans = vec![
+                Span::styled(lead.to_owned(), theme.changed()),
+                Span::styled(
+                    pad(&label, layout.label.saturating_sub(layout.marker)),
+                    label_style,
+                ),
+            ];
+            for (k, column) in layout.visible().enumerate() {
+                let text = wrapped
+                    .cells
+                    .get(k)
+                    .and_then(|c| c.get(i))
+                    .cloned()
+                    .unwrap_or_default();
+                let style = if selected && Some(column) == cursor_column {
+                    theme.selected()
+                } else if selected {
+                    theme.heading()
+                } else {
+                    Style::default()
+                };
+                spans.push(Span::styled(sep.to_owned(), theme.dim()));
+                spans.push(Span::styled(pad(&text, layout.widths[k]), style));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The highlighted cell in full: value (or list), source and date.
+fn draw_cell(
+    app: &App,
+    view: &CompareView,
+    table: &Table,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (Some(row), Some(column)) = (
+        table.rows(view.differences_only).nth(view.row),
+        view.cursor_column(&app.guide),
+    ) else {
+        return;
+    };
+    let (Some(cell), Some(col)) = (row.cells.get(column), table.columns.get(column)) else {
+        return;
+    };
+    let w = usize::from(area.width).saturating_sub(8).clamp(10, 72);
+    let mut lines = vec![
+        Line::styled(format!("{} · {}", col.name, row.label), theme.title()),
+        Line::default(),
+    ];
+    match cell {
+        Cell::Fact {
+            value,
+            source,
+            as_of,
+        } => {
+            lines.extend(wrap(value, w).into_iter().map(Line::raw));
+            lines.push(Line::default());
+            lines.extend(
+                wrap(&format!("source: {source}"), w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim())),
+            );
+            lines.push(Line::styled(format!("as of {as_of}"), theme.dim()));
+        }
+        Cell::List { .. } => {
+            lines.extend(cell.wrap(w).into_iter().map(Line::raw));
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                "From the service's description in decisions.ron.",
+                theme.dim(),
+            ));
+        }
+        Cell::Missing => lines.push(Line::raw("— The data states nothing here.")),
+    }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let width = u16::try_from(w + 4).unwrap_or(u16::MAX).min(area.width);
+    let [row_area] = Split::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Split::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row_area);
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border())
+                .padding(Padding::horizontal(1))
+                .title(" Esc to close "),
+        )
+        .render(popup, buf);
+}
