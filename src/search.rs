@@ -668,10 +668,18 @@ impl Scored {
     }
 }
 
-/// Keeps the better of an entry's hits (higher tier and score, then the shorter name, then the
-/// title over an alias).
+/// Keeps the better of an entry's hits: higher tier and score, then the shorter name, then the
+/// title over an alias and an earlier alias over a later one. The order is total, so which
+/// field is reported never depends on the order hits are offered in.
 fn offer(best: &mut HashMap<u32, Scored>, new: Scored) {
-    let rank = |s: &Scored| (s.key(), std::cmp::Reverse(s.len), s.field == Field::Title);
+    let rank = |s: &Scored| {
+        let field = match s.field {
+            Field::Title => 0,
+            Field::Alias(i) => i + 1,
+            Field::Body => usize::MAX,
+        };
+        (s.key(), std::cmp::Reverse(s.len), std::cmp::Reverse(field))
+    };
     best.entry(new.entry)
         .and_modify(|old| {
             if rank(&new) > rank(old) {

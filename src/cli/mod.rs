@@ -83,7 +83,13 @@ pub enum Format {
 pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
     let code = match command {
         Command::Check(args) => check::run(args, data),
-        Command::Recommend(args) => with_guide(data, |g| recommend::run(args, g)),
+        Command::Recommend(args) => {
+            let name = data.map_or_else(
+                || crate::data::EMBEDDED_NAME.to_owned(),
+                |p| p.display().to_string(),
+            );
+            with_guide(data, |g| recommend::run(args, g, &name))
+        }
         Command::Show(args) => with_guide(data, |g| show::run(args, g)),
         Command::Compare(args) => with_guide(data, |g| compare::run(args, g)),
         Command::List(args) => with_guide(data, |g| list::run(args, g)),

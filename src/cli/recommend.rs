@@ -1,13 +1,14 @@
 //! `computepick recommend --answer ID=OPTION ...`: the recommendation as text, JSON or Markdown.
 
 use std::fmt::Write;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use super::{Format, emit, exit};
 use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
-use crate::explain;
+use crate::{adr, answers_file, explain, fs_safe};
 
 pub const AFTER_HELP: &str =
     "Answers are QUESTION=OPTION pairs; the README lists them all. Answers to \
@@ -21,13 +22,38 @@ Example:
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// An answer, QUESTION=OPTION (repeatable).
+    /// An answer, QUESTION=OPTION (repeatable; overrides the same question in --answers).
     #[arg(long = "answer", short = 'a', value_name = "QUESTION=OPTION", value_parser = parse_answer)]
     pub answers: Vec<(String, String)>,
 
-    /// Output format.
+    /// Read answers from a file saved by the app (`s`) or by --save-answers.
+    #[arg(long = "answers", value_name = "FILE")]
+    pub answers_file: Option<PathBuf>,
+
+    /// Save the answers to FILE (refused if it exists, unless --force).
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<PathBuf>,
+
+    /// Output format; `adr` is an architecture decision record in Markdown.
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub format: RecommendFormat,
+
+    /// Write the output to FILE instead of stdout (refused if it exists, unless --force).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace files given to --output or --save-answers that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum RecommendFormat {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+    Adr,
 }
 
 fn parse_answer(text: &str) -> Result<(String, String), String> {
@@ -41,15 +67,66 @@ fn parse_answer(text: &str) -> Result<(String, String), String> {
     Ok((q.to_owned(), o.to_owned()))
 }
 
-pub fn run(args: &Args, guide: &Guide) -> u8 {
-    let answers: Answers = args.answers.iter().cloned().collect();
-    match decide(guide, &answers) {
-        Ok((walk, rec)) => emit(&render(guide, &walk, &rec, args.format)),
+pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
+    let mut answers = match &args.answers_file {
+        Some(path) => match answers_file::load(guide, path) {
+            Ok(answers) => answers,
+            Err(diagnostics) => {
+                super::report_diagnostics(&diagnostics);
+                return exit::BAD_INPUT;
+            }
+        },
+        None => Answers::new(),
+    };
+    answers.extend(args.answers.iter().cloned());
+    let (walk, rec) = match decide(guide, &answers) {
+        Ok(decided) => decided,
         Err(message) => {
             eprintln!("computepick: {message}");
-            exit::BAD_INPUT
+            return exit::BAD_INPUT;
         }
+    };
+    let today = crate::data::today_ymd();
+    if let Some(path) = &args.save_answers {
+        let text = answers_file::to_ron(guide, &answers, &today);
+        if let Err(e) = fs_safe::write_atomic(path, text.as_bytes(), args.force) {
+            return write_failed(&e);
+        }
+        eprintln!("computepick: saved the answers to {}", path.display());
     }
+    let output = match args.format {
+        RecommendFormat::Text => render(guide, &walk, &rec, Format::Text),
+        RecommendFormat::Json => render(guide, &walk, &rec, Format::Json),
+        RecommendFormat::Markdown => render(guide, &walk, &rec, Format::Markdown),
+        RecommendFormat::Adr => adr::render(
+            guide,
+            &walk,
+            &rec,
+            &adr::RecordInfo {
+                date: &today,
+                data_name,
+                cost: None,
+            },
+        ),
+    };
+    match &args.output {
+        Some(path) => match fs_safe::write_atomic(path, output.as_bytes(), args.force) {
+            Ok(()) => {
+                eprintln!("computepick: wrote {}", path.display());
+                exit::OK
+            }
+            Err(e) => write_failed(&e),
+        },
+        None => emit(&output),
+    }
+}
+
+fn write_failed(e: &fs_safe::WriteError) -> u8 {
+    match e {
+        fs_safe::WriteError::Exists(_) => eprintln!("computepick: {e}; add --force to replace it"),
+        fs_safe::WriteError::Io(..) => eprintln!("computepick: {e}"),
+    }
+    exit::BAD_INPUT
 }
 
 /// Validates the answers, walks them and ranks the services: what `recommend` computes.

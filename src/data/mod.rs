@@ -6,6 +6,7 @@ mod diagnostics;
 mod load;
 mod schema;
 mod source_map;
+pub use source_map::line_col;
 mod validate;
 
 pub use dates::{days_since, today, today_ymd};

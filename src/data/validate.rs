@@ -190,6 +190,16 @@ impl<'a> Checker<'a> {
                     .value("id", &service.id)
                     .value("attribute", &fact.attribute);
                 let what = format!("service \"{}\": fact \"{}\"", service.id, fact.attribute);
+                let derived = guide
+                    .attributes
+                    .iter()
+                    .any(|a| a.id == fact.attribute && !a.from.is_facts());
+                if derived {
+                    self.error(
+                        &fat,
+                        format!("{what}: this attribute is filled from the service's lists, so a fact here would never show"),
+                    );
+                }
                 if !attributes.contains(fact.attribute.as_str()) {
                     self.error(
                         &fat,

@@ -6,8 +6,9 @@
 //! screen as a person would see it, and at the terminal's modes (alternate screen, cursor).
 //!
 //! Synchronisation is always by polling the screen for what the test expects
-//! ([`Pty::wait_for`], [`Pty::wait_gone`], [`Pty::wait_until`]); a timeout panics with the last
-//! screen dumped. Never sleep blindly.
+//! ([`Pty::wait_for`], [`Pty::wait_for_all`], [`Pty::wait_gone`], [`Pty::wait_until`]); a
+//! timeout panics with the last screen dumped. Never sleep blindly. A frame can arrive in several
+//! reads, so wait for everything you are about to assert on, not just its first row.
 //!
 //! Key bytes for [`Pty::send`]: see [`keys`].
 
@@ -194,6 +195,7 @@ impl Pty {
                     let mut carry: Vec<u8> = Vec::new();
                     loop {
                         let n = match reader.read(&mut buf) {
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                             Ok(0) | Err(_) => break, // EOF, or EIO once the child is gone.
                             Ok(n) => n,
                         };
@@ -303,6 +305,24 @@ impl Pty {
 
     pub fn cursor_hidden(&self) -> bool {
         lock(&self.parser).screen().hide_cursor()
+    }
+
+    /// Whether the terminal is in line mode (canonical input and echo on), as a shell expects
+    /// it; `Some(false)` while the app has it in raw mode. Read from the pty's termios, which
+    /// outlives the app. `None` where the flag values are not wired up (only Linux is).
+    pub fn line_mode(&self) -> Option<bool> {
+        #[cfg(target_os = "linux")]
+        {
+            // <asm-generic/termbits.h>
+            const ICANON: u32 = 0o2;
+            const ECHO: u32 = 0o10;
+            let flags = self.master.get_termios()?.local_flags.bits();
+            Some(flags & (ICANON | ECHO) == ICANON | ECHO)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            None
+        }
     }
 
     /// Every byte the app has written so far (escape sequences included).
@@ -420,10 +440,17 @@ impl Pty {
         self.status.clone().expect("exit status recorded")
     }
 
-    /// Asserts that the terminal is back in its normal state: main screen, cursor visible.
+    /// Asserts that the terminal is back in its normal state: main screen, cursor visible,
+    /// line mode (raw mode off).
     #[track_caller]
     pub fn assert_restored(&self) {
         let screen = self.screen();
+        assert_ne!(
+            self.line_mode(),
+            Some(false),
+            "the app left the terminal in raw mode\n{}",
+            dump(&screen)
+        );
         assert!(
             !screen.alternate_screen(),
             "the app left the terminal on the alternate screen\n{}",

@@ -1,0 +1,216 @@
+//! An architecture decision record (MADR-style Markdown) for a recommendation: the context in
+//! plain words, the decision and why, the alternatives and why each lost or is out, the
+//! consequences, and the sources.
+
+use std::fmt::Write;
+
+use crate::data::Guide;
+use crate::engine::{Recommendation, Walk};
+use crate::explain;
+
+/// Facts worth watching once the decision is made, by attribute id.
+const LIMITS_TO_WATCH: &[&str] = &[
+    "max-runtime",
+    "max-memory",
+    "max-cpu",
+    "ephemeral-storage",
+    "package-size",
+    "concurrency",
+    "gpu",
+];
+
+/// The default file name for a record written on `date` (YYYY-MM-DD).
+pub fn default_file_name(date: &str) -> String {
+    format!("computepick-decision-{date}.md")
+}
+
+/// What the record needs beyond the recommendation itself.
+pub struct RecordInfo<'a> {
+    /// YYYY-MM-DD.
+    pub date: &'a str,
+    /// The data file the recommendation came from, as named in messages.
+    pub data_name: &'a str,
+    /// A cost section in Markdown, when the user gave a workload size.
+    pub cost: Option<String>,
+}
+
+pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInfo<'_>) -> String {
+    let mut out = String::new();
+    let workload = walk
+        .path
+        .first()
+        .map(|s| explain::step_words(guide, s).1.to_lowercase())
+        .unwrap_or_else(|| "the workload".into());
+    let Some(top) = rec.top() else {
+        let _ = writeln!(out, "# No AWS compute service fits {workload}\n");
+        let _ = writeln!(out, "- Status: rejected\n- Date: {}\n", info.date);
+        let _ = writeln!(out, "Every service is ruled out by these answers:\n");
+        for line in rec.excluded.iter().flat_map(explain::knockouts) {
+            let _ = writeln!(out, "- {line}");
+        }
+        return out;
+    };
+    let service = guide.service(&top.service);
+
+    let _ = writeln!(out, "# Run {workload} on {}\n", top.name);
+    let _ = writeln!(out, "- Status: proposed");
+    let _ = writeln!(out, "- Date: {}", info.date);
+    let _ = writeln!(
+        out,
+        "- Decided with: computepick {} and its data as of {}\n",
+        env!("CARGO_PKG_VERSION"),
+        guide.meta.as_of
+    );
+
+    let _ = writeln!(out, "## Context and Problem Statement\n");
+    let _ = writeln!(
+        out,
+        "We need to choose where {workload} runs on AWS. These are the workload's needs as we answered them:\n"
+    );
+    for step in &walk.path {
+        let (prompt, label) = explain::step_words(guide, step);
+        let _ = writeln!(
+            out,
+            "- {prompt} **{label}** (`{}={}`)",
+            step.question, step.answer
+        );
+    }
+
+    let _ = writeln!(out, "\n## Decision Drivers\n");
+    for c in top.reasons.iter().filter(|c| c.weight > 0) {
+        let _ = writeln!(
+            out,
+            "- {}: {} ({})",
+            explain::answer_ids(c),
+            c.reason,
+            explain::signed(c.weight)
+        );
+    }
+
+    let _ = writeln!(out, "\n## Considered Options\n");
+    for (i, r) in rec.ranking.iter().enumerate() {
+        let _ = writeln!(out, "{}. {} (score {})", i + 1, r.name, r.score);
+    }
+    for e in &rec.excluded {
+        let _ = writeln!(out, "- {} (ruled out)", e.name);
+    }
+
+    let _ = writeln!(out, "\n## Decision Outcome\n");
+    let why: Vec<&str> = top
+        .reasons
+        .iter()
+        .filter(|c| c.weight > 0)
+        .take(3)
+        .map(|c| c.reason.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "Chosen option: **{}**, because {}.",
+        top.name,
+        if why.is_empty() {
+            "no other service fits".to_owned()
+        } else {
+            why.join("; ")
+        }
+    );
+    if let Some(s) = service {
+        let _ = writeln!(out, "\n{}", s.summary);
+    }
+
+    let _ = writeln!(out, "\n### Consequences\n");
+    if let Some(s) = service {
+        for (heading, items) in [
+            ("The team now manages:", &s.you_manage),
+            ("AWS manages:", &s.aws_manages),
+        ] {
+            if !items.is_empty() {
+                let _ = writeln!(out, "- {heading}");
+                for item in items {
+                    let _ = writeln!(out, "  - {item}");
+                }
+            }
+        }
+        let limits: Vec<String> = LIMITS_TO_WATCH
+            .iter()
+            .filter_map(|id| {
+                let fact = s.facts.iter().find(|f| f.attribute == *id)?;
+                let label = guide
+                    .attributes
+                    .iter()
+                    .find(|a| a.id == *id)
+                    .map_or(*id, |a| a.label.as_str());
+                Some(format!("  - {label}: {}", fact.value))
+            })
+            .collect();
+        if !limits.is_empty() {
+            let _ = writeln!(out, "- Limits to watch:\n{}", limits.join("\n"));
+        }
+        if !s.poor_fit.is_empty() {
+            let _ = writeln!(
+                out,
+                "- Revisit this decision if the workload becomes one of its poor fits:"
+            );
+            for fit in &s.poor_fit {
+                let _ = writeln!(out, "  - {fit}");
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Pros and Cons of the Options\n");
+    for (i, r) in rec.ranking.iter().enumerate().skip(1) {
+        let _ = writeln!(
+            out,
+            "### {} (#{}, {} points behind)\n",
+            r.name,
+            i + 1,
+            top.score - r.score
+        );
+        for c in &r.reasons {
+            let verdict = if c.weight >= 0 { "Good" } else { "Bad" };
+            let _ = writeln!(
+                out,
+                "- {verdict}, {}: {} ({})",
+                explain::answer_ids(c),
+                c.reason,
+                explain::signed(c.weight)
+            );
+        }
+        if r.reasons.is_empty() {
+            let _ = writeln!(out, "- No answer speaks for or against it.");
+        }
+        let _ = writeln!(out);
+    }
+    for e in &rec.excluded {
+        let _ = writeln!(out, "### {} (ruled out)\n", e.name);
+        for line in explain::knockouts(e) {
+            let _ = writeln!(out, "- {line}");
+        }
+        let _ = writeln!(out);
+    }
+
+    if let Some(cost) = &info.cost {
+        let _ = writeln!(out, "## Cost Estimate\n\n{}\n", cost.trim_end());
+    }
+
+    let _ = writeln!(out, "## Sources\n");
+    let _ = writeln!(
+        out,
+        "Data: `{}`, reviewed as of {}; prices in {} ({}) unless stated.\n",
+        info.data_name, guide.meta.as_of, guide.meta.region, guide.meta.currency
+    );
+    if let Some(s) = service {
+        for f in &s.facts {
+            let label = guide
+                .attributes
+                .iter()
+                .find(|a| a.id == f.attribute)
+                .map_or(f.attribute.as_str(), |a| a.label.as_str());
+            let _ = writeln!(
+                out,
+                "- {} of {}: <{}> (as of {})",
+                label, s.name, f.source, f.as_of
+            );
+        }
+    }
+    out
+}

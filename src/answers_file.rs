@@ -1,0 +1,164 @@
+//! Answer files: a walk's answers saved as a small RON file, to reopen in the app or feed to
+//! `recommend`. Unknown questions or options are refused with the file, line and valid names.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::data::{self, Diagnostic, Diagnostics, Guide, Severity};
+use crate::engine::{self, AnswerError, Answers};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Answers")]
+struct AnswerFile {
+    answers: BTreeMap<String, String>,
+}
+
+/// The file's text: answers in walk order, each with its words as a comment.
+pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
+    let walk = engine::walk(guide, answers);
+    let mut ordered: Vec<(&str, &str)> = walk
+        .path
+        .iter()
+        .map(|s| (s.question.as_str(), s.answer.as_str()))
+        .collect();
+    for (q, a) in answers {
+        if !ordered.iter().any(|(oq, _)| oq == q) {
+            ordered.push((q, a));
+        }
+    }
+    let mut out = format!(
+        "// computepick answers, saved {saved_on}. Use them with:\n\
+         //   computepick --answers FILE             (the app, at the result)\n\
+         //   computepick recommend --answers FILE   (the command line)\n\
+         Answers(\n    answers: {{\n"
+    );
+    for (q, a) in ordered {
+        let words = guide
+            .question(q)
+            .and_then(|question| {
+                let option = question.option(a)?;
+                Some(format!(" // {} {}", question.prompt, option.label))
+            })
+            .unwrap_or_default();
+        let _ = writeln!(out, "        {}: {},{words}", quoted(q), quoted(a));
+    }
+    out.push_str("    },\n)\n");
+    out
+}
+
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Parses an answers file and checks every name against the guide.
+pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnostics> {
+    let parsed: AnswerFile = ron::Options::default().from_str(text).map_err(|e| {
+        Diagnostics(vec![Diagnostic {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+            message: e.code.to_string(),
+        }])
+    })?;
+    let answers: Answers = parsed.answers.into_iter().collect();
+    engine::check_answers(guide, &answers).map_err(|e| {
+        let at = match &e {
+            AnswerError::UnknownQuestion { question, .. } => find_key(text, question),
+            AnswerError::UnknownOption {
+                question, option, ..
+            } => find_key(text, question).and_then(|k| find_quoted(text, k, option)),
+        };
+        let (line, col) = at.map_or((1, 1), |offset| data::line_col(text, offset));
+        Diagnostics(vec![Diagnostic {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            line,
+            col,
+            message: e.to_string(),
+        }])
+    })?;
+    Ok(answers)
+}
+
+/// Reads and parses an answers file (same size and encoding limits as data files).
+pub fn load(guide: &Guide, path: &Path) -> Result<Answers, Diagnostics> {
+    let text = data::load_path(path)?;
+    parse(guide, &text, &path.display().to_string())
+}
+
+/// Byte offset of `"name"` used as a map key (followed by `:`).
+fn find_key(text: &str, name: &str) -> Option<usize> {
+    let needle = quoted(name);
+    let mut from = 0;
+    while let Some(rel) = text.get(from..)?.find(&needle) {
+        let at = from + rel;
+        from = at + needle.len();
+        if text.get(from..)?.trim_start().starts_with(':') {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn find_quoted(text: &str, from: usize, name: &str) -> Option<usize> {
+    text.get(from..)?.find(&quoted(name)).map(|rel| from + rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guide() -> Guide {
+        data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid")
+    }
+
+    fn answers() -> Answers {
+        [
+            ("workload", "event"),
+            ("runtime", "seconds"),
+            ("budget", "pay-per-use"),
+        ]
+        .iter()
+        .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
+        .collect()
+    }
+
+    #[test]
+    fn round_trips() {
+        let g = guide();
+        let text = to_ron(&g, &answers(), "2026-11-23");
+        assert!(
+            text.contains("\"workload\": \"event\", // What are you running? Event processing")
+        );
+        assert_eq!(parse(&g, &text, "a.ron").expect("parses"), answers());
+    }
+
+    #[test]
+    fn unknown_names_point_at_their_line_with_the_valid_ones() {
+        let g = guide();
+        let text = to_ron(&g, &answers(), "2026-11-23").replace("\"seconds\"", "\"secs\"");
+        let err = parse(&g, &text, "a.ron")
+            .expect_err("unknown option")
+            .to_string();
+        assert!(err.starts_with("a.ron:7:20:"), "{err}");
+        assert!(err.contains("unknown answer \"secs\" for runtime"), "{err}");
+        assert!(err.contains("seconds, minutes, hours, always-on"), "{err}");
+        let text = to_ron(&g, &answers(), "2026-11-23").replace("\"budget\"", "\"budgett\"");
+        let err = parse(&g, &text, "a.ron")
+            .expect_err("unknown question")
+            .to_string();
+        assert!(err.starts_with("a.ron:8:9:"), "{err}");
+        assert!(err.contains("did you mean \"budget\"?"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let err = parse(&guide(), "Answers(answers: {\"a\" \"b\"})", "a.ron").expect_err("bad");
+        assert!(err.to_string().starts_with("a.ron:1:"), "{err}");
+    }
+}
