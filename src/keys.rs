@@ -43,6 +43,15 @@ pub enum Action {
     /// Delete the last character of the search field.
     DeleteChar,
     ClearQuery,
+    /// Save the answers to a file.
+    SaveAnswers,
+    /// Export a decision record.
+    ExportRecord,
+    /// Back to the answers the result was first reached with.
+    RestoreOriginal,
+    /// Answer a yes/no question.
+    Yes,
+    No,
 }
 
 /// Where the keys are read: a screen, or what is open over it.
@@ -55,6 +64,8 @@ pub enum Context {
     Search,
     /// A detail page (or a comparison cell's full text) over any screen.
     Detail,
+    /// A yes/no question (overwrite? quit?).
+    Confirm,
     Help,
 }
 
@@ -150,10 +161,10 @@ const fn bind(
     }
 }
 
-use Context::{Compare, Detail, Help, Question, Result, Search};
+use Context::{Compare, Confirm, Detail, Help, Question, Result, Search};
 use KeyCode as K;
 
-const ALL: &[Context] = &[Question, Result, Compare, Search, Detail, Help];
+const ALL: &[Context] = &[Question, Result, Compare, Search, Detail, Help, Confirm];
 const GUIDE: &[Context] = &[Question, Result];
 const VIEWS: &[Context] = &[Question, Result, Compare];
 const MOVING: &[Context] = &[Question, Result, Compare, Detail];
@@ -281,6 +292,54 @@ pub const BINDINGS: &[Binding] = &[
         "details",
         "Open the recommended service's details: facts, sources, limits",
         &[Result],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('s'))],
+        Action::SaveAnswers,
+        "save",
+        "Save the answers to a file (reopen with --answers FILE)",
+        &[Result],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('e'))],
+        Action::ExportRecord,
+        "export",
+        "Export an architecture decision record (Markdown)",
+        &[Result],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char('o'))],
+        Action::RestoreOriginal,
+        "original",
+        "Go back to the original answers after a what-if",
+        &[Result],
+        false,
+    ),
+    bind(
+        &[
+            Key::Code(K::Char('y')),
+            Key::Code(K::Char('Y')),
+            Key::Code(K::Enter),
+        ],
+        Action::Yes,
+        "yes",
+        "Yes",
+        &[Confirm],
+        true,
+    ),
+    bind(
+        &[
+            Key::Code(K::Char('n')),
+            Key::Code(K::Char('N')),
+            Key::Code(K::Esc),
+        ],
+        Action::No,
+        "no",
+        "No",
+        &[Confirm],
         true,
     ),
     bind(

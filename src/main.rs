@@ -27,7 +27,24 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(exit::BAD_INPUT);
     }
-    computepick::tui::run(guide)
+    let mut app = computepick::app::App::new(guide);
+    // Files the app writes go to the current directory, shown by its full path.
+    if let Ok(dir) = std::env::current_dir() {
+        app.out_dir = dir;
+    }
+    if let Some(name) = &cli.data {
+        app.data_name = name.display().to_string();
+    }
+    if let Some(path) = &cli.answers {
+        match computepick::answers_file::load(&app.guide, path) {
+            Ok(answers) => app = app.with_answers(answers),
+            Err(diagnostics) => {
+                cli::report_diagnostics(&diagnostics);
+                return ExitCode::from(exit::BAD_INPUT);
+            }
+        }
+    }
+    computepick::tui::run(app)
 }
 
 /// `--help` and `--version` print as clap renders them; a usage error is one line on stderr

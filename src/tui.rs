@@ -18,7 +18,6 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Exit};
 use crate::cli::exit;
-use crate::data::Guide;
 use crate::ui::{self, theme::Theme};
 
 /// Puts the terminal back: raw mode off, alternate screen left, cursor shown. Safe to call
@@ -46,7 +45,7 @@ fn install_panic_hook() {
 }
 
 /// Runs the interactive guide until the user quits; returns the process exit code.
-pub fn run(guide: Guide) -> ExitCode {
+pub fn run(app: App) -> ExitCode {
     // Signals only set a flag; the loop sees it within one poll interval and unwinds normally.
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
@@ -66,7 +65,7 @@ pub fn run(guide: Guide) -> ExitCode {
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        event_loop(&mut terminal, App::new(guide), Theme::from_env(), &signal)
+        event_loop(&mut terminal, app, Theme::from_env(), &signal)
     })();
     match outcome {
         Ok(code) => code,
@@ -83,6 +82,9 @@ fn event_loop(
     theme: Theme,
     signal: &AtomicUsize,
 ) -> io::Result<ExitCode> {
+    // crossterm installs its resize handler on the first poll; poll once before the first
+    // frame so a resize during start-up is not lost.
+    let _ = event::poll(Duration::ZERO);
     let mut dirty = true;
     loop {
         if dirty {

@@ -194,7 +194,11 @@ pub fn service_sentence(change: &ServiceChange) -> String {
         Movement::Moved { from, to } => {
             let verb = if to < from { "moves up" } else { "moves down" };
             let mut reasons = why(&change.gained, 1);
-            reasons.extend(why(&change.lost, -1));
+            reasons.extend(
+                why(&change.lost, 1)
+                    .into_iter()
+                    .map(|r| format!("no longer {r}")),
+            );
             if reasons.is_empty() {
                 reasons.push("others moved around it".into());
             }

@@ -2,6 +2,7 @@
 //! behaviour can be tested as `update(action)` → state.
 
 mod compare;
+mod files;
 
 use std::cell::Cell;
 
@@ -12,6 +13,7 @@ use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
+pub use files::{Confirm, Pending};
 
 /// The tabs across the top, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +44,8 @@ impl Tab {
 pub struct Outcome {
     pub walk: Walk,
     pub recommendation: Recommendation,
+    /// What changed against the first result, when the user tried other answers.
+    pub what_if: Option<crate::whatif::WhatIf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +88,19 @@ pub struct App {
     /// The detail page open over the screen, if any.
     pub detail: Option<DetailView>,
     pub exit: Option<Exit>,
+    /// The result first reached, kept while the user tries other answers (what-if).
+    pub baseline: Option<Outcome>,
+    /// The question on screen was opened from the result to try another answer: choosing
+    /// one goes straight back to the result when the walk is complete.
+    pub what_if: bool,
+    /// A yes/no question waiting for an answer.
+    pub confirm: Option<Confirm>,
+    /// A one-line note for the user (a file written, an error), cleared by the next key.
+    pub status: Option<String>,
+    /// Where `s` and `e` write their files.
+    pub out_dir: std::path::PathBuf,
+    /// The data file's name, for the decision record's sources.
+    pub data_name: String,
     /// How far the result can scroll, as last drawn (it depends on the terminal's width).
     pub result_max_scroll: Cell<u16>,
 }
@@ -103,6 +120,12 @@ impl App {
             show_help: false,
             detail: None,
             exit: None,
+            baseline: None,
+            what_if: false,
+            confirm: None,
+            status: None,
+            out_dir: std::path::PathBuf::from("."),
+            data_name: crate::data::EMBEDDED_NAME.to_owned(),
             result_max_scroll: Cell::new(u16::MAX),
         };
         app.show_question(0);
@@ -110,6 +133,9 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            return Context::Confirm;
+        }
         if self.show_help {
             return Context::Help;
         }
@@ -125,6 +151,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        self.status = None;
         if let Some(action) = keys::action_for(self.context(), key) {
             self.update(action);
         }
@@ -176,13 +203,42 @@ impl App {
     fn show_result(&mut self) {
         let walk = engine::walk(&self.guide, &self.answers);
         let recommendation = engine::recommend(&self.guide, &walk.path);
+        let mut outcome = Outcome {
+            walk,
+            recommendation,
+            what_if: None,
+        };
+        // The first result reached is what what-ifs are measured against.
+        match &self.baseline {
+            None => self.baseline = Some(outcome.clone()),
+            Some(base) => {
+                let diff = crate::whatif::diff(
+                    &base.walk.path,
+                    &base.recommendation,
+                    &outcome.walk.path,
+                    &outcome.recommendation,
+                );
+                outcome.what_if = (!diff.is_empty()).then_some(diff);
+            }
+        }
+        self.what_if = false;
         self.screen = Screen::Result {
-            outcome: Box::new(Outcome {
-                walk,
-                recommendation,
-            }),
+            outcome: Box::new(outcome),
             scroll: 0,
         };
+    }
+
+    /// Opens with answers from a file: the result when they complete the walk, else the
+    /// first question still open.
+    pub fn with_answers(mut self, answers: Answers) -> Self {
+        self.answers = answers;
+        let walk = engine::walk(&self.guide, &self.answers);
+        if walk.is_complete() {
+            self.show_result();
+        } else {
+            self.show_question(walk.path.len());
+        }
+        self
     }
 
     /// Answers the current question with option `index` and moves on.
@@ -202,7 +258,8 @@ impl App {
             option.next.is_none(),
         );
         self.answers.insert(qid, oid);
-        if ends {
+        // From a what-if, a complete walk goes straight back to the result.
+        if ends || (self.what_if && engine::walk(&self.guide, &self.answers).is_complete()) {
             self.show_result();
         } else {
             self.show_question(position + 1);
@@ -213,7 +270,8 @@ impl App {
         match action {
             Action::ToggleHelp => self.show_help = !self.show_help,
             Action::Escape => self.escape(),
-            Action::Quit => self.exit = Some(Exit::Quit),
+            Action::Quit => self.quit(),
+            Action::Yes | Action::No => self.answer_confirm(action == Action::Yes),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
             _ if self.show_help => {}
             _ if self.detail.is_some() => self.update_detail(action),
@@ -224,6 +282,8 @@ impl App {
             Action::Tab(n) if (1..=Tab::ALL.len()).contains(&n) => self.switch_tab(n - 1),
             Action::Restart => {
                 self.answers.clear();
+                self.baseline = None;
+                self.what_if = false;
                 self.show_question(0);
             }
             _ => match self.tab {
@@ -280,6 +340,34 @@ impl App {
         }
     }
 
+    fn restore_original(&mut self) {
+        let Some(base) = &self.baseline else {
+            return;
+        };
+        self.answers = base
+            .walk
+            .path
+            .iter()
+            .map(|s| (s.question.clone(), s.answer.clone()))
+            .collect();
+        self.show_result();
+        self.status = Some("Back to the original answers.".into());
+    }
+
+    /// `q` asks first when a walk is under way, so answers are not lost by a stray key.
+    fn quit(&mut self) {
+        let in_progress =
+            matches!(self.screen, Screen::Question { .. }) && !self.answers.is_empty();
+        if in_progress && self.tab == Tab::Guide {
+            self.confirm = Some(Confirm {
+                question: "Quit and lose the answers given so far?".into(),
+                pending: Pending::Quit,
+            });
+        } else {
+            self.exit = Some(Exit::Quit);
+        }
+    }
+
     /// Opens the detail page of a service or term by id.
     pub fn open_detail(&mut self, id: &str) {
         self.detail = Some(DetailView {
@@ -319,7 +407,13 @@ impl App {
             Action::First => *scroll = 0,
             Action::Last => *scroll = max,
             Action::Back => self.show_question(answered.saturating_sub(1)),
-            Action::Number(n) if (1..=answered).contains(&n) => self.show_question(n - 1),
+            Action::Number(n) if (1..=answered).contains(&n) => {
+                self.show_question(n - 1);
+                self.what_if = true;
+            }
+            Action::RestoreOriginal => self.restore_original(),
+            Action::SaveAnswers => self.save_answers(),
+            Action::ExportRecord => self.export_record(),
             Action::OpenCompare => {
                 self.compare =
                     CompareView::from_recommendation(&self.guide, &outcome.recommendation);

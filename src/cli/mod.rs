@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
+    /// Open the app with answers saved earlier (`s` in the app, or --save-answers).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

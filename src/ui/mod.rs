@@ -11,7 +11,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Screen, Tab};
 use theme::Theme;
@@ -43,13 +43,50 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
             result::draw(app, outcome, *scroll, theme, body, frame.buffer_mut());
         }
     }
-    chrome::footer(app.context(), theme, footer, frame.buffer_mut());
+    match &app.status {
+        Some(status) => {
+            Line::styled(format!(" {status}"), theme.heading()).render(footer, frame.buffer_mut())
+        }
+        None => chrome::footer(app.context(), theme, footer, frame.buffer_mut()),
+    }
     if let Some(view) = &app.detail {
         detail::draw(app, view, theme, body, frame.buffer_mut());
     }
     if app.show_help {
         help::draw(app, theme, area, frame.buffer_mut());
     }
+    if let Some(confirm) = &app.confirm {
+        confirm_box(&confirm.question, theme, area, frame.buffer_mut());
+    }
+}
+
+/// A yes/no question, centred over everything.
+fn confirm_box(question: &str, theme: Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::layout::Flex;
+    use ratatui::widgets::{Block, BorderType, Clear};
+    let width = area.width.saturating_sub(4).min(64);
+    let text = crate::text::wrap(question, usize::from(width.saturating_sub(4)));
+    let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
+    lines.push(Line::default());
+    lines.push(Line::styled("y yes · n no", theme.key()));
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.border())
+                .title(" Confirm "),
+        )
+        .render(popup, buf);
 }
 
 fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {

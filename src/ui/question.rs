@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::text::wrap;
+use crate::text::{width, wrap};
 
 pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
     let path = app.path_questions();
@@ -22,17 +22,30 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
     let text_width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
 
-    // Breadcrumb of the answers so far.
-    let mut crumbs: Vec<Span> = Vec::new();
+    // Breadcrumb of the answers so far, wrapped so no answer is cut off.
+    let mut crumbs: Vec<(String, String)> = Vec::new();
     for q in path.iter().take(position) {
         if let Some(answer) = app.answers.get(&q.id) {
-            crumbs.push(Span::styled(format!("{}: ", q.id), theme.dim()));
-            crumbs.push(Span::raw(answer.clone()));
-            crumbs.push(Span::styled(" › ", theme.dim()));
+            crumbs.push((format!("{}: ", q.id), format!("{answer} › ")));
         }
     }
-    crumbs.push(Span::styled(question.id.clone(), theme.heading()));
-    lines.push(Line::from(crumbs));
+    let mut line: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (label, value) in crumbs {
+        let w = width(&label) + width(&value);
+        if used + w > text_width && used > 0 {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        line.push(Span::styled(label, theme.dim()));
+        line.push(Span::raw(value));
+        used += w;
+    }
+    if used + width(&question.id) > text_width && used > 0 {
+        lines.push(Line::from(std::mem::take(&mut line)));
+    }
+    line.push(Span::styled(question.id.clone(), theme.heading()));
+    lines.push(Line::from(line));
     lines.push(Line::default());
 
     for l in wrap(&question.prompt, text_width) {

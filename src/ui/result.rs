@@ -79,6 +79,9 @@ fn reason_lines(
 fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let rec = &outcome.recommendation;
     let mut lines = Vec::new();
+    if let Some(diff) = &outcome.what_if {
+        lines.extend(what_if_lines(diff, theme, width));
+    }
     let Some(top) = rec.top() else {
         lines.push(Line::styled(
             "No recommendation: every service is ruled out.",
@@ -159,5 +162,39 @@ fn answer_lines(outcome: &Outcome, theme: Theme, width: u16) -> Vec<Line<'static
         used += w;
     }
     lines.push(Line::from(line));
+    lines
+}
+
+/// The what-if section: the answers changed and every service that moved, with the rules.
+fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::whatif::{self, Movement};
+    let mut lines = vec![Line::from(vec![
+        Span::styled("What if ", theme.heading()),
+        Span::styled("(o: back to the original answers)", theme.dim()),
+    ])];
+    for change in &diff.answers {
+        lines.push(Line::raw(format!("  {}", whatif::answer_sentence(change))));
+    }
+    for change in &diff.services {
+        let (mark, style) = match change.movement {
+            Movement::Moved { from, to } if to < from => ("▲ ", theme.positive()),
+            Movement::Moved { .. } => ("▼ ", theme.negative()),
+            Movement::DroppedOut { .. } => ("✗ ", theme.excluded()),
+            Movement::CameBack { .. } => ("↺ ", theme.positive()),
+        };
+        let sentence = whatif::service_sentence(change);
+        for (i, l) in wrap(&sentence, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { mark } else { "  " };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(lead, style),
+                Span::raw(l),
+            ]));
+        }
+    }
+    lines.push(Line::default());
     lines
 }

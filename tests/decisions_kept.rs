@@ -1,0 +1,336 @@
+//! Issue 7: what-if in the app, answer files, decision records, and files that are safe.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use computepick::app::{App, Screen, Tab};
+use computepick::data;
+use computepick::engine::{self, Answers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn guide() -> data::Guide {
+    data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid")
+}
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
+        .collect()
+}
+
+const THUMBNAILS: &[(&str, &str)] = &[
+    ("workload", "event"),
+    ("runtime", "seconds"),
+    ("state", "stateless"),
+    ("packaging", "code"),
+    ("control", "none"),
+    ("scaling", "scale-to-zero"),
+    ("budget", "pay-per-use"),
+];
+
+const NIGHTLY_ETL: &[(&str, &str)] = &[
+    ("workload", "batch"),
+    ("runtime", "hours"),
+    ("state", "external"),
+    ("packaging", "container"),
+    ("control", "platform"),
+    ("scaling", "scale-to-zero"),
+    ("budget", "pay-per-use"),
+];
+
+fn press(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn top(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Result { outcome, .. } => outcome.recommendation.top().map(|t| t.service.clone()),
+        Screen::Question { .. } => None,
+    }
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from line {}:\n- {}\n+ {}\n(run UPDATE_GOLDEN=1 cargo test --test decisions_kept after checking)",
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end>"),
+            actual.lines().nth(first).unwrap_or("<end>")
+        );
+    }
+}
+
+fn record(pairs: &[(&str, &str)]) -> String {
+    let g = guide();
+    let walk = engine::walk(&g, &answers(pairs));
+    let rec = engine::recommend(&g, &walk.path);
+    computepick::adr::render(
+        &g,
+        &walk,
+        &rec,
+        &computepick::adr::RecordInfo {
+            date: "2026-11-23",
+            data_name: "decisions.ron",
+            cost: None,
+        },
+    )
+}
+
+#[test]
+fn decision_record_for_thumbnails_matches_the_golden_file() {
+    let adr = record(THUMBNAILS);
+    assert!(adr.starts_with("# Run event processing on AWS Lambda\n"));
+    for heading in [
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "### Consequences",
+        "## Pros and Cons of the Options",
+        "## Sources",
+    ] {
+        assert!(adr.contains(heading), "missing {heading}");
+    }
+    golden("adr-thumbnails.md", &adr);
+}
+
+#[test]
+fn decision_record_for_a_nightly_etl_matches_the_golden_file() {
+    let adr = record(NIGHTLY_ETL);
+    assert!(adr.starts_with("# Run batch jobs on AWS Batch\n"), "{adr}");
+    assert!(adr.contains("AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes"));
+    golden("adr-nightly-etl.md", &adr);
+}
+
+#[test]
+fn a_number_on_the_result_is_a_what_if_that_returns_at_once() {
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    assert_eq!(top(&app).as_deref(), Some("lambda"));
+    press(&mut app, '2'); // runtime
+    assert!(matches!(app.screen, Screen::Question { .. }));
+    press(&mut app, '3'); // hours: the walk is complete, so straight back to the result
+    assert_ne!(top(&app).as_deref(), Some("lambda"));
+    let Screen::Result { outcome, .. } = &app.screen else {
+        panic!("result")
+    };
+    let diff = outcome
+        .what_if
+        .as_ref()
+        .expect("what-if against the original");
+    assert_eq!(
+        computepick::whatif::answer_sentence(&diff.answers[0]),
+        "runtime: seconds → hours"
+    );
+    let lambda = diff
+        .services
+        .iter()
+        .find(|c| c.service == "lambda")
+        .expect("lambda moved");
+    assert!(
+        computepick::whatif::service_sentence(lambda)
+            .starts_with("AWS Lambda drops out: runtime is now hours")
+    );
+    press(&mut app, 'o');
+    assert_eq!(
+        top(&app).as_deref(),
+        Some("lambda"),
+        "o restores the original answers"
+    );
+    let Screen::Result { outcome, .. } = &app.screen else {
+        panic!("result")
+    };
+    assert!(outcome.what_if.is_none());
+}
+
+#[test]
+fn s_saves_answers_and_never_overwrites_without_asking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = dir.path().to_owned();
+    press(&mut app, 's');
+    let status = app.status.clone().expect("a message");
+    assert!(status.starts_with("Wrote the answers to "), "{status}");
+    let file = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .next()
+        .expect("a file")
+        .expect("entry")
+        .path();
+    let saved = computepick::answers_file::load(&app.guide, &file).expect("the file loads back");
+    assert_eq!(saved, answers(THUMBNAILS));
+
+    std::fs::write(&file, "changed by hand").expect("write");
+    press(&mut app, 's');
+    assert!(app.confirm.is_some(), "asks before replacing");
+    press(&mut app, 'n');
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "changed by hand"
+    );
+    press(&mut app, 's');
+    press(&mut app, 'y');
+    assert!(
+        computepick::answers_file::load(&app.guide, &file).is_ok(),
+        "replaced after yes"
+    );
+}
+
+#[test]
+fn an_unwritable_place_is_a_message_and_the_answers_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let not_a_folder = dir.path().join("plain-file");
+    std::fs::write(&not_a_folder, "x").expect("write");
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = not_a_folder;
+    press(&mut app, 'e');
+    let status = app.status.clone().expect("a message");
+    assert!(status.starts_with("Not saved: cannot write"), "{status}");
+    assert!(status.ends_with("Your answers are kept."), "{status}");
+    assert_eq!(app.answers, answers(THUMBNAILS));
+    assert_eq!(app.exit, None);
+}
+
+#[test]
+fn q_asks_before_losing_answers_in_progress() {
+    let mut app = App::new(guide());
+    press(&mut app, 'q');
+    assert!(app.exit.is_some(), "nothing to lose: quits at once");
+    let mut app = App::new(guide());
+    press(&mut app, '1');
+    press(&mut app, 'q');
+    assert!(app.exit.is_none());
+    assert!(app.confirm.is_some());
+    press(&mut app, 'n');
+    assert!(app.exit.is_none() && app.confirm.is_none());
+    press(&mut app, 'q');
+    press(&mut app, 'y');
+    assert!(app.exit.is_some());
+    assert_eq!(app.tab, Tab::Guide);
+}
+
+fn computepick() -> Command {
+    Command::cargo_bin("computepick").expect("binary")
+}
+
+#[test]
+fn recommend_saves_and_reads_answer_files_with_flags_overriding() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("answers.ron");
+    let mut cmd = computepick();
+    cmd.arg("recommend").arg("--save-answers").arg(&file);
+    for (q, a) in THUMBNAILS {
+        cmd.args(["-a", &format!("{q}={a}")]);
+    }
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = computepick()
+        .args(["recommend", "--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["recommendation"], "lambda");
+    let out = computepick()
+        .args([
+            "recommend",
+            "--format",
+            "json",
+            "-a",
+            "runtime=hours",
+            "-a",
+            "packaging=container",
+            "--answers",
+        ])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_ne!(v["recommendation"], "lambda", "--answer overrides the file");
+    // Saving again over the same file is refused without --force.
+    let out = computepick()
+        .args(["recommend", "--answers"])
+        .arg(&file)
+        .arg("--save-answers")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists; add --force"));
+}
+
+#[test]
+fn a_bad_answers_file_names_the_line_and_the_valid_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("answers.ron");
+    std::fs::write(&file, "Answers(answers: {\n  \"workload\": \"evnt\",\n})\n").expect("write");
+    let out = computepick()
+        .args(["recommend", "--answers"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "answers.ron:2:15: unknown answer \"evnt\" for workload; did you mean \"event\"?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("web-app, api, event, batch, microservices"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("decision.md");
+    let run = |force: bool| {
+        let mut cmd = computepick();
+        cmd.args(["recommend", "--format", "adr", "--output"])
+            .arg(&file);
+        if force {
+            cmd.arg("--force");
+        }
+        for (q, a) in NIGHTLY_ETL {
+            cmd.args(["-a", &format!("{q}={a}")]);
+        }
+        cmd.output().expect("runs")
+    };
+    assert!(run(false).status.success());
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("written")
+            .starts_with("# Run batch jobs on AWS Batch")
+    );
+    std::fs::write(&file, "mine").expect("write");
+    let out = run(false);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "mine");
+    assert!(run(true).status.success());
+    assert_ne!(std::fs::read_to_string(&file).expect("replaced"), "mine");
+    let out = computepick()
+        .args(["recommend", "--answers", "/nonexistent/a.ron"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
