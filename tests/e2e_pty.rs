@@ -306,3 +306,101 @@ fn no_color_draws_without_colours() {
     assert_eq!(plain.wait_exit(TIMEOUT).exit_code(), 0);
     plain.assert_restored();
 }
+
+/// Answers the seven questions by number, from the first question to the result.
+#[track_caller]
+fn walk_by_numbers(app: &Pty, numbers: &str) {
+    for (i, n) in numbers.chars().enumerate() {
+        app.send(&n.to_string());
+        if i + 1 < numbers.len() {
+            app.wait_for(&format!("Question {} of 7", i + 2), TIMEOUT);
+        }
+    }
+    app.wait_for("Recommended:", TIMEOUT);
+}
+
+#[test]
+fn compare_from_the_result_and_toggle_a_service() {
+    let mut app = start();
+    // Microservices, always on, external state, code, full control, auto scaling, commit.
+    walk_by_numbers(&app, "5421323");
+    app.wait_for("Recommended: Amazon ECS on EC2", TIMEOUT);
+    app.send("c");
+    let screen = app.wait_for_all(
+        &[
+            "2 Compare",
+            "#1 · score",
+            "Amazon ECS on EC2",
+            "Amazon EKS",
+            "≠ ",
+        ],
+        TIMEOUT,
+    );
+    assert!(screen.contains("3 services"), "{screen}");
+    // Move to Lambda (the first chip) and add it: a fourth column appears.
+    app.send(keys::LEFT);
+    app.send(keys::LEFT);
+    app.send(" ");
+    let screen = app.wait_for("4 services", TIMEOUT);
+    assert!(
+        screen.contains("AWS Lambda"),
+        "the new column is scrolled into view:\n{screen}"
+    );
+    assert!(
+        screen.contains("ruled out"),
+        "Lambda's column says it was ruled out:\n{screen}"
+    );
+    // Enter shows the highlighted cell in full with its source.
+    app.send(keys::ENTER);
+    app.wait_for_all(
+        &["AWS Lambda · Model", "source: https://", "Esc to close"],
+        TIMEOUT,
+    );
+    app.send(keys::ESC);
+    app.wait_gone("Esc to close", TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn what_if_on_the_result_then_export_a_decision_record() {
+    let mut app = start();
+    // Thumbnails on upload: event, seconds, stateless, code, none, scale to zero, pay per use.
+    walk_by_numbers(&app, "3111112");
+    app.wait_for("Recommended: AWS Lambda", TIMEOUT);
+    // Change answer 2 (runtime) to hours: back to the result at once, with the change spelled out.
+    app.send("2");
+    app.wait_for("How long does one unit of work run?", TIMEOUT);
+    app.send("3");
+    let screen = app.wait_for_all(
+        &[
+            "What if",
+            "runtime: seconds → hours",
+            "AWS Lambda drops out: runtime is now hours",
+        ],
+        TIMEOUT,
+    );
+    assert!(!screen.contains("Recommended: AWS Lambda"), "{screen}");
+    // Export the record; the app says where it went.
+    app.send("e");
+    let screen = app.wait_for("Wrote the decision record to ", TIMEOUT);
+    let files: Vec<_> = std::fs::read_dir(app.home())
+        .expect("list the working directory")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("computepick-decision-") && n.ends_with(".md"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}\n{screen}");
+    let record = std::fs::read_to_string(app.home().join(&files[0])).expect("read the record");
+    assert!(
+        record.contains("AWS Lambda is out: one run lasts hours"),
+        "{record}"
+    );
+    // `o` goes back to the original answers.
+    app.send("o");
+    app.wait_for("Recommended: AWS Lambda", TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
