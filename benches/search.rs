@@ -7,6 +7,7 @@
 //! `cargo bench --bench search` runs it (about a minute). Options after `--`:
 //!
 //! - `--quick`: fewer repetitions (a smoke run).
+//! - `--detail`: every keystroke's time, on stderr.
 //! - `--write-haystack DIR`: also write each set's names, one entry a line, to `DIR/<set>.txt`
 //!   for `benches/fzf-compare.sh`.
 
@@ -30,6 +31,7 @@ const LIMIT: usize = 20;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
+    let detail = args.iter().any(|a| a == "--detail");
     let haystack_dir = args
         .iter()
         .position(|a| a == "--write-haystack")
@@ -111,6 +113,15 @@ fn main() {
         }
         if entries >= 100_000 {
             pool_agreement(index);
+        }
+        if detail {
+            let prefixes = QUERIES.iter().flat_map(|q| {
+                let chars: Vec<char> = q.chars().collect();
+                (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+            });
+            for ((p, t), s) in prefixes.zip(&typed).zip(&scratch) {
+                eprintln!("{name:>16} {p:<16} typed {}  scratch {}", ms(*t), ms(*s));
+            }
         }
     }
 
