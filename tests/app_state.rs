@@ -216,3 +216,73 @@ fn tabs_cycle_and_number_keys_jump_on_compare() {
     app.handle_key(&KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT));
     assert_eq!(app.tab, Tab::Compare);
 }
+
+#[test]
+fn slash_opens_search_over_the_guide_and_esc_returns() {
+    use computepick::app::Tab;
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    let mut app = App::new(guide);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('/'));
+    assert!(app.search_overlay);
+    for c in "q?1 ".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(
+        app.search.query, "q?1 ",
+        "typed keys are text, never shortcuts"
+    );
+    assert_eq!(app.exit, None);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in "lamda".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.search.query, "lamda");
+    assert_eq!(
+        app.search.selected_entry().map(|e| e.id.as_str()),
+        Some("lambda")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.as_ref().map(|d| d.id.as_str()), Some("lambda"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.search_overlay);
+    assert_eq!(app.tab, Tab::Guide);
+    assert_eq!(app.answers.len(), 1, "where the user was is kept");
+}
+
+#[test]
+fn an_attribute_result_opens_its_row_in_compare() {
+    use computepick::app::Tab;
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    let mut app = App::new(guide);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "maximum run time".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let attribute = app
+        .search
+        .results
+        .hits
+        .iter()
+        .position(|h| {
+            app.search
+                .index()
+                .entry(h.entry)
+                .is_some_and(|e| e.id == "max-runtime")
+        })
+        .expect("the attribute is found");
+    for _ in 0..attribute {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Compare);
+    let table = app.compare.table.as_ref().expect("table");
+    let row = table
+        .rows(app.compare.differences_only)
+        .nth(app.compare.row)
+        .expect("row");
+    assert_eq!(row.id, "max-runtime");
+}

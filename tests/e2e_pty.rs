@@ -404,3 +404,25 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
+
+#[test]
+fn search_with_a_typo_finds_fargate_and_opens_it() {
+    let mut app = start();
+    app.send("/");
+    app.wait_for("Search · Enter opens", TIMEOUT);
+    app.send("fargte");
+    app.wait_for_all(&["/ fargte", "› service  AWS Fargate"], TIMEOUT);
+    app.send(keys::ENTER);
+    app.wait_for_all(
+        &["Details · Esc to close", "AWS Fargate (fargate)"],
+        TIMEOUT,
+    );
+    app.send(keys::ESC);
+    app.wait_gone("Details · Esc to close", TIMEOUT);
+    app.send(keys::ESC);
+    app.wait_gone("Search · Enter opens", TIMEOUT);
+    app.wait_for(FIRST_PROMPT, TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}

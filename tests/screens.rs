@@ -186,3 +186,70 @@ fn compare_cell_in_full_with_its_source() {
     assert!(screen.contains("as of 20"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// The screen with a marker line under each row: `^` under every underlined cell (the search
+/// highlight), so the snapshot shows exactly which characters are highlighted.
+fn render_with_underlines(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
+            skip = w - 1;
+            text.push_str(symbol);
+            let underlined = cell.modifier.contains(ratatui::style::Modifier::UNDERLINED);
+            marks.push_str(&(if underlined { "^" } else { " " }).repeat(w));
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        if marks.contains('^') {
+            out.push_str(marks.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn search_tab_highlights_the_matched_characters() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab); // the Search tab
+    keys(&mut app, "fargte");
+    let screen = render_with_underlines(&app, 100, 30);
+    assert!(
+        screen.contains("› service  AWS Fargate"),
+        "Fargate is first:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn search_popup_over_the_guide_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "/k8s");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("› service  Amazon EKS"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn search_without_a_match_suggests_the_closest_titles() {
+    let mut app = real_app();
+    keys(&mut app, "/zzqx");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("No match for \"zzqx\"."), "{screen}");
+    assert!(screen.contains("Closest: "), "{screen}");
+}

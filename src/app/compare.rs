@@ -125,6 +125,20 @@ impl CompareView {
             .position(|c| &c.id == id)
     }
 
+    /// Highlights the row of an attribute (from search), showing all rows if it was hidden.
+    pub fn show_attribute(&mut self, id: &str) {
+        let Some(table) = &self.table else {
+            return;
+        };
+        if let Some(i) = table.rows(self.differences_only).position(|r| r.id == id) {
+            self.row = i;
+        } else if let Some(i) = table.rows.iter().position(|r| r.id == id) {
+            self.differences_only = false;
+            self.row = i;
+        }
+        self.cell_open = false;
+    }
+
     pub fn update(&mut self, guide: &Guide, action: Action) {
         self.message = None;
         let rows = self.visible_rows();

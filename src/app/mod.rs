@@ -3,6 +3,7 @@
 
 mod compare;
 mod files;
+mod search;
 
 use std::cell::Cell;
 
@@ -14,6 +15,11 @@ use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
 pub use files::{Confirm, Pending};
+pub use search::SearchView;
+
+fn is_tab_action(action: Action) -> bool {
+    matches!(action, Action::NextTab | Action::PrevTab | Action::Tab(_))
+}
 
 /// The tabs across the top, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +87,11 @@ pub struct App {
     pub guide: Guide,
     pub tab: Tab,
     pub compare: CompareView,
+    pub search: SearchView,
+    /// Search opened with `/` over another tab (Esc returns there).
+    pub search_overlay: bool,
+    /// The tab to return to when the Search tab is left with Esc.
+    search_return: Tab,
     /// Every answer given, kept when the user goes back so later questions remember theirs.
     pub answers: Answers,
     pub screen: Screen,
@@ -108,10 +119,14 @@ pub struct App {
 impl App {
     pub fn new(guide: Guide) -> Self {
         let compare = CompareView::new(&guide);
+        let search = SearchView::new(&guide);
         let mut app = Self {
             guide,
             tab: Tab::Guide,
             compare,
+            search,
+            search_overlay: false,
+            search_return: Tab::Guide,
             answers: Answers::new(),
             screen: Screen::Question {
                 position: 0,
@@ -141,6 +156,9 @@ impl App {
         }
         if self.detail.is_some() || (self.tab == Tab::Compare && self.compare.cell_open) {
             return Context::Detail;
+        }
+        if self.search_overlay {
+            return Context::Search;
         }
         match (self.tab, &self.screen) {
             (Tab::Compare, _) => Context::Compare,
@@ -275,6 +293,12 @@ impl App {
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
             _ if self.show_help => {}
             _ if self.detail.is_some() => self.update_detail(action),
+            Action::OpenSearch => {
+                self.search_overlay = true;
+            }
+            _ if (self.search_overlay || self.tab == Tab::Search) && !is_tab_action(action) => {
+                self.update_search(action);
+            }
             Action::NextTab => self.switch_tab((self.tab.index() + 1) % Tab::ALL.len()),
             Action::PrevTab => {
                 self.switch_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len());
@@ -306,13 +330,51 @@ impl App {
             self.detail = None;
         } else if self.tab == Tab::Compare && self.compare.cell_open {
             self.compare.cell_open = false;
+        } else if self.search_overlay {
+            self.search_overlay = false;
+        } else if self.tab == Tab::Search {
+            self.tab = self.search_return;
         } else {
             self.tab = Tab::Guide;
         }
     }
 
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.search.push(c),
+            Action::DeleteChar => self.search.pop(),
+            Action::ClearQuery => self.search.clear(),
+            Action::Up => self.search.up(),
+            Action::Down => self.search.down(),
+            Action::Select => self.open_search_result(),
+            _ => {}
+        }
+    }
+
+    /// Enter on a result: a service or concept opens its detail page; an attribute opens its
+    /// row in the comparison.
+    fn open_search_result(&mut self) {
+        let Some(entry) = self.search.selected_entry() else {
+            return;
+        };
+        let (kind, id) = (entry.kind, entry.id.clone());
+        match kind {
+            crate::search::Kind::Service | crate::search::Kind::Concept => self.open_detail(&id),
+            crate::search::Kind::Attribute => {
+                self.search_overlay = false;
+                self.tab = Tab::Compare;
+                self.compare.show_attribute(&id);
+            }
+        }
+    }
+
     fn switch_tab(&mut self, index: usize) {
-        self.tab = Tab::ALL.get(index).copied().unwrap_or(Tab::Guide);
+        let tab = Tab::ALL.get(index).copied().unwrap_or(Tab::Guide);
+        if tab == Tab::Search && self.tab != Tab::Search {
+            self.search_return = self.tab;
+        }
+        self.tab = tab;
+        self.search_overlay = false;
         self.compare.cell_open = false;
     }
 

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod cost;
 pub mod list;
 pub mod recommend;
 pub mod search;
@@ -72,6 +73,9 @@ pub enum Command {
     /// Find services, concepts and comparison attributes by name, alias, typo or text.
     #[command(after_help = search::AFTER_HELP)]
     Search(search::Args),
+    /// Estimate each service's monthly cost for a workload, with break-even points.
+    #[command(after_help = cost::AFTER_HELP)]
+    Cost(cost::Args),
 }
 
 /// Output formats shared by the subcommands.
@@ -98,6 +102,7 @@ pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
         Command::Compare(args) => with_guide(data, |g| compare::run(args, g)),
         Command::List(args) => with_guide(data, |g| list::run(args, g)),
         Command::Search(args) => with_guide(data, |g| search::run(args, g)),
+        Command::Cost(args) => with_guide(data, |g| cost::run(args, g)),
     };
     ExitCode::from(code)
 }

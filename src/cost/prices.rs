@@ -266,7 +266,10 @@ mod tests {
     fn units_with_a_multiplier_become_plain_units() {
         assert_eq!(split_unit("1M requests"), (1e6, "requests"));
         assert_eq!(split_unit("GB-second"), (1.0, "GB-second"));
-        assert_eq!(split_unit("no additional charge"), (1.0, "no additional charge"));
+        assert_eq!(
+            split_unit("no additional charge"),
+            (1.0, "no additional charge")
+        );
     }
 
     #[test]
@@ -278,7 +281,10 @@ mod tests {
             "instance-hour",
         ))
         .expect("reads");
-        assert_eq!((t.vcpu, t.memory_gib, t.baseline, t.arm), (2.0, 2.0, 0.2, false));
+        assert_eq!(
+            (t.vcpu, t.memory_gib, t.baseline, t.arm),
+            (2.0, 2.0, 0.2, false)
+        );
         let g = instance_type(&price(
             "ec2.m7g.large",
             "EC2 m7g.large (2 vCPU, 8 GiB, Graviton3)",

@@ -7,7 +7,9 @@
 //! as the workload grows. `tests/cost.rs` checks this with property tests.
 
 use super::prices::{Bundle, InstanceType, PriceBook, Rate};
-use super::units::{format_count, format_duration_ms, format_memory_mb, format_money, format_number};
+use super::units::{
+    format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,
+};
 use super::{HOURS_PER_MONTH, Inputs, LineItem};
 use crate::data::group_thousands;
 
@@ -144,15 +146,23 @@ fn running(load: &Load, inputs: &Inputs) -> String {
 fn tasks_text(load: &Load, inputs: &Inputs, what: &str) -> String {
     format!(
         "Average concurrency = {} requests × {} ÷ {} running hours = {}; at {} request{} at a time per \
-         {what}, that is {} {what}{} (at least one while the workload runs).",
+         {what}, that is {} {} (at least one while the workload runs).",
         format_count(inputs.requests),
         format_duration_ms(inputs.duration_ms),
         format_number(load.running_hours),
-        format_number(load.concurrency),
+        format_amount(load.concurrency),
         format_number(inputs.per_task_concurrency),
-        if inputs.per_task_concurrency == 1.0 { "" } else { "s" },
+        if inputs.per_task_concurrency == 1.0 {
+            ""
+        } else {
+            "s"
+        },
         group_thousands(load.tasks),
-        if load.tasks == 1.0 { "" } else { "s" },
+        if load.tasks == 1.0 {
+            String::new()
+        } else {
+            plural_of(what)
+        },
     )
 }
 
@@ -262,9 +272,13 @@ pub fn lambda(book: &PriceBook, inputs: &Inputs, _load: &Load) -> Outcome {
             ),
         ];
         if inputs.savings_plans {
-            savings(book, "lambda.savings-plans.discount", &mut lines, &mut a, |l| {
-                l.price_id.as_deref() == Some(duration.id.as_str())
-            });
+            savings(
+                book,
+                "lambda.savings-plans.discount",
+                &mut lines,
+                &mut a,
+                |l| l.price_id.as_deref() == Some(duration.id.as_str()),
+            );
             a.push("Compute Savings Plans cover duration, not requests.".into());
         }
         if inputs.spot {
@@ -417,9 +431,13 @@ pub fn fargate(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
                 Err(e) => a.push(format!("Fargate Spot not applied: {e}.")),
             }
         } else if inputs.savings_plans {
-            savings(book, "fargate.savings-plans.discount", &mut lines, &mut a, |_| {
-                true
-            });
+            savings(
+                book,
+                "fargate.savings-plans.discount",
+                &mut lines,
+                &mut a,
+                |_| true,
+            );
         }
         a.push(alb_note(book));
         Ok(lines)
@@ -432,6 +450,15 @@ pub fn fargate(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
 
 fn plural(n: f64) -> &'static str {
     if n == 1.0 { "" } else { "s" }
+}
+
+/// The suffix that makes `word` plural: `task` → `s`, `copy` → `ies` (after dropping the `y`).
+fn plural_of(word: &str) -> String {
+    if word.ends_with('y') {
+        "\u{8}ies".into()
+    } else {
+        "s".into()
+    }
 }
 
 /// A fleet of one instance type: the cheapest from the price list for the load.
@@ -456,7 +483,11 @@ fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
         .instances
         .iter()
         .filter(|t| t.arm == inputs.arm)
-        .max_by(|a, b| (a.vcpu, a.memory_gib).partial_cmp(&(b.vcpu, b.memory_gib)).unwrap_or(std::cmp::Ordering::Equal));
+        .max_by(|a, b| {
+            (a.vcpu, a.memory_gib)
+                .partial_cmp(&(b.vcpu, b.memory_gib))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
     match largest {
         Some(t) => format!(
             "no {} instance type in the price list holds a task of {} (largest: {}, {} vCPU, {} GiB)",
@@ -523,13 +554,13 @@ fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String
             "; it is burstable and sustains {} of each vCPU, so the fleet also covers the {} vCPU \
              the requests keep busy",
             percent(t.baseline),
-            format_number(load.sustained_vcpu)
+            format_amount(load.sustained_vcpu)
         )
     } else {
         String::new()
     };
     format!(
-        "{} × {} ({} vCPU, {} GiB): the cheapest {} fleet in the price list for {} {what}{} of {}; \
+        "{} × {} ({} vCPU, {} GiB): the cheapest {} fleet in the price list for {} {} of {}; \
          one holds {}{burst}.",
         group_thousands(fleet.amount),
         t.name,
@@ -537,7 +568,7 @@ fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String
         format_number(t.memory_gib),
         arch_name(inputs.arm),
         group_thousands(load.tasks),
-        plural(load.tasks),
+        noun(what, load.tasks),
         size_text(inputs),
         group_thousands(per),
     )
@@ -570,7 +601,9 @@ fn ec2_discount(book: &PriceBook, inputs: &Inputs, lines: &mut Vec<LineItem>, a:
                     percent(fraction)
                 ));
                 if inputs.savings_plans {
-                    a.push("Savings Plans do not cover Spot usage, so only Spot is applied.".into());
+                    a.push(
+                        "Savings Plans do not cover Spot usage, so only Spot is applied.".into(),
+                    );
                 }
             }
             Err(e) => a.push(format!("Spot not applied: {e}.")),
@@ -657,16 +690,17 @@ pub fn eks(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
 
 pub fn batch(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
     let mut a = Vec::new();
-    let result = (|| {
-        let fleet = batch_fleet(book, inputs, load)?;
-        let rate = book.rate(&fleet.kind.price_id)?;
-        let per = per_instance(fleet.kind, inputs.vcpu, load.memory_gib);
-        a.push(format!(
-            "Each request is one job of {}: {} job-hours a month.",
-            size_text(inputs),
-            format_number(load.job_hours)
-        ));
-        a.push(format!(
+    let result =
+        (|| {
+            let fleet = batch_fleet(book, inputs, load)?;
+            let rate = book.rate(&fleet.kind.price_id)?;
+            let per = per_instance(fleet.kind, inputs.vcpu, load.memory_gib);
+            a.push(format!(
+                "Each request is one job of {}: {} job-hours a month.",
+                size_text(inputs),
+                format_number(load.job_hours)
+            ));
+            a.push(format!(
             "{} ({} vCPU, {} GiB, {} jobs at once) is the cheapest {} type in the price list per \
              job-hour{}.",
             fleet.kind.name,
@@ -680,20 +714,25 @@ pub fn batch(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
                 String::new()
             }
         ));
-        a.push(
+            a.push(
             "Instances run only while jobs run, packed perfectly: start-up time and idle capacity \
              are not included. Hours a day do not change the job-hours."
                 .into(),
         );
-        let mut lines = vec![charge(
-            format!("EC2 {}: instance-hours for the jobs", fleet.kind.name),
-            fleet.amount,
-            &rate,
-        )];
-        lines.extend(no_charge(book, "batch.service", "AWS Batch itself"));
-        ec2_discount(book, inputs, &mut lines, &mut a);
-        Ok(lines)
-    })();
+        a.push(
+            "Batch queues each job and starts it in seconds to minutes: it suits work that can \
+             wait, not requests someone is waiting on."
+                .into(),
+        );
+            let mut lines = vec![charge(
+                format!("EC2 {}: instance-hours for the jobs", fleet.kind.name),
+                fleet.amount,
+                &rate,
+            )];
+            lines.extend(no_charge(book, "batch.service", "AWS Batch itself"));
+            ec2_discount(book, inputs, &mut lines, &mut a);
+            Ok(lines)
+        })();
     Outcome {
         result,
         assumptions: a,
@@ -703,9 +742,8 @@ pub fn batch(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
 /// Lightsail bundles needed: by size for the tasks, and by baseline for the busy vCPUs.
 fn bundles_needed(b: &Bundle, inputs: &Inputs, load: &Load) -> Option<f64> {
     let per = floor(b.vcpu / inputs.vcpu).min(floor(b.memory_gib / load.memory_gib));
-    (per >= 1.0).then(|| {
-        ceil(load.tasks / per).max(ceil(load.sustained_vcpu / (b.vcpu * b.baseline)))
-    })
+    (per >= 1.0)
+        .then(|| ceil(load.tasks / per).max(ceil(load.sustained_vcpu / (b.vcpu * b.baseline))))
 }
 
 pub fn lightsail(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
@@ -750,7 +788,7 @@ pub fn lightsail(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
             group_thousands(n),
             format_money(bundle.monthly),
             percent(bundle.baseline),
-            format_number(load.sustained_vcpu)
+            format_amount(load.sustained_vcpu)
         ));
         a.push(
             "Lightsail bills every hour of the month, busy or idle, even while an instance is \
@@ -765,7 +803,12 @@ pub fn lightsail(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
             a.push("Spot and Savings Plans do not apply to Lightsail.".into());
         }
         let mut lines = vec![charge(
-            format!("{}: {} instance{}", bundle.label, group_thousands(n), plural(n)),
+            format!(
+                "{}: {} instance{}",
+                bundle.label,
+                group_thousands(n),
+                plural(n)
+            ),
             n,
             &rate,
         )];
@@ -788,8 +831,8 @@ pub fn lightsail(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
 
 pub fn elastic_beanstalk(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
     let mut a = Vec::new();
-    let result = instances_for_hours(book, inputs, load, "instance copy", &mut a).and_then(
-        |mut lines| {
+    let result =
+        instances_for_hours(book, inputs, load, "instance copy", &mut a).and_then(|mut lines| {
             ec2_discount(book, inputs, &mut lines, &mut a);
             let alb = book.rate("elb.alb.hour")?;
             let lcu = book.rate("elb.alb.lcu")?;
@@ -824,8 +867,7 @@ pub fn elastic_beanstalk(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outc
                 format_number(per_lcu)
             ));
             Ok(lines)
-        },
-    );
+        });
     Outcome {
         result,
         assumptions: a,

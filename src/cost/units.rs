@@ -23,7 +23,9 @@ fn split(text: &str) -> Result<(f64, String), String> {
     let Some(cut) = cut else {
         return Err("does not start with a number".to_owned());
     };
-    let number: f64 = cleaned[..cut].parse().map_err(|_| "is not a number".to_owned())?;
+    let number: f64 = cleaned[..cut]
+        .parse()
+        .map_err(|_| "is not a number".to_owned())?;
     if number.is_nan() {
         return Err("is not a number".to_owned());
     }
@@ -50,8 +52,10 @@ fn strip_grouping(text: &str) -> Result<String, String> {
             && first.len() <= 3
             && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
-            return Err("has a comma that is not a thousands separator; use a point for decimals"
-                .to_owned());
+            return Err(
+                "has a comma that is not a thousands separator; use a point for decimals"
+                    .to_owned(),
+            );
         }
     }
     Ok(format!("{}{rest}", number.replace([',', '_'], "")))
@@ -102,7 +106,12 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
         "m" | "mn" | "mil" | "million" => 1e6,
         "b" | "bn" | "billion" => 1e9,
         "t" | "trillion" => 1e12,
-        _ => return Err(with_hint(format!("has an unknown unit \"{unit}\""), COUNT_HINT)),
+        _ => {
+            return Err(with_hint(
+                format!("has an unknown unit \"{unit}\""),
+                COUNT_HINT,
+            ));
+        }
     };
     Ok(number * scale)
 }
@@ -132,7 +141,10 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
     };
     let ms = number * scale;
     if ms <= 0.0 {
-        return Err(with_hint("must be more than zero".to_owned(), DURATION_HINT));
+        return Err(with_hint(
+            "must be more than zero".to_owned(),
+            DURATION_HINT,
+        ));
     }
     Ok(ms)
 }
@@ -166,7 +178,12 @@ pub fn parse_vcpu(text: &str) -> Result<f64, String> {
     let scale = match unit.as_str() {
         "" | "vcpu" | "vcpus" | "cpu" | "cpus" | "core" | "cores" => 1.0,
         "m" => 1e-3,
-        _ => return Err(with_hint(format!("has an unknown unit \"{unit}\""), VCPU_HINT)),
+        _ => {
+            return Err(with_hint(
+                format!("has an unknown unit \"{unit}\""),
+                VCPU_HINT,
+            ));
+        }
     };
     let vcpu = number * scale;
     if vcpu <= 0.0 {
@@ -186,10 +203,7 @@ pub fn parse_hours_per_day(text: &str) -> Result<f64, String> {
         ));
     }
     if number <= 0.0 || number > 24.0 {
-        return Err(with_hint(
-            "is outside a day".to_owned(),
-            HOURS_HINT,
-        ));
+        return Err(with_hint("is outside a day".to_owned(), HOURS_HINT));
     }
     Ok(number)
 }
@@ -202,7 +216,10 @@ pub fn parse_per_task_concurrency(text: &str) -> Result<f64, String> {
         return Err(with_hint(format!("has an unknown unit \"{unit}\""), HINT));
     }
     if number < 1.0 || number.fract() != 0.0 {
-        return Err(with_hint("must be a whole number, at least 1".to_owned(), HINT));
+        return Err(with_hint(
+            "must be a whole number, at least 1".to_owned(),
+            HINT,
+        ));
     }
     Ok(number)
 }
@@ -274,12 +291,27 @@ pub fn format_number(value: f64) -> String {
     trim(value, 3)
 }
 
+/// A derived quantity, as precise as it is useful: `0.761`, `38.1`, `111,111`.
+pub fn format_amount(value: f64) -> String {
+    if value >= 1_000.0 {
+        group_thousands(value)
+    } else if value >= 10.0 {
+        trim(value, 1)
+    } else {
+        trim(value, 3)
+    }
+}
+
 /// Dollars to the cent with thousands grouped: `$1,234.56`, `$0.00`, `-$3.10`.
 pub fn format_money(dollars: f64) -> String {
     let cents = (dollars.abs() * 100.0).round();
     let whole = (cents / 100.0).trunc();
     let frac = cents - whole * 100.0;
-    let sign = if dollars < 0.0 && cents > 0.0 { "-" } else { "" };
+    let sign = if dollars < 0.0 && cents > 0.0 {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}${}.{frac:02.0}", group_thousands(whole))
 }
 

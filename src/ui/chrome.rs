@@ -36,7 +36,11 @@ pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         (Tab::Compare, _) => format!("{} services", app.compare.chosen.len()),
         (Tab::Search, _) => String::new(),
     };
-    let right = format!("{place} · data {} ", app.guide.meta.as_of);
+    let right = if place.is_empty() {
+        format!("data {} ", app.guide.meta.as_of)
+    } else {
+        format!("{place} · data {} ", app.guide.meta.as_of)
+    };
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used);
     if room > width(&right) + 1 {

@@ -31,7 +31,7 @@ pub fn draw(app: &App, view: &DetailView, theme: Theme, area: Rect, buf: &mut Bu
         .render(inner, buf);
 }
 
-fn lines(pieces: &[Piece], width: usize, theme: Theme) -> Vec<Line<'static>> {
+pub(super) fn lines(pieces: &[Piece], width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: usize, style| {
         for l in wrap(text, width.saturating_sub(indent)) {

@@ -15,6 +15,7 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         _ if app.detail.is_some() || (app.tab == Tab::Compare && app.compare.cell_open) => {
             Context::Detail
         }
+        _ if app.search_overlay => Context::Search,
         (Tab::Compare, _) => Context::Compare,
         (Tab::Search, _) => Context::Search,
         (Tab::Guide, Screen::Question { .. }) => Context::Question,

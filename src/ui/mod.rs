@@ -6,6 +6,7 @@ mod detail;
 mod help;
 mod question;
 mod result;
+mod search;
 pub mod theme;
 
 use ratatui::Frame;
@@ -35,7 +36,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
     chrome::header(app, theme, header, frame.buffer_mut());
     match (app.tab, &app.screen) {
         (Tab::Compare, _) => compare::draw(app, theme, body, frame.buffer_mut()),
-        (Tab::Search, _) => {}
+        (Tab::Search, _) => search::draw(app, theme, body, frame.buffer_mut()),
         (Tab::Guide, Screen::Question { position, cursor }) => {
             question::draw(app, *position, *cursor, theme, body, frame.buffer_mut());
         }
@@ -48,6 +49,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
             Line::styled(format!(" {status}"), theme.heading()).render(footer, frame.buffer_mut())
         }
         None => chrome::footer(app.context(), theme, footer, frame.buffer_mut()),
+    }
+    if app.search_overlay {
+        search::draw_popup(app, theme, body, frame.buffer_mut());
     }
     if let Some(view) = &app.detail {
         detail::draw(app, view, theme, body, frame.buffer_mut());

@@ -65,6 +65,11 @@ impl Theme {
         self.fg(Color::Yellow)
     }
 
+    /// Characters a search matched (also underlined, so colour is not needed).
+    pub fn match_style(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
     pub fn key(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }

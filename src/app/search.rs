@@ -1,0 +1,66 @@
+//! Search state: the query, the results for it (searched once per keystroke, narrowing as the
+//! query grows), and the highlighted result.
+
+use crate::data::Guide;
+use crate::search::{Index, Results, Searcher};
+
+/// How many results a query lists.
+pub const LIMIT: usize = 50;
+
+#[derive(Debug)]
+pub struct SearchView {
+    pub query: String,
+    pub results: Results,
+    /// Index into `results.hits`.
+    pub selected: usize,
+    searcher: Searcher,
+}
+
+impl SearchView {
+    pub fn new(guide: &Guide) -> Self {
+        Self {
+            query: String::new(),
+            results: Results::default(),
+            selected: 0,
+            searcher: Searcher::new(Index::new(guide)),
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        self.searcher.index()
+    }
+
+    fn run(&mut self) {
+        self.results = self.searcher.search(&self.query, LIMIT);
+        self.selected = 0;
+    }
+
+    pub fn push(&mut self, c: char) {
+        self.query.push(c);
+        self.run();
+    }
+
+    pub fn pop(&mut self) {
+        self.query.pop();
+        self.run();
+    }
+
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.run();
+    }
+
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self) {
+        self.selected = (self.selected + 1).min(self.results.hits.len().saturating_sub(1));
+    }
+
+    /// The highlighted entry's kind and id.
+    pub fn selected_entry(&self) -> Option<&crate::search::Entry> {
+        let hit = self.results.hits.get(self.selected)?;
+        self.index().entry(hit.entry)
+    }
+}

@@ -1,0 +1,474 @@
+//! `computepick cost --requests 10M --duration 200ms --memory 512MB ...`: every service's
+//! estimated monthly cost with its breakdown and assumptions, which service is cheapest at which
+//! volume, and where pairs of services break even, as text, JSON or Markdown.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::{Format, emit, exit};
+use crate::cost::{
+    Band, BreakEven, CostModel, Estimate, Field, Inputs, LineItem, ServiceEstimate, SweepRange,
+    format_count, format_money, format_number,
+};
+use crate::data::{Guide, group_thousands};
+use crate::text;
+
+pub const AFTER_HELP: &str = "Sizes take units: requests 10M, 2.5k, 1B; durations 200ms, 1.5s, 2m, 1h; \
+memory 512MB, 1GB, 1.5GiB. Every price comes from the data file (its region and as-of date are \
+printed); Spot and Savings Plans use AWS's stated maximum discounts, so they are best cases. The \
+break-even points vary the requests per month and hold everything else.
+
+Examples:
+  computepick cost --requests 10M --duration 200ms --memory 512MB
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot
+  computepick cost --requests 1B --duration 50ms --memory 1GB --per-task-concurrency 50 --format json";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Requests (or invocations, or jobs) per month: 10M, 2.5k, 1B. Required.
+    #[arg(long, value_name = "COUNT", value_parser = count, allow_hyphen_values = true)]
+    pub requests: Option<f64>,
+
+    /// Average duration of one request: 200ms, 1.5s, 2m, 1h. Required.
+    #[arg(long, value_name = "DURATION", value_parser = duration, allow_hyphen_values = true)]
+    pub duration: Option<f64>,
+
+    /// Memory for one function, task or job: 512MB, 1GB, 1.5GiB. Required.
+    #[arg(long, value_name = "SIZE", value_parser = memory, allow_hyphen_values = true)]
+    pub memory: Option<f64>,
+
+    /// vCPUs for one task or job: 0.25, 2, 500m.
+    #[arg(long, value_name = "VCPUS", value_parser = vcpu, allow_hyphen_values = true, default_value = "0.25")]
+    pub vcpu: f64,
+
+    /// Hours a day the workload runs (24 = always on).
+    #[arg(long, value_name = "HOURS", value_parser = hours, allow_hyphen_values = true, default_value = "24")]
+    pub hours_per_day: f64,
+
+    /// Requests one task or server serves at once (1 = like Lambda, one at a time).
+    #[arg(long, value_name = "N", value_parser = per_task, allow_hyphen_values = true, default_value = "1")]
+    pub per_task_concurrency: f64,
+
+    /// Price Arm (Graviton) where the service offers it.
+    #[arg(long)]
+    pub arm: bool,
+
+    /// Leave out Lambda's always-free tier.
+    #[arg(long)]
+    pub no_free_tier: bool,
+
+    /// Use Spot capacity (EC2 Spot, Fargate Spot) at AWS's stated maximum discount.
+    #[arg(long)]
+    pub spot: bool,
+
+    /// Apply Compute Savings Plans at AWS's stated maximum discount.
+    #[arg(long)]
+    pub savings_plans: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+fn count(text: &str) -> Result<f64, String> {
+    crate::cost::parse_count(text)
+}
+
+fn duration(text: &str) -> Result<f64, String> {
+    crate::cost::parse_duration_ms(text)
+}
+
+fn memory(text: &str) -> Result<f64, String> {
+    crate::cost::parse_memory_mb(text)
+}
+
+fn vcpu(text: &str) -> Result<f64, String> {
+    crate::cost::parse_vcpu(text)
+}
+
+fn hours(text: &str) -> Result<f64, String> {
+    crate::cost::parse_hours_per_day(text)
+}
+
+fn per_task(text: &str) -> Result<f64, String> {
+    crate::cost::parse_per_task_concurrency(text)
+}
+
+impl Args {
+    /// The inputs, or one line naming every missing required flag.
+    pub fn inputs(&self) -> Result<Inputs, String> {
+        let missing: Vec<&str> = [
+            (self.requests.is_none(), Field::Requests),
+            (self.duration.is_none(), Field::Duration),
+            (self.memory.is_none(), Field::Memory),
+        ]
+        .into_iter()
+        .filter(|(absent, _)| *absent)
+        .map(|(_, f)| f.flag())
+        .collect();
+        match (self.requests, self.duration, self.memory) {
+            (Some(requests), Some(duration_ms), Some(memory_mb)) => Ok(Inputs {
+                requests,
+                duration_ms,
+                memory_mb,
+                vcpu: self.vcpu,
+                hours_per_day: self.hours_per_day,
+                per_task_concurrency: self.per_task_concurrency,
+                arm: self.arm,
+                free_tier: !self.no_free_tier,
+                spot: self.spot,
+                savings_plans: self.savings_plans,
+            }),
+            _ => Err(format!(
+                "cost needs {}; for example: computepick cost --requests 10M --duration 200ms \
+                 --memory 512MB",
+                missing.join(", ")
+            )),
+        }
+    }
+}
+
+/// Everything `cost` prints, computed once for whichever format.
+pub struct Report {
+    pub estimate: Estimate,
+    pub bands: Vec<Band>,
+    pub break_evens: Vec<BreakEven>,
+}
+
+/// Estimates, the cheapest service by volume and the break-even points for `inputs`.
+pub fn report(guide: &Guide, inputs: &Inputs) -> Result<Report, String> {
+    let model = CostModel::new(guide);
+    let range = SweepRange::default();
+    let estimate = model.estimate(inputs).map_err(|e| e.to_string())?;
+    let bands = model
+        .cheapest_by_volume(inputs, range)
+        .map_err(|e| e.to_string())?;
+    let break_evens = model
+        .break_evens(inputs, range)
+        .map_err(|e| e.to_string())?;
+    Ok(Report {
+        estimate,
+        bands,
+        break_evens,
+    })
+}
+
+pub fn run(args: &Args, guide: &Guide) -> u8 {
+    let report = args.inputs().and_then(|inputs| report(guide, &inputs));
+    match report {
+        Ok(report) => emit(&render(
+            &report,
+            args.format,
+            super::compare::output_width(),
+        )),
+        Err(message) => {
+            eprintln!("computepick: {message}");
+            exit::BAD_INPUT
+        }
+    }
+}
+
+pub fn render(report: &Report, format: Format, width: usize) -> String {
+    match format {
+        Format::Text => text(report, width),
+        Format::Markdown => markdown(report),
+        Format::Json => json(report),
+    }
+}
+
+const ESTIMATE_ONLY: &str = "An estimate only, from list prices: check the AWS Pricing Calculator \
+before you commit.";
+
+/// `9,000,000 requests`, `1,460 instance-hours`, `0.5 LCU-hours`.
+fn quantity(item: &LineItem) -> String {
+    let q = item.quantity;
+    let number = if q >= 100.0 {
+        group_thousands(q)
+    } else {
+        format_number((q * 100.0).round() / 100.0)
+    };
+    let unit = if (q - 1.0).abs() < 1e-9 || item.unit.ends_with('s') {
+        item.unit.clone()
+    } else {
+        format!("{}s", item.unit)
+    };
+    format!("{number} {unit}")
+}
+
+/// How a line was computed: `9,000,000 requests × $0.20 per 1M requests`, or for a discount
+/// `90% of $12.34 (90 percent off On-Demand, at most)`.
+fn working(item: &LineItem) -> String {
+    if item.unit == "USD" {
+        format!(
+            "{}% of {} ({})",
+            format_number(-item.rate * 100.0),
+            format_money(item.quantity),
+            item.price
+        )
+    } else if item.amount == 0.0 && item.rate == 0.0 {
+        item.price.clone()
+    } else {
+        format!("{} × {}", quantity(item), item.price)
+    }
+}
+
+fn total_text(s: &ServiceEstimate) -> String {
+    match (s.total, &s.reason) {
+        (Some(t), _) => format_money(t),
+        (None, Some(reason)) => format!("does not fit: {reason}"),
+        (None, None) => "does not fit".to_owned(),
+    }
+}
+
+fn band_text(band: &Band, first: bool, last: bool) -> String {
+    match (first, last) {
+        (true, true) => format!("{}: cheapest at every volume", band.name),
+        (true, false) => format!(
+            "up to {} requests/month: {}",
+            format_count(band.to),
+            band.name
+        ),
+        (false, true) => format!(
+            "above {} requests/month: {}",
+            format_count(band.from),
+            band.name
+        ),
+        (false, false) => format!(
+            "{} to {} requests/month: {}",
+            format_count(band.from),
+            format_count(band.to),
+            band.name
+        ),
+    }
+}
+
+fn text(report: &Report, width: usize) -> String {
+    let e = &report.estimate;
+    let width = width.max(40);
+    let mut out = String::new();
+    let _ = writeln!(out, "Estimated monthly cost");
+    for line in text::wrap(&e.inputs.summary(), width - 2) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(
+        out,
+        "  Prices: {}, as of {}. {ESTIMATE_ONLY}\n",
+        e.region, e.as_of
+    );
+
+    let name_w = e
+        .services
+        .iter()
+        .map(|s| text::width(&s.name))
+        .max()
+        .unwrap_or(0);
+    let money_w = e
+        .services
+        .iter()
+        .filter_map(|s| s.total)
+        .map(|t| format_money(t).len())
+        .max()
+        .unwrap_or(5);
+    for (i, s) in e.services.iter().enumerate() {
+        let rank = if s.fits() {
+            format!("{}.", i + 1)
+        } else {
+            "-".to_owned()
+        };
+        let pad = name_w - text::width(&s.name);
+        match s.total {
+            Some(t) => {
+                let _ = writeln!(
+                    out,
+                    "  {rank:>3} {}{}  {:>money_w$}",
+                    s.name,
+                    " ".repeat(pad),
+                    format_money(t)
+                );
+            }
+            None => {
+                let indent = 2 + 4 + name_w + 2;
+                let wrapped = text::wrap(&total_text(s), width.saturating_sub(indent).max(20));
+                for (j, line) in wrapped.iter().enumerate() {
+                    if j == 0 {
+                        let _ = writeln!(out, "  {rank:>3} {}{}  {line}", s.name, " ".repeat(pad));
+                    } else {
+                        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+                    }
+                }
+            }
+        }
+    }
+
+    for s in &e.services {
+        let _ = writeln!(out, "\n{}: {}", s.name, total_text(s));
+        let amount_w = s
+            .breakdown
+            .iter()
+            .map(|l| format_money(l.amount).len())
+            .max()
+            .unwrap_or(0);
+        let label_w = width.saturating_sub(2 + 2 + amount_w).max(20);
+        for item in &s.breakdown {
+            let labels = text::wrap(&item.label, label_w);
+            for (j, label) in labels.iter().enumerate() {
+                if j + 1 == labels.len() {
+                    let pad = label_w.saturating_sub(text::width(label));
+                    let _ = writeln!(
+                        out,
+                        "  {label}{}  {:>amount_w$}",
+                        " ".repeat(pad),
+                        format_money(item.amount)
+                    );
+                } else {
+                    let _ = writeln!(out, "  {label}");
+                }
+            }
+            for line in text::wrap(&working(item), width.saturating_sub(6).max(20)) {
+                let _ = writeln!(out, "      {line}");
+            }
+        }
+        for assumption in &s.assumptions {
+            bullet(&mut out, assumption, width);
+        }
+    }
+
+    if !report.bands.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nCheapest by volume (requests/month varied, everything else as above):"
+        );
+        let n = report.bands.len();
+        for (i, band) in report.bands.iter().enumerate() {
+            let _ = writeln!(out, "  {}", band_text(band, i == 0, i + 1 == n));
+        }
+    }
+    if !report.break_evens.is_empty() {
+        let _ = writeln!(out, "\nBreak-even points:");
+        for b in &report.break_evens {
+            bullet(&mut out, &b.sentence, width);
+        }
+    }
+    let _ = writeln!(out, "\nAssumptions for every service:");
+    for assumption in &e.assumptions {
+        bullet(&mut out, assumption, width);
+    }
+    let _ = writeln!(
+        out,
+        "\nRegion {} · prices as of {} · estimate only",
+        e.region, e.as_of
+    );
+    out
+}
+
+fn bullet(out: &mut String, text_: &str, width: usize) {
+    for (j, line) in text::wrap(text_, width.saturating_sub(4).max(20))
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(out, "  {} {line}", if j == 0 { "-" } else { " " });
+    }
+}
+
+/// A Markdown table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(report: &Report) -> String {
+    let e = &report.estimate;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Estimated monthly cost\n");
+    let _ = writeln!(out, "{}\n", cell(&e.inputs.summary()));
+    let _ = writeln!(out, "| # | Service | Monthly cost |\n|---:|---|---:|");
+    for (i, s) in e.services.iter().enumerate() {
+        let rank = if s.fits() {
+            (i + 1).to_string()
+        } else {
+            "–".to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "| {rank} | {} (`{}`) | {} |",
+            cell(&s.name),
+            s.service,
+            cell(&total_text(s))
+        );
+    }
+    for s in &e.services {
+        let _ = writeln!(out, "\n## {}: {}\n", s.name, cell(&total_text(s)));
+        if !s.breakdown.is_empty() {
+            let _ = writeln!(out, "| Item | Working | Amount |\n|---|---|---:|");
+            for item in &s.breakdown {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    cell(&item.label),
+                    cell(&working(item)),
+                    format_money(item.amount)
+                );
+            }
+            let _ = writeln!(out);
+        }
+        for assumption in &s.assumptions {
+            let _ = writeln!(out, "- {assumption}");
+        }
+    }
+    if !report.bands.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Cheapest by volume\n\nRequests per month varied, everything else as above.\n"
+        );
+        let n = report.bands.len();
+        for (i, band) in report.bands.iter().enumerate() {
+            let _ = writeln!(out, "- {}", band_text(band, i == 0, i + 1 == n));
+        }
+    }
+    if !report.break_evens.is_empty() {
+        let _ = writeln!(out, "\n## Break-even points\n");
+        for b in &report.break_evens {
+            let _ = writeln!(out, "- {}", b.sentence);
+        }
+    }
+    let _ = writeln!(out, "\n## Assumptions for every service\n");
+    for assumption in &e.assumptions {
+        let _ = writeln!(out, "- {assumption}");
+    }
+    let _ = writeln!(
+        out,
+        "\nRegion {} · prices as of {} · {ESTIMATE_ONLY}",
+        e.region, e.as_of
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    region: &'a str,
+    as_of: &'a str,
+    currency: &'a str,
+    inputs: &'a Inputs,
+    services: &'a [ServiceEstimate],
+    assumptions: &'a [String],
+    cheapest_by_volume: &'a [Band],
+    break_evens: &'a [BreakEven],
+    note: &'a str,
+}
+
+fn json(report: &Report) -> String {
+    let e = &report.estimate;
+    let out = JsonOut {
+        region: &e.region,
+        as_of: &e.as_of,
+        currency: &e.currency,
+        inputs: &e.inputs,
+        services: &e.services,
+        assumptions: &e.assumptions,
+        cheapest_by_volume: &report.bands,
+        break_evens: &report.break_evens,
+        note: ESTIMATE_ONLY,
+    };
+    // Plain strings and finite numbers (inputs are validated) always serialize.
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,606 @@
+//! Monthly cost estimates for the seven services, their breakdowns and assumptions, and where
+//! one service becomes cheaper than another as volume grows.
+//!
+//! Pure: no terminal, no I/O. Every price comes from the guide's `prices` (see [`PriceBook`]), so
+//! the estimate follows the data file; the code holds only AWS's limits (Lambda's 15 minutes and
+//! 10,240 MB, Fargate's task sizes) and the 730-hour month.
+//!
+//! The command line (`computepick cost`) and the app's Cost tab share this API:
+//!
+//! - [`Inputs`] is the workload; [`Field`] parses and formats each number as typed in a form
+//!   (`10M`, `200ms`, `512MB`) and [`Toggle`] names each option.
+//! - [`CostModel::new`] reads the prices once; [`CostModel::estimate`] gives an [`Estimate`]: one
+//!   [`ServiceEstimate`] per service, cheapest first, each with a total or the reason it does not fit.
+//! - [`CostModel::sweep`] gives each service's cost over request volumes on a log scale (a chart's
+//!   lines), [`CostModel::break_evens`] the crossing points ("AWS Fargate becomes cheaper than AWS
+//!   Lambda above 8.4M requests/month"), and [`CostModel::cheapest_by_volume`] which service is
+//!   cheapest over which range.
+
+mod breakeven;
+mod prices;
+mod services;
+mod units;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::data::Guide;
+
+pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange};
+pub use prices::{Bundle, InstanceType, PriceBook, Rate};
+pub use services::fargate_size;
+pub use units::{
+    format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,
+    parse_count,
+    parse_duration_ms, parse_hours_per_day, parse_memory_mb, parse_per_task_concurrency,
+    parse_vcpu,
+};
+
+/// Hours in a month, AWS's convention for monthly estimates (365 × 24 ÷ 12).
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// The services the estimator models, in the order ties are listed.
+pub const SERVICE_IDS: [&str; 7] = [
+    "lambda",
+    "fargate",
+    "ecs-ec2",
+    "eks",
+    "batch",
+    "lightsail",
+    "elastic-beanstalk",
+];
+
+/// The workload to price. Build it with [`Field::set`] from typed text, or directly; either way
+/// [`Inputs::validate`] (called by every estimate) refuses values no parser would accept.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Inputs {
+    /// Requests, invocations or jobs per month.
+    pub requests: f64,
+    /// Average duration of one request, in milliseconds.
+    pub duration_ms: f64,
+    /// Memory for one copy of the workload (a function, a task, a job), in MB of 1,024 per GB.
+    pub memory_mb: f64,
+    /// vCPUs for one copy of the workload.
+    pub vcpu: f64,
+    /// Hours a day the workload runs; 24 is always on.
+    pub hours_per_day: f64,
+    /// Requests one task (container, pod, server process) serves at once. 1 compares like for
+    /// like with Lambda, which runs one request per environment; servers doing I/O-bound work
+    /// overlap many.
+    pub per_task_concurrency: f64,
+    /// Price Arm (Graviton) instead of x86 where the service offers it.
+    pub arm: bool,
+    /// Apply Lambda's always-free tier.
+    pub free_tier: bool,
+    /// Use Spot capacity (EC2 Spot, Fargate Spot) where the service offers it.
+    pub spot: bool,
+    /// Apply Compute Savings Plans where they apply.
+    pub savings_plans: bool,
+}
+
+impl Default for Inputs {
+    /// A small always-on web API: 10M requests a month of 200 ms in 512 MB and 0.25 vCPU.
+    fn default() -> Self {
+        Inputs {
+            requests: 10e6,
+            duration_ms: 200.0,
+            memory_mb: 512.0,
+            vcpu: 0.25,
+            hours_per_day: 24.0,
+            per_task_concurrency: 1.0,
+            arm: false,
+            free_tier: true,
+            spot: false,
+            savings_plans: false,
+        }
+    }
+}
+
+impl Inputs {
+    /// Refuses NaN, infinities, negatives and out-of-range values, naming the field.
+    pub fn validate(&self) -> Result<(), InputError> {
+        for field in Field::ALL {
+            let v = field.value(self);
+            let problem = if v.is_nan() {
+                Some("is not a number")
+            } else if v.is_infinite() {
+                Some("is not a finite number")
+            } else if v < 0.0 {
+                Some("is negative")
+            } else {
+                match field {
+                    Field::Requests => None,
+                    Field::Duration | Field::Memory | Field::Vcpu => {
+                        (v == 0.0).then_some("must be more than zero")
+                    }
+                    Field::HoursPerDay => {
+                        (v == 0.0 || v > 24.0).then_some("is outside a day (above 0 to 24)")
+                    }
+                    Field::PerTaskConcurrency => (v < 1.0 || v.fract() != 0.0)
+                        .then_some("must be a whole number, at least 1"),
+                }
+            };
+            if let Some(problem) = problem {
+                return Err(InputError {
+                    field,
+                    text: v.to_string(),
+                    message: format!("{problem}; give a value such as {}", field.example()),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// One line for a heading: `10M requests/month × 200 ms · 512 MB · 0.25 vCPU · 24 h/day`.
+    pub fn summary(&self) -> String {
+        let mut options = vec![if self.arm { "Arm" } else { "x86" }];
+        options.push(if self.free_tier {
+            "free tier"
+        } else {
+            "no free tier"
+        });
+        if self.spot {
+            options.push("Spot");
+        }
+        if self.savings_plans {
+            options.push("Savings Plans");
+        }
+        format!(
+            "{} requests/month × {} · {} · {} vCPU · {} h/day · {} at a time per task · {}",
+            format_count(self.requests),
+            format_duration_ms(self.duration_ms),
+            format_memory_mb(self.memory_mb),
+            format_number(self.vcpu),
+            format_number(self.hours_per_day),
+            format_number(self.per_task_concurrency),
+            options.join(", ")
+        )
+    }
+}
+
+/// A numeric input as a form field: its label, flag, example, parser and formatter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Requests,
+    Duration,
+    Memory,
+    Vcpu,
+    HoursPerDay,
+    PerTaskConcurrency,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::Requests,
+        Field::Duration,
+        Field::Memory,
+        Field::Vcpu,
+        Field::HoursPerDay,
+        Field::PerTaskConcurrency,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Requests => "Requests per month",
+            Field::Duration => "Average duration",
+            Field::Memory => "Memory",
+            Field::Vcpu => "vCPUs",
+            Field::HoursPerDay => "Hours a day",
+            Field::PerTaskConcurrency => "Requests at once per task",
+        }
+    }
+
+    /// The command-line flag, which error messages also name.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Field::Requests => "--requests",
+            Field::Duration => "--duration",
+            Field::Memory => "--memory",
+            Field::Vcpu => "--vcpu",
+            Field::HoursPerDay => "--hours-per-day",
+            Field::PerTaskConcurrency => "--per-task-concurrency",
+        }
+    }
+
+    /// What a valid value looks like, for placeholders and help.
+    pub fn example(self) -> &'static str {
+        match self {
+            Field::Requests => "10M, 2.5k, 1B",
+            Field::Duration => "200ms, 1.5s, 2m, 1h",
+            Field::Memory => "512MB, 1GB, 1.5GiB",
+            Field::Vcpu => "0.25, 2, 500m",
+            Field::HoursPerDay => "24 (always on), 8",
+            Field::PerTaskConcurrency => "1, 50",
+        }
+    }
+
+    /// Parses typed text into this field's unit (requests, ms, MB, vCPUs, hours, requests).
+    pub fn parse(self, text: &str) -> Result<f64, InputError> {
+        let parsed = match self {
+            Field::Requests => parse_count(text),
+            Field::Duration => parse_duration_ms(text),
+            Field::Memory => parse_memory_mb(text),
+            Field::Vcpu => parse_vcpu(text),
+            Field::HoursPerDay => parse_hours_per_day(text),
+            Field::PerTaskConcurrency => parse_per_task_concurrency(text),
+        };
+        parsed.map_err(|message| InputError {
+            field: self,
+            text: text.trim().to_owned(),
+            message,
+        })
+    }
+
+    pub fn value(self, inputs: &Inputs) -> f64 {
+        match self {
+            Field::Requests => inputs.requests,
+            Field::Duration => inputs.duration_ms,
+            Field::Memory => inputs.memory_mb,
+            Field::Vcpu => inputs.vcpu,
+            Field::HoursPerDay => inputs.hours_per_day,
+            Field::PerTaskConcurrency => inputs.per_task_concurrency,
+        }
+    }
+
+    /// Parses `text` into `inputs`; on error `inputs` is unchanged.
+    pub fn set(self, inputs: &mut Inputs, text: &str) -> Result<(), InputError> {
+        let value = self.parse(text)?;
+        match self {
+            Field::Requests => inputs.requests = value,
+            Field::Duration => inputs.duration_ms = value,
+            Field::Memory => inputs.memory_mb = value,
+            Field::Vcpu => inputs.vcpu = value,
+            Field::HoursPerDay => inputs.hours_per_day = value,
+            Field::PerTaskConcurrency => inputs.per_task_concurrency = value,
+        }
+        Ok(())
+    }
+
+    /// The current value as text that [`Field::parse`] reads back: `10M`, `200ms`, `512MB`.
+    pub fn format(self, inputs: &Inputs) -> String {
+        let value = self.value(inputs);
+        match self {
+            Field::Requests if value >= 1_000.0 && value == value.round() => compact_exact(value),
+            Field::Duration => format_duration_ms(value).replace(' ', ""),
+            Field::Memory => format_memory_mb(value).replace(' ', ""),
+            _ => format_number(value),
+        }
+    }
+}
+
+/// `10000000` → `10M`, but `12345678` stays `12345678`: a form field must read back the same value.
+fn compact_exact(value: f64) -> String {
+    for (scale, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] {
+        let scaled = value / scale;
+        if scaled >= 1.0 && (scaled * 1_000.0).fract() == 0.0 {
+            return format!("{}{suffix}", format_number(scaled));
+        }
+    }
+    format_number(value)
+}
+
+/// An on/off option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Toggle {
+    Arm,
+    FreeTier,
+    Spot,
+    SavingsPlans,
+}
+
+impl Toggle {
+    pub const ALL: [Toggle; 4] = [
+        Toggle::Arm,
+        Toggle::FreeTier,
+        Toggle::Spot,
+        Toggle::SavingsPlans,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Toggle::Arm => "Arm (Graviton)",
+            Toggle::FreeTier => "Free tier",
+            Toggle::Spot => "Spot",
+            Toggle::SavingsPlans => "Savings Plans",
+        }
+    }
+
+    pub fn get(self, inputs: &Inputs) -> bool {
+        match self {
+            Toggle::Arm => inputs.arm,
+            Toggle::FreeTier => inputs.free_tier,
+            Toggle::Spot => inputs.spot,
+            Toggle::SavingsPlans => inputs.savings_plans,
+        }
+    }
+
+    pub fn set(self, inputs: &mut Inputs, on: bool) {
+        match self {
+            Toggle::Arm => inputs.arm = on,
+            Toggle::FreeTier => inputs.free_tier = on,
+            Toggle::Spot => inputs.spot = on,
+            Toggle::SavingsPlans => inputs.savings_plans = on,
+        }
+    }
+
+    pub fn flip(self, inputs: &mut Inputs) {
+        self.set(inputs, !self.get(inputs));
+    }
+}
+
+/// A value that cannot be used, with the field it belongs to and what a good one looks like.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    pub field: Field,
+    /// The text as typed (or the value, when it did not come from text).
+    pub text: String,
+    /// `is negative; give a count such as 10M, 2.5k or 1B`.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} \"{}\" {}",
+            self.field.flag(),
+            self.text,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// One line of a breakdown. `quantity × rate = amount`, always; discounts are negative lines on
+/// the subtotal they reduce (quantity in USD, rate the negative fraction).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineItem {
+    /// `Requests beyond 1M free`, `EC2 t3.small: 2 × 730 h`.
+    pub label: String,
+    pub quantity: f64,
+    /// What `quantity` counts, singular as the data states it: `requests`, `GB-second`,
+    /// `instance-hour`, `month`, `USD`.
+    pub unit: String,
+    /// Dollars per one `unit`.
+    pub rate: f64,
+    /// The price as the data states it: `$0.20 per 1M requests`.
+    pub price: String,
+    pub amount: f64,
+    /// The `decisions.ron` price this line uses, so anyone can check it against its source.
+    pub price_id: Option<String>,
+}
+
+/// One service's estimate: a monthly total with its breakdown, or the reason it does not fit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceEstimate {
+    pub service: String,
+    pub name: String,
+    /// Dollars a month; `None` when the workload does not fit (see `reason`).
+    pub total: Option<f64>,
+    pub reason: Option<String>,
+    pub breakdown: Vec<LineItem>,
+    /// Every assumption behind the number, as sentences.
+    pub assumptions: Vec<String>,
+}
+
+impl ServiceEstimate {
+    pub fn fits(&self) -> bool {
+        self.total.is_some()
+    }
+}
+
+/// Every service's estimate for one set of inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    pub inputs: Inputs,
+    pub region: String,
+    /// The oldest as-of date among the prices.
+    pub as_of: String,
+    pub currency: String,
+    /// Cheapest first; services that do not fit last, in [`SERVICE_IDS`] order.
+    pub services: Vec<ServiceEstimate>,
+    /// Assumptions shared by every service.
+    pub assumptions: Vec<String>,
+}
+
+impl Estimate {
+    pub fn service(&self, id: &str) -> Option<&ServiceEstimate> {
+        self.services.iter().find(|s| s.service == id)
+    }
+
+    pub fn cheapest(&self) -> Option<&ServiceEstimate> {
+        self.services.first().filter(|s| s.fits())
+    }
+}
+
+/// The prices read from a guide, ready to estimate any number of workloads.
+#[derive(Debug, Clone)]
+pub struct CostModel {
+    book: PriceBook,
+    /// (id, name) of the modelled services the guide has, in [`SERVICE_IDS`] order.
+    services: Vec<(String, String)>,
+}
+
+impl CostModel {
+    pub fn new(guide: &Guide) -> CostModel {
+        let services = SERVICE_IDS
+            .iter()
+            .filter_map(|id| guide.service(id))
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect();
+        CostModel {
+            book: PriceBook::new(guide),
+            services,
+        }
+    }
+
+    pub fn prices(&self) -> &PriceBook {
+        &self.book
+    }
+
+    pub fn region(&self) -> &str {
+        &self.book.region
+    }
+
+    pub fn as_of(&self) -> &str {
+        &self.book.as_of
+    }
+
+    /// (id, name) of the services estimated, in a fixed order (the chart's legend order).
+    pub fn services(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.services.iter().map(|(i, n)| (i.as_str(), n.as_str()))
+    }
+
+    /// Every service's estimate, cheapest first.
+    pub fn estimate(&self, inputs: &Inputs) -> Result<Estimate, InputError> {
+        inputs.validate()?;
+        let mut services: Vec<ServiceEstimate> = self
+            .services
+            .iter()
+            .map(|(id, name)| self.service_estimate(id, name, inputs))
+            .collect();
+        // Stable: equal totals and services that do not fit keep the fixed order.
+        services.sort_by(|a, b| match (a.total, b.total) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        Ok(Estimate {
+            inputs: *inputs,
+            region: self.book.region.clone(),
+            as_of: self.book.as_of.clone(),
+            currency: self.book.currency.clone(),
+            services,
+            assumptions: self.common_assumptions(inputs),
+        })
+    }
+
+    /// One service's estimate, for example the recommendation's on the result screen; `None`
+    /// for a service the estimator does not model or the data does not have.
+    pub fn estimate_service(
+        &self,
+        id: &str,
+        inputs: &Inputs,
+    ) -> Result<Option<ServiceEstimate>, InputError> {
+        inputs.validate()?;
+        Ok(self
+            .services
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(i, n)| self.service_estimate(i, n, inputs)))
+    }
+
+    /// The monthly total alone, for sweeps; inputs must already be valid.
+    fn total(&self, id: &str, inputs: &Inputs) -> Option<f64> {
+        let outcome = self.outcome(id, inputs)?;
+        outcome
+            .result
+            .ok()
+            .map(|lines| lines.iter().map(|l| l.amount).sum())
+    }
+
+    fn outcome(&self, id: &str, inputs: &Inputs) -> Option<services::Outcome> {
+        let load = services::Load::new(inputs);
+        let model = match id {
+            "lambda" => services::lambda,
+            "fargate" => services::fargate,
+            "ecs-ec2" => services::ecs_ec2,
+            "eks" => services::eks,
+            "batch" => services::batch,
+            "lightsail" => services::lightsail,
+            "elastic-beanstalk" => services::elastic_beanstalk,
+            _ => return None,
+        };
+        Some(model(&self.book, inputs, &load))
+    }
+
+    fn service_estimate(&self, id: &str, name: &str, inputs: &Inputs) -> ServiceEstimate {
+        let outcome = self.outcome(id, inputs).unwrap_or(services::Outcome {
+            result: Err("the estimator has no model for this service".into()),
+            assumptions: Vec::new(),
+        });
+        let (total, reason, breakdown) = match outcome.result {
+            Ok(lines) => (
+                Some(lines.iter().map(|l| l.amount).sum::<f64>().max(0.0)),
+                None,
+                lines,
+            ),
+            Err(reason) => (None, Some(reason), Vec::new()),
+        };
+        ServiceEstimate {
+            service: id.to_owned(),
+            name: name.to_owned(),
+            total,
+            reason,
+            breakdown,
+            assumptions: outcome.assumptions,
+        }
+    }
+
+    fn common_assumptions(&self, inputs: &Inputs) -> Vec<String> {
+        vec![
+            format!(
+                "On-Demand Linux prices for {}, as of {}; a month is {} hours.",
+                self.book.region,
+                self.book.as_of,
+                format_number(HOURS_PER_MONTH)
+            ),
+            format!(
+                "Requests arrive evenly over the {} hours a day the workload runs; peaks need more \
+                 capacity than this average.",
+                format_number(inputs.hours_per_day)
+            ),
+            "Where CPU matters (burstable instances), requests are assumed CPU-bound for their \
+             whole duration."
+                .into(),
+            "Data transfer, storage, NAT gateways, logs and public IPv4 addresses are not included."
+                .into(),
+            "An estimate only: check the AWS Pricing Calculator before you commit.".into(),
+        ]
+    }
+}
+
+/// Estimates every service for `inputs` with `guide`'s prices: [`CostModel::estimate`] in one call.
+pub fn estimate(guide: &Guide, inputs: &Inputs) -> Result<Estimate, InputError> {
+    CostModel::new(guide).estimate(inputs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_read_back_what_they_format() {
+        let inputs = Inputs {
+            requests: 12_345_678.0,
+            ..Inputs::default()
+        };
+        for field in Field::ALL {
+            let text = field.format(&inputs);
+            assert_eq!(
+                field
+                    .parse(&text)
+                    .map(|v| (v - field.value(&inputs)).abs() < 1e-9),
+                Ok(true),
+                "{field:?}: {text}"
+            );
+        }
+        assert_eq!(Field::Requests.format(&Inputs::default()), "10M");
+    }
+
+    #[test]
+    fn bad_values_name_the_field() {
+        let mut inputs = Inputs::default();
+        let e = Field::Memory.set(&mut inputs, "12XB").expect_err("refused");
+        assert_eq!(e.field, Field::Memory);
+        assert!(e.to_string().starts_with("--memory \"12XB\""), "{e}");
+        assert_eq!(inputs, Inputs::default());
+        inputs.vcpu = f64::NAN;
+        assert!(inputs.validate().is_err_and(|e| e.field == Field::Vcpu));
+    }
+}
