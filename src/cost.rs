@@ -27,14 +27,13 @@ use serde::Serialize;
 
 use crate::data::Guide;
 
-pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange};
+pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens};
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
 pub use services::fargate_size;
 pub use units::{
     format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,
-    parse_count,
-    parse_duration_ms, parse_hours_per_day, parse_memory_mb, parse_per_task_concurrency,
-    parse_vcpu,
+    parse_count, parse_duration_ms, parse_hours_per_day, parse_memory_mb,
+    parse_per_task_concurrency, parse_vcpu,
 };
 
 /// Hours in a month, AWS's convention for monthly estimates (365 × 24 ÷ 12).

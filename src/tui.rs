@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -24,7 +24,12 @@ use crate::ui::{self, theme::Theme};
 /// more than once and from a panic hook.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// Restores the terminal when dropped, so every return path (including `?`) gives it back.
@@ -63,7 +68,7 @@ pub fn run(app: App) -> ExitCode {
     let outcome = (|| -> io::Result<ExitCode> {
         let _guard = TerminalGuard;
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen)?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         event_loop(&mut terminal, app, Theme::from_env(), &signal)
     })();
@@ -104,6 +109,10 @@ fn event_loop(
         match event::read()? {
             Event::Key(key) if key.is_press() => {
                 app.handle_key(&key);
+                dirty = true;
+            }
+            Event::Mouse(mouse) => {
+                app.handle_mouse(&mouse);
                 dirty = true;
             }
             Event::Resize(..) => dirty = true,

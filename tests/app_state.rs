@@ -286,3 +286,101 @@ fn an_attribute_result_opens_its_row_in_compare() {
         .expect("row");
     assert_eq!(row.id, "max-runtime");
 }
+
+mod mouse {
+    use super::*;
+    use computepick::app::Tab;
+    use computepick::ui::{self, theme::Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+    fn draw(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        terminal
+            .draw(|f| ui::draw(app, Theme::PLAIN, f))
+            .expect("draw");
+        terminal.backend().to_string()
+    }
+
+    fn click_on(app: &mut App, text: &str) {
+        let screen = draw(app);
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} is on screen:\n{screen}"));
+        // Lines are quoted in TestBackend's text: skip the opening quote.
+        let col = line[1..].find(text).expect("found");
+        let col = line[1..][..col].chars().count();
+        app.handle_mouse(&MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: u16::try_from(col).expect("fits"),
+            row: u16::try_from(row).expect("fits"),
+            modifiers: KeyModifiers::NONE,
+        });
+    }
+
+    fn wheel(app: &mut App, down: bool) {
+        app.handle_mouse(&MouseEvent {
+            kind: if down {
+                MouseEventKind::ScrollDown
+            } else {
+                MouseEventKind::ScrollUp
+            },
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        });
+    }
+
+    #[test]
+    fn clicking_an_option_answers_and_a_tab_switches() {
+        let mut app = app();
+        click_on(&mut app, "Jobs");
+        assert_eq!(top(&app).as_deref(), Some("job"));
+        click_on(&mut app, "2 Compare");
+        assert_eq!(app.tab, Tab::Compare);
+        click_on(&mut app, "1 Guide");
+        assert_eq!(app.tab, Tab::Guide);
+    }
+
+    #[test]
+    fn clicking_an_answer_on_the_result_changes_it() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('2'));
+        click_on(&mut app, "length:long");
+        assert_eq!(question_id(&app).as_deref(), Some("length"));
+    }
+
+    #[test]
+    fn clicking_chips_and_rows_on_compare() {
+        let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+        let mut app = App::new(guide);
+        press(&mut app, KeyCode::Tab);
+        click_on(&mut app, "eks");
+        assert!(
+            app.compare.chosen.contains(&"eks".to_owned()),
+            "{:?}",
+            app.compare.chosen
+        );
+        click_on(&mut app, "Maximum run time");
+        let row_id = |app: &App| {
+            let table = app.compare.table.as_ref().expect("table");
+            table.rows(false).nth(app.compare.row).map(|r| r.id.clone())
+        };
+        assert_eq!(row_id(&app).as_deref(), Some("max-runtime"));
+        wheel(&mut app, true);
+        assert_eq!(row_id(&app).as_deref(), Some("max-memory"));
+    }
+
+    #[test]
+    fn the_wheel_moves_the_option_cursor() {
+        let mut app = app();
+        wheel(&mut app, true);
+        assert_eq!(cursor(&app), 1);
+        wheel(&mut app, false);
+        assert_eq!(cursor(&app), 0);
+    }
+}

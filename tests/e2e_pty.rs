@@ -426,3 +426,34 @@ fn search_with_a_typo_finds_fargate_and_opens_it() {
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
+
+#[test]
+fn a_mouse_click_answers_and_switches_tabs() {
+    let mut app = start();
+    // SGR mouse reports (1-based column;row): press then release.
+    let click = |col: usize, row: usize| format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m");
+    let screen = app.contents();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Event processing"))
+        .expect("the option is on screen");
+    let col = line[..line.find("Event processing").expect("found")]
+        .chars()
+        .count();
+    app.send(&click(col + 1, row + 1));
+    app.wait_for_all(&["Question 2 of 7", "workload: event"], TIMEOUT);
+    let screen = app.contents();
+    let line = screen.lines().next().expect("the tab bar");
+    let col = line[..line.find("2 Compare").expect("tab shown")]
+        .chars()
+        .count();
+    app.send(&click(col + 1, 1));
+    app.wait_for_all(&["● lambda", "rows differ"], TIMEOUT);
+    // An answer is in progress, so quitting asks first.
+    app.send("q");
+    app.wait_for("Quit and lose the answers given so far?", TIMEOUT);
+    app.send("y");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}

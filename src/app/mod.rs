@@ -3,6 +3,7 @@
 
 mod compare;
 mod files;
+mod mouse;
 mod search;
 
 use std::cell::Cell;
@@ -15,6 +16,7 @@ use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
 pub use files::{Confirm, Pending};
+pub use mouse::{Clickable, HitMap};
 pub use search::SearchView;
 
 fn is_tab_action(action: Action) -> bool {
@@ -112,6 +114,8 @@ pub struct App {
     pub out_dir: std::path::PathBuf,
     /// The data file's name, for the decision record's sources.
     pub data_name: String,
+    /// Where the last frame drew clickable things.
+    pub hits: HitMap,
     /// How far the result can scroll, as last drawn (it depends on the terminal's width).
     pub result_max_scroll: Cell<u16>,
 }
@@ -142,6 +146,7 @@ impl App {
             out_dir: std::path::PathBuf::from("."),
             data_name: crate::data::EMBEDDED_NAME.to_owned(),
             result_max_scroll: Cell::new(u16::MAX),
+            hits: HitMap::default(),
         };
         app.show_question(0);
         app
@@ -420,7 +425,7 @@ impl App {
     fn quit(&mut self) {
         let in_progress =
             matches!(self.screen, Screen::Question { .. }) && !self.answers.is_empty();
-        if in_progress && self.tab == Tab::Guide {
+        if in_progress {
             self.confirm = Some(Confirm {
                 question: "Quit and lose the answers given so far?".into(),
                 pending: Pending::Quit,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Format, emit, exit};
 use crate::cost::{
     Band, BreakEven, CostModel, Estimate, Field, Inputs, LineItem, ServiceEstimate, SweepRange,
-    format_count, format_money, format_number,
+    format_count, format_money, format_number, summarize_break_evens,
 };
 use crate::data::{Guide, group_thousands};
 use crate::text;
@@ -123,7 +123,12 @@ impl Args {
             _ => Err(format!(
                 "cost needs {}; for example: computepick cost --requests 10M --duration 200ms \
                  --memory 512MB",
-                missing.join(", ")
+                match missing.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => missing.join(""),
+                }
             )),
         }
     }
@@ -251,11 +256,11 @@ fn text(report: &Report, width: usize) -> String {
     for line in text::wrap(&e.inputs.summary(), width - 2) {
         let _ = writeln!(out, "  {line}");
     }
-    let _ = writeln!(
-        out,
-        "  Prices: {}, as of {}. {ESTIMATE_ONLY}\n",
-        e.region, e.as_of
-    );
+    let prices = format!("Prices: {}, as of {}. {ESTIMATE_ONLY}", e.region, e.as_of);
+    for line in text::wrap(&prices, width - 2) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out);
 
     let name_w = e
         .services
@@ -346,8 +351,8 @@ fn text(report: &Report, width: usize) -> String {
     }
     if !report.break_evens.is_empty() {
         let _ = writeln!(out, "\nBreak-even points:");
-        for b in &report.break_evens {
-            bullet(&mut out, &b.sentence, width);
+        for sentence in summarize_break_evens(&report.break_evens) {
+            bullet(&mut out, &sentence, width);
         }
     }
     let _ = writeln!(out, "\nAssumptions for every service:");
@@ -427,8 +432,8 @@ fn markdown(report: &Report) -> String {
     }
     if !report.break_evens.is_empty() {
         let _ = writeln!(out, "\n## Break-even points\n");
-        for b in &report.break_evens {
-            let _ = writeln!(out, "- {}", b.sentence);
+        for sentence in summarize_break_evens(&report.break_evens) {
+            let _ = writeln!(out, "- {sentence}");
         }
     }
     let _ = writeln!(out, "\n## Assumptions for every service\n");
@@ -453,6 +458,7 @@ struct JsonOut<'a> {
     assumptions: &'a [String],
     cheapest_by_volume: &'a [Band],
     break_evens: &'a [BreakEven],
+    break_even_summary: Vec<String>,
     note: &'a str,
 }
 
@@ -467,6 +473,7 @@ fn json(report: &Report) -> String {
         assumptions: &e.assumptions,
         cheapest_by_volume: &report.bands,
         break_evens: &report.break_evens,
+        break_even_summary: summarize_break_evens(&report.break_evens),
         note: ESTIMATE_ONLY,
     };
     // Plain strings and finite numbers (inputs are validated) always serialize.

@@ -279,3 +279,41 @@ impl CostModel {
         }
     }
 }
+
+/// One sentence per pair of services, lowest volume first: a pair that crosses once gets its
+/// break-even sentence; a pair whose step-shaped costs cross back and forth (two fleets adding
+/// instances at different volumes) gets one line saying so and which is cheaper at the end,
+/// instead of a sentence per step.
+pub fn summarize_break_evens(break_evens: &[BreakEven]) -> Vec<String> {
+    let mut pairs: Vec<Vec<&BreakEven>> = Vec::new();
+    for b in break_evens {
+        let same_pair = |p: &&mut Vec<&BreakEven>| {
+            p.first().is_some_and(|f| {
+                (f.cheaper == b.cheaper && f.dearer == b.dearer)
+                    || (f.cheaper == b.dearer && f.dearer == b.cheaper)
+            })
+        };
+        match pairs.iter_mut().find(same_pair) {
+            Some(p) => p.push(b),
+            None => pairs.push(vec![b]),
+        }
+    }
+    pairs
+        .into_iter()
+        .filter_map(|p| match (p.first(), p.last()) {
+            (Some(first), Some(last)) if p.len() > 1 => Some(format!(
+                "{} and {} trade places {} times between {} and {} requests/month; above {}, {} \
+                 is cheaper",
+                first.cheaper_name,
+                first.dearer_name,
+                p.len(),
+                format_count(first.requests),
+                format_count(last.requests),
+                format_count(last.requests),
+                last.cheaper_name
+            )),
+            (Some(only), _) => Some(only.sentence.clone()),
+            _ => None,
+        })
+        .collect()
+}

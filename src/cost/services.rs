@@ -79,6 +79,16 @@ pub fn ceil(x: f64) -> f64 {
     (x - 1e-9 * x.abs().max(1.0)).ceil()
 }
 
+/// Orders costs, treating float noise as a tie so that `min_by` keeps the earlier option (the
+/// smaller size, in the price list's order): 4 × $0.085 and 2 × $0.17 are the same $0.34.
+fn cmp_cost(a: f64, b: f64) -> std::cmp::Ordering {
+    if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
+        std::cmp::Ordering::Equal
+    } else {
+        a.total_cmp(&b)
+    }
+}
+
 /// Rounds down, forgiving float noise: 1.9999999999998 tasks per instance is 2.
 fn floor(x: f64) -> f64 {
     (x + 1e-9 * x.abs().max(1.0)).floor()
@@ -158,11 +168,7 @@ fn tasks_text(load: &Load, inputs: &Inputs, what: &str) -> String {
             "s"
         },
         group_thousands(load.tasks),
-        if load.tasks == 1.0 {
-            String::new()
-        } else {
-            plural_of(what)
-        },
+        noun(what, load.tasks),
     )
 }
 
@@ -343,7 +349,7 @@ pub fn fargate_size(vcpu: f64, gib: f64, per_vcpu: f64, per_gb: f64) -> Option<(
         })
         .min_by(|a, b| {
             let cost = |(v, m): (f64, f64)| v * per_vcpu + m * per_gb;
-            cost(*a).total_cmp(&cost(*b))
+            cmp_cost(cost(*a), cost(*b))
         })
 }
 
@@ -452,12 +458,12 @@ fn plural(n: f64) -> &'static str {
     if n == 1.0 { "" } else { "s" }
 }
 
-/// The suffix that makes `word` plural: `task` → `s`, `copy` → `ies` (after dropping the `y`).
-fn plural_of(word: &str) -> String {
-    if word.ends_with('y') {
-        "\u{8}ies".into()
-    } else {
-        "s".into()
+/// `1 task`, `2 tasks`, `2 copies`.
+fn noun(word: &str, n: f64) -> String {
+    match (n == 1.0, word.strip_suffix('y')) {
+        (true, _) => word.to_owned(),
+        (false, Some(stem)) => format!("{stem}ies"),
+        (false, None) => format!("{word}s"),
     }
 }
 
@@ -525,7 +531,7 @@ fn service_fleet<'a>(
                 }
             })
         })
-        .min_by(|a, b| (a.amount * a.kind.hourly).total_cmp(&(b.amount * b.kind.hourly)))
+        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
         .ok_or_else(|| no_instance(book, inputs))
 }
 
@@ -542,7 +548,7 @@ fn batch_fleet<'a>(book: &'a PriceBook, inputs: &Inputs, load: &Load) -> Result<
                     .max(load.job_hours * inputs.vcpu / (t.vcpu * t.baseline)),
             })
         })
-        .min_by(|a, b| (a.amount * a.kind.hourly).total_cmp(&(b.amount * b.kind.hourly)))
+        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
         .ok_or_else(|| no_instance(book, inputs))
 }
 
@@ -719,7 +725,7 @@ pub fn batch(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
              are not included. Hours a day do not change the job-hours."
                 .into(),
         );
-        a.push(
+            a.push(
             "Batch queues each job and starts it in seconds to minutes: it suits work that can \
              wait, not requests someone is waiting on."
                 .into(),
@@ -763,7 +769,7 @@ pub fn lightsail(book: &PriceBook, inputs: &Inputs, load: &Load) -> Outcome {
                 };
                 Some((b, n, n * b.monthly + lb))
             })
-            .min_by(|x, y| x.2.total_cmp(&y.2));
+            .min_by(|x, y| cmp_cost(x.2, y.2));
         let Some((bundle, n, _)) = best else {
             let largest = book
                 .bundles

@@ -35,7 +35,7 @@ fn split(text: &str) -> Result<(f64, String), String> {
     if number < 0.0 {
         return Err("is negative".to_owned());
     }
-    Ok((number, cleaned[cut..].trim().to_lowercase()))
+    Ok((number, cleaned[cut..].trim().to_owned()))
 }
 
 /// Drops thousands separators (`1,000,000`, `1_000_000`) but refuses a comma that cannot be one
@@ -84,9 +84,10 @@ const HOURS_HINT: &str = "give hours a day from above 0 to 24, such as 8 or 24";
 /// Requests (or invocations, or jobs) per month: `10M`, `2.5k`, `1B`, `1,000,000`, `1e6`.
 /// `k`, `m`/`M` and `b`/`B` are thousands, millions and billions (a count is never milli-).
 pub fn parse_count(text: &str) -> Result<f64, String> {
-    let (number, unit) = split(text).map_err(|e| with_hint(e, COUNT_HINT))?;
+    let (number, typed) = split(text).map_err(|e| with_hint(e, COUNT_HINT))?;
+    let key = typed.to_lowercase();
     let unit = strip_words(
-        &unit,
+        &key,
         &[
             "per month",
             "a month",
@@ -108,7 +109,7 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
         "t" | "trillion" => 1e12,
         _ => {
             return Err(with_hint(
-                format!("has an unknown unit \"{unit}\""),
+                format!("has an unknown unit \"{typed}\""),
                 COUNT_HINT,
             ));
         }
@@ -119,8 +120,8 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
 /// Average duration of one request, in milliseconds: `200ms`, `1.5s`, `2m`, `1h`, `250us`.
 /// A bare number is refused: whether `200` means milliseconds or seconds is a thousandfold guess.
 pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
-    let (number, unit) = split(text).map_err(|e| with_hint(e, DURATION_HINT))?;
-    let scale = match unit.as_str() {
+    let (number, typed) = split(text).map_err(|e| with_hint(e, DURATION_HINT))?;
+    let scale = match typed.to_lowercase().as_str() {
         "" => {
             return Err(with_hint(
                 "needs a unit (ms, s, m or h)".to_owned(),
@@ -134,7 +135,7 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
         "h" | "hr" | "hrs" | "hour" | "hours" => 3_600e3,
         _ => {
             return Err(with_hint(
-                format!("has an unknown unit \"{unit}\""),
+                format!("has an unknown unit \"{typed}\""),
                 DURATION_HINT,
             ));
         }
@@ -152,15 +153,15 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
 /// Memory, in MB (MiB, as AWS counts it: 1 GB = 1,024 MB): `512MB`, `1GB`, `1.5GiB`, `512`.
 /// A bare number is MB, as Lambda's memory setting is.
 pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
-    let (number, unit) = split(text).map_err(|e| with_hint(e, MEMORY_HINT))?;
-    let scale = match unit.as_str() {
+    let (number, typed) = split(text).map_err(|e| with_hint(e, MEMORY_HINT))?;
+    let scale = match typed.to_lowercase().as_str() {
         "k" | "kb" | "kib" => 1.0 / 1024.0,
         "" | "m" | "mb" | "mib" => 1.0,
         "g" | "gb" | "gib" => 1024.0,
         "t" | "tb" | "tib" => 1024.0 * 1024.0,
         _ => {
             return Err(with_hint(
-                format!("has an unknown unit \"{unit}\""),
+                format!("has an unknown unit \"{typed}\""),
                 MEMORY_HINT,
             ));
         }
@@ -174,13 +175,13 @@ pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
 
 /// vCPUs for one copy of the workload: `0.25`, `2`, `2 vCPU`, or Kubernetes millicores `250m`.
 pub fn parse_vcpu(text: &str) -> Result<f64, String> {
-    let (number, unit) = split(text).map_err(|e| with_hint(e, VCPU_HINT))?;
-    let scale = match unit.as_str() {
+    let (number, typed) = split(text).map_err(|e| with_hint(e, VCPU_HINT))?;
+    let scale = match typed.to_lowercase().as_str() {
         "" | "vcpu" | "vcpus" | "cpu" | "cpus" | "core" | "cores" => 1.0,
         "m" => 1e-3,
         _ => {
             return Err(with_hint(
-                format!("has an unknown unit \"{unit}\""),
+                format!("has an unknown unit \"{typed}\""),
                 VCPU_HINT,
             ));
         }
@@ -194,11 +195,12 @@ pub fn parse_vcpu(text: &str) -> Result<f64, String> {
 
 /// Hours a day the workload runs: `24` (always on), `8`, `8h`, `8 hours/day`.
 pub fn parse_hours_per_day(text: &str) -> Result<f64, String> {
-    let (number, unit) = split(text).map_err(|e| with_hint(e, HOURS_HINT))?;
-    let unit = strip_words(&unit, &["per day", "a day", "/day", "/d"]);
+    let (number, typed) = split(text).map_err(|e| with_hint(e, HOURS_HINT))?;
+    let key = typed.to_lowercase();
+    let unit = strip_words(&key, &["per day", "a day", "/day", "/d"]);
     if !matches!(unit, "" | "h" | "hr" | "hrs" | "hour" | "hours") {
         return Err(with_hint(
-            format!("has an unknown unit \"{unit}\""),
+            format!("has an unknown unit \"{typed}\""),
             HOURS_HINT,
         ));
     }
@@ -333,7 +335,7 @@ mod tests {
         assert!(parse_count("-5").is_err_and(|e| e.contains("negative")));
         assert!(parse_count("NaN").is_err_and(|e| e.contains("not a number")));
         assert!(parse_count("inf").is_err_and(|e| e.contains("finite")));
-        assert!(parse_count("10X").is_err_and(|e| e.contains("\"x\"")));
+        assert!(parse_count("10X").is_err_and(|e| e.contains("\"X\"")));
         assert!(parse_count("").is_err_and(|e| e.contains("empty")));
     }
 

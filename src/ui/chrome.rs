@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::{App, Screen, Tab};
+use crate::app::{App, Clickable, Screen, Tab};
 use crate::keys::{self, Action, Context};
 use crate::text::width;
 
@@ -14,6 +14,7 @@ use crate::text::width;
 /// and where the user is.
 pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::styled(" computepick ", theme.title())];
+    let mut x = area.x + 13;
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, tab.title());
         let style = if *tab == app.tab {
@@ -21,6 +22,17 @@ pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.dim()
         };
+        let w = u16::try_from(width(&label)).unwrap_or(0);
+        x += 1;
+        let hit = Rect {
+            x,
+            y: area.y,
+            width: w,
+            height: 1,
+        }
+        .intersection(area);
+        app.hits.add(hit, Clickable::Tab(i), false);
+        x += w;
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label, style));
     }

@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
-use crate::app::{App, CompareView};
+use crate::app::{App, Clickable, CompareView};
 use crate::compare::{Cell, Layout, Row, Sizing, Table};
 use crate::text::{width, wrap};
 
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let view = &app.compare;
-    let chips = chip_lines(app, theme, usize::from(area.width));
+    let chips = chip_lines(app, theme, area);
     let chips_height = u16::try_from(chips.len()).unwrap_or(1);
     let [chips_area, status_area, table_area] = Split::vertical([
         Constraint::Length(chips_height),
@@ -63,8 +63,9 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Every service as a chip: `●` compared, `○` not, the cursor's chip reversed.
-fn chip_lines(app: &App, theme: Theme, max: usize) -> Vec<Line<'static>> {
+fn chip_lines(app: &App, theme: Theme, area: Rect) -> Vec<Line<'static>> {
     let view = &app.compare;
+    let max = usize::from(area.width);
     let mut lines = Vec::new();
     let mut line = vec![Span::raw(" ")];
     let mut used = 1;
@@ -77,6 +78,14 @@ fn chip_lines(app: &App, theme: Theme, max: usize) -> Vec<Line<'static>> {
             line.push(Span::raw(" "));
             used = 1;
         }
+        let hit = Rect {
+            x: area.x + u16::try_from(used).unwrap_or(u16::MAX),
+            y: area.y + u16::try_from(lines.len()).unwrap_or(u16::MAX),
+            width: u16::try_from(w).unwrap_or(0),
+            height: 1,
+        };
+        app.hits
+            .add(hit.intersection(area), Clickable::Chip(i), false);
         let style = if i == view.cursor {
             theme.selected()
         } else if chosen {
@@ -186,6 +195,7 @@ fn draw_table(
     // Body: group headings and rows; remember where the highlighted row sits.
     let mut body: Vec<Line> = Vec::new();
     let mut selected_span = (0, 0);
+    let mut row_spans = Vec::new();
     let mut index = 0;
     for group in table.groups(view.differences_only) {
         if !group.name.is_empty() {
@@ -204,6 +214,7 @@ fn draw_table(
             if index == view.row {
                 selected_span = (start, body.len());
             }
+            row_spans.push((start, body.len()));
             index += 1;
         }
     }
@@ -212,6 +223,20 @@ fn draw_table(
     view.page.set((height / 3).max(1));
     let top = scroll_to(view.offset_top(), selected_span, height, body.len());
     view.set_offset_top(top);
+    for (i, (start, end)) in row_spans.into_iter().enumerate() {
+        let (start, end) = (start.max(top), end.min(top + height));
+        if start < end {
+            let y = area.y + u16::try_from(header_lines + start - top).unwrap_or(u16::MAX);
+            let h = u16::try_from(end - start).unwrap_or(0);
+            let hit = Rect {
+                y,
+                height: h,
+                ..area
+            }
+            .intersection(area);
+            app.hits.add(hit, Clickable::Row(i), false);
+        }
+    }
     lines.extend(body.into_iter().skip(top).take(height));
     Paragraph::new(lines).render(area, buf);
 }

@@ -22,6 +22,7 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
+    app.hits.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, theme, frame);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Clickable};
 use crate::text::{width, wrap};
 
 pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -58,6 +58,14 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
 
     let remembered = app.answers.get(&question.id);
     for (i, option) in question.options.iter().enumerate() {
+        let y = inner.y + u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let hit = Rect {
+            y,
+            height: 1,
+            ..inner
+        }
+        .intersection(inner);
+        app.hits.add(hit, Clickable::Option(i), false);
         let selected = i == cursor;
         let marker = if selected { "›" } else { " " };
         let mut label = format!("{marker} {}  {}", i + 1, option.label);

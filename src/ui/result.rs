@@ -27,6 +27,7 @@ pub fn draw(app: &App, outcome: &Outcome, scroll: u16, theme: Theme, area: Rect,
     app.result_max_scroll.set(max_scroll);
     let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+    register_answers(app, outcome, bottom);
     Paragraph::new(answers)
         .block(Block::new().borders(Borders::TOP).border_style(theme.dim()))
         .render(bottom, buf);
@@ -197,4 +198,30 @@ fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Ve
     }
     lines.push(Line::default());
     lines
+}
+
+/// Records where each numbered answer landed, laid out exactly as [`answer_lines`] does.
+fn register_answers(app: &App, outcome: &Outcome, bottom: Rect) {
+    let width = usize::from(bottom.width.saturating_sub(2));
+    let (mut row, mut used) = (0u16, 1usize);
+    for (i, step) in outcome.walk.path.iter().enumerate() {
+        let item = format!("{}:{}", step.question, step.answer);
+        let w = item.chars().count() + 4;
+        if used + w > width && used > 1 {
+            row += 1;
+            used = 1;
+        }
+        let x = bottom.x + u16::try_from(used).unwrap_or(u16::MAX);
+        let y = bottom.y + 2 + row;
+        let hit = Rect {
+            x,
+            y,
+            width: u16::try_from(w - 2).unwrap_or(0),
+            height: 1,
+        }
+        .intersection(bottom);
+        app.hits
+            .add(hit, crate::app::Clickable::Answer(i + 1), false);
+        used += w;
+    }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 
 use super::detail;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Clickable};
 use crate::detail::Target;
 use crate::search::{Entry, Kind};
 use crate::text::width;
@@ -27,10 +27,14 @@ pub fn draw_popup(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         .title(" Search · Enter opens · Esc closes ");
     let inner = block.inner(popup);
     block.render(popup, buf);
-    draw(app, theme, inner, buf);
+    draw_in(app, theme, inner, buf, true);
 }
 
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    draw_in(app, theme, area, buf, false);
+}
+
+fn draw_in(app: &App, theme: Theme, area: Rect, buf: &mut Buffer, overlay: bool) {
     let view = &app.search;
     let [input, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     Line::from(vec![
@@ -93,6 +97,14 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let selected = i == view.selected;
+        let y = list_area.y + u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let row = Rect {
+            y,
+            height: 1,
+            ..list_area
+        }
+        .intersection(list_area);
+        app.hits.add(row, Clickable::SearchResult(i), overlay);
         let base = if selected {
             theme.selected()
         } else {

@@ -1,0 +1,758 @@
+//! The cost estimator: AWS's own published Lambda examples, hand-computed Fargate and EC2 cases,
+//! "does not fit" reasons, break-evens, property tests that cost never falls as the workload grows,
+//! input parsing, and the `cost` command's output and errors.
+
+use assert_cmd::Command;
+use computepick::cost::{
+    CostModel, Field, Inputs, ServiceEstimate, SweepRange, Toggle, parse_count, parse_duration_ms,
+    parse_memory_mb, summarize_break_evens,
+};
+use computepick::data::{EMBEDDED, Guide, parse};
+use proptest::prelude::*;
+
+fn guide() -> Guide {
+    parse(EMBEDDED, "decisions.ron")
+        .unwrap_or_else(|diagnostics| panic!("decisions.ron does not load:\n{diagnostics}"))
+}
+
+fn model() -> CostModel {
+    CostModel::new(&guide())
+}
+
+fn inputs(requests: f64, duration_ms: f64, memory_mb: f64) -> Inputs {
+    Inputs {
+        requests,
+        duration_ms,
+        memory_mb,
+        ..Inputs::default()
+    }
+}
+
+fn service(model: &CostModel, id: &str, inputs: &Inputs) -> ServiceEstimate {
+    model
+        .estimate_service(id, inputs)
+        .expect("valid inputs")
+        .unwrap_or_else(|| panic!("no estimate for {id}"))
+}
+
+fn total(model: &CostModel, id: &str, inputs: &Inputs) -> f64 {
+    let s = service(model, id, inputs);
+    s.total
+        .unwrap_or_else(|| panic!("{id} does not fit: {:?}", s.reason))
+}
+
+fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
+    (actual - expected).abs() <= tolerance
+}
+
+// ---- AWS's published Lambda examples (https://aws.amazon.com/lambda/pricing/, us-east-1) ----
+
+#[test]
+fn lambda_reproduces_aws_example_1() {
+    // 512 MB, 3M invocations a month, 1 s each, free tier applied.
+    // Compute: 3M × 1 s × 0.5 GB = 1,500,000 GB-s − 400,000 free = 1,100,000 × $0.0000166667
+    //          = $18.33; requests: (3M − 1M free) × $0.20/M = $0.40. AWS: $18.74 a month.
+    let t = total(&model(), "lambda", &inputs(3e6, 1_000.0, 512.0));
+    assert!(close(t, 18.74, 0.01), "{t}");
+}
+
+#[test]
+fn lambda_reproduces_aws_example_2() {
+    // 128 MB, 30M invocations a month, 200 ms each, free tier applied.
+    // Compute: 30M × 0.2 s × 0.125 GB = 750,000 GB-s − 400,000 = 350,000 × $0.0000166667 = $5.83;
+    // requests: 29M × $0.20/M = $5.80. AWS: $11.63 a month.
+    let t = total(&model(), "lambda", &inputs(30e6, 200.0, 128.0));
+    assert!(close(t, 11.63, 0.01), "{t}");
+}
+
+#[test]
+fn lambda_rounds_duration_up_to_the_millisecond_and_memory_to_its_minimum() {
+    let m = model();
+    let free_off = |i: Inputs| Inputs {
+        free_tier: false,
+        ..i
+    };
+    // 1.2 ms bills as 2 ms; 64 MB bills as 128 MB: 1M × 0.002 s × 0.125 GB = 250 GB-s.
+    let t = total(&m, "lambda", &free_off(inputs(1e6, 1.2, 64.0)));
+    let expected = 0.20 + 250.0 * 0.000_016_666_7;
+    assert!(close(t, expected, 1e-9), "{t} vs {expected}");
+    // Arm bills duration at $0.0000133334 per GB-s.
+    let arm = Inputs {
+        arm: true,
+        ..free_off(inputs(1e6, 1_000.0, 1_024.0))
+    };
+    assert!(close(
+        total(&m, "lambda", &arm),
+        0.20 + 1e6 * 0.000_013_333_4,
+        1e-6
+    ));
+}
+
+// ---- Fargate, by hand ----
+
+#[test]
+fn fargate_one_small_task_all_month() {
+    // 10M × 0.2 s ÷ (730 h × 3,600 s) = 0.76 requests in flight → 1 task of 0.25 vCPU, 0.5 GB.
+    // vCPU: 0.25 × 730 h × $0.04048 = $7.3876; memory: 0.5 × 730 × $0.004445 = $1.622425.
+    let t = total(&model(), "fargate", &inputs(10e6, 200.0, 512.0));
+    assert!(close(t, 9.010_025, 1e-6), "{t}");
+}
+
+#[test]
+fn fargate_tasks_follow_the_load() {
+    // 100M × 0.2 s ÷ 2,628,000 s = 7.61 in flight → 8 tasks of 1 vCPU and 2 GB for 730 h:
+    // 8 × 730 = 5,840 task-hours; vCPU 5,840 × $0.04048 = $236.4032; memory 5,840 × 2 × $0.004445
+    // = $51.9176; total $288.3208.
+    let i = Inputs {
+        vcpu: 1.0,
+        ..inputs(100e6, 200.0, 2_048.0)
+    };
+    assert!(close(total(&model(), "fargate", &i), 288.3208, 1e-6));
+
+    // Running 8 hours a day puts the same requests into a third of the time: 22.8 in flight → 23
+    // tasks for 243.33 h = 5,596.67 task-hours, about the same cost as running all day.
+    let eight = Inputs {
+        hours_per_day: 8.0,
+        ..i
+    };
+    let expected = 23.0 * 730.0 / 3.0 * (0.04048 + 2.0 * 0.004445);
+    assert!(close(total(&model(), "fargate", &eight), expected, 1e-6));
+}
+
+#[test]
+fn fargate_rounds_up_to_a_valid_task_size_and_says_so() {
+    // 0.25 vCPU with 3 GB is not a Fargate size; 0.5 vCPU with 3 GB is the next one:
+    // 0.5 × 730 × $0.04048 + 3 × 730 × $0.004445 = $14.7752 + $9.73455 = $24.50975.
+    let i = Inputs {
+        vcpu: 0.25,
+        ..inputs(1e6, 100.0, 3_072.0)
+    };
+    let s = service(&model(), "fargate", &i);
+    assert!(close(s.total.unwrap_or_default(), 24.509_75, 1e-6), "{s:?}");
+    assert!(
+        s.assumptions
+            .iter()
+            .any(|a| a.contains("not a Fargate task size") && a.contains("0.5 vCPU with 3 GB")),
+        "{:?}",
+        s.assumptions
+    );
+}
+
+#[test]
+fn fargate_spot_takes_the_stated_discount() {
+    // Fargate Spot at AWS's stated maximum, 70% off: $9.010025 × 0.3.
+    let i = Inputs {
+        spot: true,
+        ..inputs(10e6, 200.0, 512.0)
+    };
+    assert!(close(total(&model(), "fargate", &i), 9.010_025 * 0.3, 1e-6));
+}
+
+// ---- EC2-based services, by hand ----
+
+/// 100M requests × 200 ms with 1 vCPU and 2 GB per task: 7.61 in flight → 8 tasks, 7.61 vCPU busy.
+fn busy_api() -> Inputs {
+    Inputs {
+        vcpu: 1.0,
+        ..inputs(100e6, 200.0, 2_048.0)
+    }
+}
+
+#[test]
+fn ecs_on_ec2_picks_the_cheapest_fleet() {
+    // Candidates per hour: c5.large (2 vCPU, 4 GiB) holds 2 tasks → 4 × $0.085 = $0.34;
+    // m5.large holds 2 → 4 × $0.096 = $0.384; burstables must sustain 7.61 busy vCPUs at their
+    // baseline: t3.xlarge (4 × 40% = 1.6 vCPU) → 5 × $0.1664 = $0.832. Cheapest: $0.34 an hour.
+    // 730 h × $0.34 = $248.20.
+    let m = model();
+    let s = service(&m, "ecs-ec2", &busy_api());
+    assert!(close(s.total.unwrap_or_default(), 248.2, 1e-6), "{s:?}");
+    assert!(
+        s.breakdown[0].label.starts_with("EC2 c5.large: 4 × 730 h"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
+    // 10M × 200 ms at 0.25 vCPU: 0.19 vCPU busy; a t3.micro (2 vCPU, 1 GiB, 10% baseline = 0.2
+    // vCPU) holds it: 730 h × $0.0104 = $7.592.
+    let s = service(&model(), "ecs-ec2", &inputs(10e6, 200.0, 512.0));
+    assert!(close(s.total.unwrap_or_default(), 7.592, 1e-9), "{s:?}");
+    assert!(s.breakdown[0].label.contains("t3.micro"));
+}
+
+#[test]
+fn eks_adds_the_control_plane_for_every_hour() {
+    // The ECS fleet ($248.20) plus 730 cluster-hours × $0.10 = $73.00, even at 8 hours a day.
+    let m = model();
+    assert!(close(total(&m, "eks", &busy_api()), 248.2 + 73.0, 1e-6));
+    let eight = Inputs {
+        hours_per_day: 8.0,
+        ..busy_api()
+    };
+    let eks = total(&m, "eks", &eight) - total(&m, "ecs-ec2", &eight);
+    assert!(close(eks, 73.0, 1e-9), "{eks}");
+}
+
+#[test]
+fn batch_pays_for_job_hours_only() {
+    // 100M jobs × 0.2 s = 5,555.56 job-hours; a c5.large runs 2 of these 1 vCPU jobs at once:
+    // 2,777.78 instance-hours × $0.085 = $236.11. Batch itself adds nothing.
+    let t = total(&model(), "batch", &busy_api());
+    assert!(close(t, 100e6 * 0.2 / 3_600.0 / 2.0 * 0.085, 1e-6), "{t}");
+}
+
+#[test]
+fn elastic_beanstalk_adds_its_load_balancer() {
+    // The ECS fleet ($248.20) + an ALB for 730 h × $0.0225 = $16.425 + LCUs: 100M requests ÷
+    // (25 new connections/s × 3,600 s) = 1,111.1 LCU-hours × $0.008 = $8.889.
+    let t = total(&model(), "elastic-beanstalk", &busy_api());
+    let expected = 248.2 + 16.425 + 100e6 / (25.0 * 3_600.0) * 0.008;
+    assert!(close(t, expected, 1e-6), "{t} vs {expected}");
+}
+
+#[test]
+fn lightsail_takes_the_cheapest_bundles_and_a_load_balancer() {
+    // 8 copies of 1 vCPU / 2 GB with 7.61 vCPU busy. $12 bundles (2 GB, 2 vCPU at 20%) hold 1 copy
+    // each but sustain 0.4 vCPU: 20 of them = $240, plus an $18 load balancer = $258. The $84
+    // bundle (16 GB, 4 vCPU at 40%) needs 5 for the CPU: $420 + $18. Cheapest: $258.
+    let s = service(&model(), "lightsail", &busy_api());
+    assert!(close(s.total.unwrap_or_default(), 258.0, 1e-9), "{s:?}");
+    assert!(
+        s.assumptions.iter().any(|a| a.contains("busy or idle")),
+        "{:?}",
+        s.assumptions
+    );
+}
+
+#[test]
+fn spot_and_savings_plans_apply_to_ec2_only_where_they_can() {
+    let m = model();
+    let base = total(&m, "ecs-ec2", &busy_api());
+    let spot = Inputs {
+        spot: true,
+        ..busy_api()
+    };
+    assert!(close(total(&m, "ecs-ec2", &spot), base * 0.1, 1e-6));
+    let sp = Inputs {
+        savings_plans: true,
+        ..busy_api()
+    };
+    assert!(close(total(&m, "ecs-ec2", &sp), base * 0.34, 1e-6));
+    // The EKS control plane is not discounted.
+    assert!(close(total(&m, "eks", &spot), base * 0.1 + 73.0, 1e-6));
+    // Lightsail has neither.
+    assert!(close(
+        total(&m, "lightsail", &spot),
+        total(&m, "lightsail", &busy_api()),
+        1e-9
+    ));
+}
+
+#[test]
+fn every_line_is_quantity_times_rate_and_totals_add_up() {
+    let m = model();
+    for i in [
+        inputs(10e6, 200.0, 512.0),
+        busy_api(),
+        Inputs {
+            spot: true,
+            arm: true,
+            ..busy_api()
+        },
+        Inputs {
+            savings_plans: true,
+            hours_per_day: 6.0,
+            ..inputs(3e5, 40.0 * 60e3, 4_096.0)
+        },
+    ] {
+        let e = m.estimate(&i).expect("valid");
+        for s in &e.services {
+            for line in &s.breakdown {
+                assert!(
+                    close(
+                        line.quantity * line.rate,
+                        line.amount,
+                        1e-9 * line.amount.abs().max(1.0)
+                    ),
+                    "{}: {line:?}",
+                    s.service
+                );
+            }
+            if let Some(t) = s.total {
+                let sum: f64 = s.breakdown.iter().map(|l| l.amount).sum();
+                assert!(close(t, sum, 1e-9), "{}", s.service);
+            }
+        }
+    }
+}
+
+#[test]
+fn prices_come_from_the_data_file() {
+    // Double Fargate's vCPU price in a copy of the data: the estimate's vCPU line doubles.
+    let mut g = guide();
+    for p in &mut g.prices {
+        if p.id == "fargate.vcpu.x86" {
+            p.amount *= 2.0;
+        }
+    }
+    let i = inputs(10e6, 200.0, 512.0);
+    let before = service(&model(), "fargate", &i).breakdown[0].amount;
+    let after = service(&CostModel::new(&g), "fargate", &i).breakdown[0].amount;
+    assert!(close(after, 2.0 * before, 1e-9));
+
+    // Remove the EKS control-plane price: EKS cannot be priced, and says why.
+    g.prices.retain(|p| p.id != "eks.cluster.standard");
+    let eks = service(&CostModel::new(&g), "eks", &i);
+    assert_eq!(eks.total, None);
+    assert!(
+        eks.reason
+            .as_deref()
+            .is_some_and(|r| r.contains("eks.cluster.standard")),
+        "{eks:?}"
+    );
+}
+
+#[test]
+fn the_estimate_states_region_and_date_and_sorts_by_cost() {
+    let e = model()
+        .estimate(&inputs(10e6, 200.0, 512.0))
+        .expect("valid");
+    assert_eq!(e.region, "us-east-1");
+    assert_eq!(e.as_of, "2026-11-23");
+    assert_eq!(e.services.len(), 7);
+    let totals: Vec<f64> = e.services.iter().filter_map(|s| s.total).collect();
+    assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
+    assert_eq!(e.cheapest().map(|s| s.total), Some(totals.first().copied()));
+}
+
+// ---- Does not fit ----
+
+fn reason(model: &CostModel, id: &str, inputs: &Inputs) -> String {
+    let s = service(model, id, inputs);
+    assert_eq!(s.total, None, "{id} should not fit: {s:?}");
+    s.reason.unwrap_or_default()
+}
+
+#[test]
+fn lambda_does_not_fit_past_its_limits() {
+    let m = model();
+    let r = reason(&m, "lambda", &inputs(1e3, 16.0 * 60e3, 512.0));
+    assert!(r.contains("15 minutes"), "{r}");
+    let r = reason(&m, "lambda", &inputs(1e3, 1e3, 12_288.0));
+    assert!(r.contains("10,240 MB"), "{r}");
+    // Exactly at the limits still fits.
+    assert!(service(&m, "lambda", &inputs(1e3, 15.0 * 60e3, 10_240.0)).fits());
+}
+
+#[test]
+fn fargate_and_lightsail_do_not_fit_a_huge_task() {
+    let m = model();
+    let big = Inputs {
+        vcpu: 32.0,
+        ..inputs(1e6, 10e3, 200.0 * 1_024.0)
+    };
+    assert!(reason(&m, "fargate", &big).contains("16 vCPU with 120 GB"));
+    assert!(reason(&m, "lightsail", &big).contains("no Lightsail bundle"));
+    // EC2 has instance types that size: r5.8xlarge has 32 vCPU and 256 GiB.
+    assert!(service(&m, "ecs-ec2", &big).fits());
+    // Nothing in the Arm list has 96 vCPU.
+    let arm = Inputs {
+        arm: true,
+        vcpu: 96.0,
+        ..big
+    };
+    assert!(reason(&m, "ecs-ec2", &arm).contains("Arm"));
+}
+
+// ---- Break-even points ----
+
+#[test]
+fn lambda_and_fargate_break_even_where_the_arithmetic_says() {
+    // 200 ms, 512 MB, free tier: Lambda costs $0.0000018667 per request (0.2 µ$ + 0.1 GB-s ×
+    // $0.0000166667) less $6.86668 of free tier; Fargate costs a flat $9.010025 while one task
+    // copes (up to 13.1M requests). Equal at (9.010025 + 6.86668) ÷ 0.0000018666734 = 8,505,363.
+    let m = model();
+    let i = inputs(1e6, 200.0, 512.0);
+    let found = m.break_evens(&i, SweepRange::default()).expect("valid");
+    let b = found
+        .iter()
+        .find(|b| b.cheaper == "fargate" && b.dearer == "lambda")
+        .expect("Fargate overtakes Lambda");
+    let expected =
+        (9.010_025 + 0.2 + 400_000.0 * 0.000_016_666_7) / (0.2e-6 + 0.1 * 0.000_016_666_7);
+    assert!(
+        (b.requests / expected - 1.0).abs() < 1e-6,
+        "{} vs {expected}",
+        b.requests
+    );
+    assert_eq!(
+        b.sentence,
+        "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month"
+    );
+    // Just below the crossing Lambda is cheaper, just above Fargate is.
+    let at = |r: f64| Inputs { requests: r, ..i };
+    assert!(
+        total(&m, "lambda", &at(b.requests * 0.999))
+            < total(&m, "fargate", &at(b.requests * 0.999))
+    );
+    assert!(
+        total(&m, "lambda", &at(b.requests * 1.001))
+            > total(&m, "fargate", &at(b.requests * 1.001))
+    );
+}
+
+#[test]
+fn sweep_and_bands_cover_the_range() {
+    let m = model();
+    let i = inputs(1e6, 200.0, 512.0);
+    let range = SweepRange::default();
+    let sweep = m.sweep(&i, range).expect("valid");
+    assert_eq!(sweep.points.len(), 71);
+    assert_eq!(sweep.services.len(), 7);
+    assert!(close(sweep.points[0].requests, 1e3, 1e-6));
+    assert!(close(sweep.points[70].requests, 1e10, 1e-6 * 1e10));
+    assert!(sweep.points.iter().all(|p| p.totals.len() == 7));
+
+    let bands = m.cheapest_by_volume(&i, range).expect("valid");
+    assert_eq!(bands.first().map(|b| b.service.as_str()), Some("lambda"));
+    assert!(close(bands[0].from, 1e3, 1e-6));
+    assert!(bands.windows(2).all(|w| close(w[0].to, w[1].from, 1e-9)));
+    assert!(bands.windows(2).all(|w| w[0].service != w[1].service));
+
+    // A pair that trades places many times is summarised on one line.
+    let summary = summarize_break_evens(&m.break_evens(&i, range).expect("valid"));
+    assert!(
+        summary.iter().any(|s| s.contains("trade places")),
+        "{summary:?}"
+    );
+    assert!(
+        summary
+            .iter()
+            .any(|s| s == "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month")
+    );
+}
+
+// ---- Cost never falls as the workload grows ----
+
+fn workload() -> impl Strategy<Value = Inputs> {
+    (
+        (0.0f64..10.0).prop_map(|e| 10f64.powf(e)),
+        (0.0f64..6.6).prop_map(|e| 10f64.powf(e)),
+        (5.0f64..18.0).prop_map(|e| 2f64.powf(e)),
+        prop::sample::select(vec![0.25, 0.5, 1.0, 2.0, 4.0, 16.0, 48.0]),
+        prop::sample::select(vec![1.0, 6.0, 24.0]),
+        prop::sample::select(vec![1.0, 10.0, 200.0]),
+        any::<[bool; 4]>(),
+    )
+        .prop_map(
+            |(requests, duration_ms, memory_mb, vcpu, hours_per_day, per_task, flags)| Inputs {
+                requests,
+                duration_ms,
+                memory_mb,
+                vcpu,
+                hours_per_day,
+                per_task_concurrency: per_task,
+                arm: flags[0],
+                free_tier: flags[1],
+                spot: flags[2],
+                savings_plans: flags[3],
+            },
+        )
+}
+
+/// Every service costs at least as much for `more` as for `less`, and fits `less` if it fits `more`.
+fn never_cheaper(model: &CostModel, less: &Inputs, more: &Inputs) -> Result<(), TestCaseError> {
+    let small = model.estimate(less).expect("valid");
+    let large = model.estimate(more).expect("valid");
+    for s in &small.services {
+        let l = large.service(&s.service).expect("same services");
+        match (s.total, l.total) {
+            (Some(a), Some(b)) => prop_assert!(
+                b >= a * (1.0 - 1e-9) - 1e-9,
+                "{} fell from {a} to {b}\n{less:?}\n{more:?}",
+                s.service
+            ),
+            (None, Some(_)) => prop_assert!(
+                false,
+                "{} fits the bigger workload but not the smaller",
+                s.service
+            ),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn cost_never_falls_as_requests_rise(i in workload(), factor in 1.0f64..1_000.0) {
+        let more = Inputs { requests: i.requests * factor, ..i };
+        never_cheaper(&model(), &i, &more)?;
+    }
+
+    #[test]
+    fn cost_never_falls_as_duration_rises(i in workload(), factor in 1.0f64..100.0) {
+        let more = Inputs { duration_ms: i.duration_ms * factor, ..i };
+        never_cheaper(&model(), &i, &more)?;
+    }
+
+    #[test]
+    fn cost_never_falls_as_memory_rises(i in workload(), factor in 1.0f64..64.0) {
+        let more = Inputs { memory_mb: i.memory_mb * factor, ..i };
+        never_cheaper(&model(), &i, &more)?;
+    }
+
+    #[test]
+    fn small_steps_never_lower_the_cost(i in workload(), step in 0.0f64..0.01) {
+        // Steps of under 1% catch a rounding rule that dips just past a boundary.
+        let more = Inputs {
+            requests: i.requests * (1.0 + step),
+            duration_ms: i.duration_ms * (1.0 + step),
+            memory_mb: i.memory_mb * (1.0 + step),
+            ..i
+        };
+        never_cheaper(&model(), &i, &more)?;
+    }
+}
+
+// ---- Inputs ----
+
+#[test]
+fn units_parse_leniently() {
+    assert_eq!(parse_count("10M"), Ok(10e6));
+    assert_eq!(parse_count("2.5k"), Ok(2_500.0));
+    assert_eq!(parse_count("1B"), Ok(1e9));
+    assert_eq!(parse_duration_ms("200ms"), Ok(200.0));
+    assert_eq!(parse_duration_ms("1.5s"), Ok(1_500.0));
+    assert_eq!(parse_duration_ms("2m"), Ok(120_000.0));
+    assert_eq!(parse_duration_ms("1h"), Ok(3_600_000.0));
+    assert_eq!(parse_memory_mb("512MB"), Ok(512.0));
+    assert_eq!(parse_memory_mb("1GB"), Ok(1_024.0));
+    assert_eq!(parse_memory_mb("1.5GiB"), Ok(1_536.0));
+    assert_eq!(Field::Vcpu.parse("0.25"), Ok(0.25));
+    assert_eq!(Field::Vcpu.parse("250m"), Ok(0.25));
+}
+
+#[test]
+fn bad_inputs_are_refused_with_the_reason() {
+    for (field, text, needle) in [
+        (Field::Requests, "-5", "negative"),
+        (Field::Requests, "NaN", "not a number"),
+        (Field::Requests, "ten", "does not start with a number"),
+        (Field::Duration, "200", "needs a unit"),
+        (
+            Field::Duration,
+            "3 fortnights",
+            "unknown unit \"fortnights\"",
+        ),
+        (Field::Memory, "12XB", "unknown unit \"XB\""),
+        (Field::Memory, "0MB", "more than zero"),
+        (Field::Vcpu, "-1", "negative"),
+        (Field::HoursPerDay, "25", "outside a day"),
+        (Field::PerTaskConcurrency, "0.5", "whole number"),
+    ] {
+        let e = field.parse(text).expect_err(text);
+        assert!(e.message.contains(needle), "{text}: {e}");
+        assert!(e.to_string().starts_with(field.flag()), "{e}");
+    }
+    // Values set directly are checked too, before any estimate.
+    let bad = Inputs {
+        requests: f64::INFINITY,
+        ..Inputs::default()
+    };
+    assert!(
+        model()
+            .estimate(&bad)
+            .is_err_and(|e| e.field == Field::Requests)
+    );
+}
+
+#[test]
+fn form_fields_and_toggles_round_trip() {
+    let mut i = Inputs::default();
+    Field::Requests.set(&mut i, "38M").expect("valid");
+    Field::Duration.set(&mut i, "1.5s").expect("valid");
+    Field::Memory.set(&mut i, "1.5GiB").expect("valid");
+    assert_eq!(
+        Field::ALL.map(|f| f.format(&i)),
+        ["38M", "1.5s", "1.5GB", "0.25", "24", "1"].map(String::from)
+    );
+    assert!(Field::Memory.set(&mut i, "lots").is_err());
+    assert_eq!(
+        i.memory_mb, 1_536.0,
+        "a bad value leaves the field unchanged"
+    );
+    Toggle::Spot.flip(&mut i);
+    assert!(Toggle::Spot.get(&i));
+}
+
+// ---- The command line ----
+
+fn computepick() -> Command {
+    Command::cargo_bin("computepick").expect("binary is built")
+}
+
+#[test]
+fn cost_text_lists_services_breakdowns_and_break_evens() {
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "10M",
+            "--duration",
+            "200ms",
+            "--memory",
+            "512MB",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    for needle in [
+        "Estimated monthly cost",
+        "us-east-1",
+        "2026-11-23",
+        "AWS Fargate: $9.01",
+        "Break-even points:",
+        "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month",
+        "Cheapest by volume",
+        "estimate only",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "100k",
+            "--duration",
+            "20m",
+            "--memory",
+            "1GB",
+            "--vcpu",
+            "1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["region"], "us-east-1");
+    assert_eq!(v["as_of"], "2026-11-23");
+    assert_eq!(v["inputs"]["requests"], 100_000.0);
+    assert_eq!(v["inputs"]["duration_ms"], 1_200_000.0);
+    assert_eq!(v["inputs"]["free_tier"], true);
+    let services = v["services"].as_array().expect("services");
+    assert_eq!(services.len(), 7);
+    for s in services {
+        assert!(s["service"].is_string() && s["name"].is_string(), "{s}");
+        assert!(
+            s["assumptions"].is_array() && s["breakdown"].is_array(),
+            "{s}"
+        );
+        if s["total"].is_null() {
+            assert!(s["reason"].is_string(), "{s}");
+        } else {
+            assert!(s["total"].as_f64().is_some_and(|t| t >= 0.0), "{s}");
+            let line = &s["breakdown"][0];
+            for key in [
+                "label", "quantity", "unit", "rate", "price", "amount", "price_id",
+            ] {
+                assert!(!line[key].is_null(), "{key} in {line}");
+            }
+        }
+    }
+    // A 20-minute request does not fit Lambda, which says why.
+    let lambda = services
+        .iter()
+        .find(|s| s["service"] == "lambda")
+        .expect("lambda");
+    assert!(lambda["total"].is_null());
+    assert!(
+        lambda["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("15 minutes"))
+    );
+    assert!(v["break_evens"].is_array() && v["cheapest_by_volume"].is_array());
+    assert!(v["break_evens"][0]["sentence"].is_string());
+}
+
+#[test]
+fn cost_markdown_is_a_table() {
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "1M",
+            "--duration",
+            "1s",
+            "--memory",
+            "1GB",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.starts_with("# Estimated monthly cost"), "{text}");
+    assert!(text.contains("| # | Service | Monthly cost |"), "{text}");
+    assert!(text.contains("| Item | Working | Amount |"), "{text}");
+}
+
+#[test]
+fn cost_refuses_bad_values_in_one_line() {
+    for (args, needle) in [
+        (
+            vec!["--requests", "-5", "--duration", "1s", "--memory", "1GB"],
+            "negative",
+        ),
+        (
+            vec!["--requests", "10M", "--duration", "200", "--memory", "1GB"],
+            "needs a unit",
+        ),
+        (
+            vec!["--requests", "10M", "--duration", "1s", "--memory", "12XB"],
+            "unknown unit",
+        ),
+        (vec!["--requests", "10M"], "--duration and --memory"),
+        (
+            vec![
+                "--requests",
+                "1M",
+                "--duration",
+                "1s",
+                "--memory",
+                "1GB",
+                "--hours-per-day",
+                "30",
+            ],
+            "outside a day",
+        ),
+    ] {
+        let out = computepick()
+            .arg("cost")
+            .args(&args)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).expect("utf-8");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
