@@ -253,3 +253,83 @@ fn search_without_a_match_suggests_the_closest_titles() {
     assert!(screen.contains("No match for \"zzqx\"."), "{screen}");
     assert!(screen.contains("Closest: "), "{screen}");
 }
+
+/// The screen's text followed by its style runs (colour and emphasis per span of cells), so a
+/// snapshot shows what each theme paints, not only the characters.
+fn render_styles(app: &App, theme: Theme, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, theme, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut text = String::new();
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            let style = format!(
+                "{:?}{}",
+                cell.fg,
+                if cell.modifier.is_empty() {
+                    String::new()
+                } else {
+                    format!("+{:?}", cell.modifier)
+                }
+            );
+            match runs.last_mut() {
+                Some((_, end, s)) if *s == style && *end == x => *end = x + 1,
+                _ => runs.push((x, x + 1, style)),
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        let painted: Vec<String> = runs
+            .into_iter()
+            .filter(|(_, _, s)| s != "Reset")
+            .map(|(a, b, s)| format!("{a}..{b} {s}"))
+            .collect();
+        if !painted.is_empty() {
+            out.push_str(&format!("    ⤷ {}\n", painted.join(" | ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn question_under_the_dark_theme() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    insta::assert_snapshot!(render_styles(&app, Theme::COLOUR, 60, 18));
+}
+
+#[test]
+fn question_under_the_light_theme() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    let styles = render_styles(&app, Theme::LIGHT, 60, 18);
+    assert!(
+        !styles.contains("Yellow") && !styles.contains("Cyan"),
+        "{styles}"
+    );
+    insta::assert_snapshot!(styles);
+}
+
+#[test]
+fn question_with_no_color() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    let styles = render_styles(&app, Theme::PLAIN, 60, 18);
+    for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red"] {
+        assert!(
+            !styles.contains(colour),
+            "{colour} painted without colour:\n{styles}"
+        );
+    }
+    assert!(
+        styles.contains("REVERSED"),
+        "the selection still shows:\n{styles}"
+    );
+    insta::assert_snapshot!(styles);
+}

@@ -4,19 +4,66 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The terminal's background, which decides which named colours stay readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl Background {
+    /// From `COLORFGBG` ("15;0" is light text on a dark background), which many terminals
+    /// set; dark when unknown. The terminal is never queried, so start-up cannot hang.
+    pub fn detect() -> Self {
+        let Ok(value) = std::env::var("COLORFGBG") else {
+            return Background::Dark;
+        };
+        match value
+            .rsplit(';')
+            .next()
+            .and_then(|bg| bg.parse::<u8>().ok())
+        {
+            // 7 (light grey) and 9–15 (bright colours, 15 white) are light backgrounds.
+            Some(7 | 9..=15) => Background::Light,
+            _ => Background::Dark,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub colour: bool,
+    pub background: Background,
 }
 
 impl Theme {
-    pub const COLOUR: Theme = Theme { colour: true };
-    pub const PLAIN: Theme = Theme { colour: false };
+    pub const COLOUR: Theme = Theme {
+        colour: true,
+        background: Background::Dark,
+    };
+    pub const LIGHT: Theme = Theme {
+        colour: true,
+        background: Background::Light,
+    };
+    pub const PLAIN: Theme = Theme {
+        colour: false,
+        background: Background::Dark,
+    };
 
-    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
-    pub fn from_env() -> Self {
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org); the background
+    /// given, or detected when `None`.
+    pub fn new(background: Option<Background>) -> Self {
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_colour { Self::PLAIN } else { Self::COLOUR }
+        Theme {
+            colour: !no_colour,
+            background: background.unwrap_or_else(Background::detect),
+        }
+    }
+
+    /// `NO_COLOR` honoured, background detected.
+    pub fn from_env() -> Self {
+        Self::new(None)
     }
 
     fn fg(self, colour: Color) -> Style {
@@ -27,8 +74,23 @@ impl Theme {
         }
     }
 
+    /// Cyan and yellow wash out on a light background; blue and magenta read on both.
+    fn accent(self) -> Color {
+        match self.background {
+            Background::Dark => Color::Cyan,
+            Background::Light => Color::Blue,
+        }
+    }
+
+    fn highlight(self) -> Color {
+        match self.background {
+            Background::Dark => Color::Yellow,
+            Background::Light => Color::Magenta,
+        }
+    }
+
     pub fn title(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.accent()).add_modifier(Modifier::BOLD)
     }
 
     pub fn heading(self) -> Style {
@@ -62,19 +124,45 @@ impl Theme {
 
     /// Rows where compared services differ (also marked `≠`, so colour is not needed).
     pub fn changed(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.highlight())
     }
 
     /// Characters a search matched (also underlined, so colour is not needed).
     pub fn match_style(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.highlight())
     }
 
     pub fn key(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.highlight()).add_modifier(Modifier::BOLD)
     }
 
     pub fn border(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.accent())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn light_backgrounds_avoid_yellow_and_cyan() {
+        for style in [
+            Theme::LIGHT.title(),
+            Theme::LIGHT.key(),
+            Theme::LIGHT.changed(),
+            Theme::LIGHT.border(),
+        ] {
+            assert!(
+                !matches!(style.fg, Some(Color::Yellow | Color::Cyan)),
+                "{style:?}"
+            );
+        }
+        assert_eq!(Theme::PLAIN.key().fg, None);
+        assert_eq!(
+            Theme::PLAIN.selected(),
+            Theme::COLOUR.selected(),
+            "selection never relies on colour"
+        );
     }
 }
