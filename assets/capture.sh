@@ -30,4 +30,16 @@ save result
 t send-keys '?'
 wait_for "Keys"
 save help
-t send-keys q q
+t send-keys Escape
+t send-keys c
+wait_for "rows differ"
+save compare
+t send-keys /
+wait_for "Search · Enter opens"
+t send-keys -l "spot instnace"
+wait_for "Spot Instances"
+save search
+t send-keys Enter
+wait_for "Details · Esc to close"
+save detail
+t send-keys Escape Escape q
