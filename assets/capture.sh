@@ -37,7 +37,7 @@ save compare
 t send-keys /
 wait_for "Search · Enter opens"
 t send-keys -l "spot instnace"
-wait_for "Spot Instances"
+wait_for "/ spot instnace"
 save search
 t send-keys Enter
 wait_for "Details · Esc to close"
