@@ -62,6 +62,8 @@ pub enum Context {
     Compare,
     /// Typing into search: printable keys are text, never shortcuts.
     Search,
+    /// The cost form: printable keys are the fields' text; Space flips an option.
+    Cost,
     /// A detail page (or a comparison cell's full text) over any screen.
     Detail,
     /// A yes/no question (overwrite? quit?).
@@ -161,15 +163,18 @@ const fn bind(
     }
 }
 
-use Context::{Compare, Confirm, Detail, Help, Question, Result, Search};
+use Context::{Compare, Confirm, Cost, Detail, Help, Question, Result, Search};
 use KeyCode as K;
 
-const ALL: &[Context] = &[Question, Result, Compare, Search, Detail, Help, Confirm];
+const ALL: &[Context] = &[
+    Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+];
 const GUIDE: &[Context] = &[Question, Result];
 const VIEWS: &[Context] = &[Question, Result, Compare];
 const MOVING: &[Context] = &[Question, Result, Compare, Detail];
 const SCROLLING: &[Context] = &[Result, Compare, Detail];
-const TABS: &[Context] = &[Question, Result, Compare, Search];
+const TABS: &[Context] = &[Question, Result, Compare, Search, Cost];
+const TEXT: &[Context] = &[Search, Cost];
 
 const UP: &[Key] = &[Key::Code(K::Up), Key::Code(K::Char('k'))];
 const DOWN: &[Key] = &[Key::Code(K::Down), Key::Code(K::Char('j'))];
@@ -197,16 +202,16 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Code(K::Up), Key::Ctrl('p')],
         Action::Up,
         "move",
-        "Previous result",
-        &[Search],
+        "Previous result, or the field above",
+        TEXT,
         false,
     ),
     bind(
         &[Key::Code(K::Down), Key::Ctrl('n')],
         Action::Down,
         "move",
-        "Next result",
-        &[Search],
+        "Next result, or the field below",
+        TEXT,
         false,
     ),
     bind(
@@ -425,15 +430,15 @@ pub const BINDINGS: &[Binding] = &[
         Action::DeleteChar,
         "delete",
         "Delete the last character",
-        &[Search],
+        TEXT,
         false,
     ),
     bind(
         &[Key::Ctrl('u')],
         Action::ClearQuery,
         "clear",
-        "Clear the search",
-        &[Search],
+        "Clear the search or the field",
+        TEXT,
         false,
     ),
     bind(
@@ -452,12 +457,36 @@ pub const BINDINGS: &[Binding] = &[
         &[Search],
         false,
     ),
+    bind(
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "next field",
+        "Go to the next field",
+        &[Cost],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Esc)],
+        Action::Escape,
+        "back",
+        "Back to the guide",
+        &[Cost],
+        true,
+    ),
+    bind(
+        &[Key::Printable],
+        Action::Type(' '),
+        "type",
+        "Type a value with its unit (10M, 200ms, 512MB); Space flips an option",
+        &[Cost],
+        false,
+    ),
     // Tabs and overlays.
     bind(
         &[Key::Code(K::Tab)],
         Action::NextTab,
         "next tab",
-        "Next tab: Guide, Compare, Search",
+        "Next tab: Guide, Compare, Search, Cost",
         TABS,
         true,
     ),
@@ -473,7 +502,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Digit],
         Action::Tab(0),
         "tab",
-        "Go to that tab (1 Guide, 2 Compare, 3 Search)",
+        "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",
         &[Compare],
         false,
     ),
@@ -481,7 +510,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::AltDigit],
         Action::Tab(0),
         "tab",
-        "Go to that tab (1 Guide, 2 Compare, 3 Search)",
+        "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",
         TABS,
         false,
     ),
@@ -652,7 +681,9 @@ mod tests {
         assert_eq!(action_for(Detail, &press(K::Esc)), Some(Action::Escape));
         assert_eq!(action_for(Question, &press(K::Esc)), Some(Action::Quit));
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
-        for context in [Question, Result, Compare, Search, Detail, Help] {
+        for context in [
+            Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+        ] {
             assert_eq!(action_for(context, &ctrl_c), Some(Action::Interrupt));
         }
         assert_eq!(action_for(Question, &press(K::Char('c'))), None);
@@ -660,7 +691,9 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for context in [Question, Result, Compare, Search, Detail, Help] {
+        for context in [
+            Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+        ] {
             let bindings: Vec<&Binding> = bindings_for(context).collect();
             for (i, a) in bindings.iter().enumerate() {
                 for b in &bindings[i + 1..] {

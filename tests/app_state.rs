@@ -212,7 +212,7 @@ fn tabs_cycle_and_number_keys_jump_on_compare() {
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.tab, Tab::Guide);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.tab, Tab::Search);
+    assert_eq!(app.tab, Tab::Cost);
     app.handle_key(&KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT));
     assert_eq!(app.tab, Tab::Compare);
 }
@@ -383,4 +383,44 @@ mod mouse {
         wheel(&mut app, false);
         assert_eq!(cursor(&app), 0);
     }
+}
+
+#[test]
+fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
+    use computepick::app::Tab;
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    let mut app = App::new(guide);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Cost);
+    let lambda = |app: &App| {
+        app.cost
+            .estimate
+            .as_ref()
+            .and_then(|e| e.service("lambda"))
+            .and_then(|s| s.total)
+    };
+    let before = lambda(&app).expect("priced");
+    // Requests is the first field: 10M → 100M.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.cost.texts[0], "100M");
+    let after = lambda(&app).expect("priced");
+    assert!(after > before * 5.0, "{before} → {after}");
+    assert!(app.cost.sized);
+    // A unit that does not parse: an error, and the last good estimate stays.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.cost.error.is_some());
+    assert_eq!(lambda(&app), Some(after));
+    // q is text here, not quit.
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.exit, None);
+    // Space flips an option: move to "Free tier" and turn it off.
+    let free_tier = 6 + 1;
+    for _ in 0..free_tier {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Backspace); // on a switch, Backspace does nothing
+    press(&mut app, KeyCode::Char(' '));
+    assert!(!app.cost.inputs.free_tier);
 }

@@ -457,3 +457,27 @@ fn a_mouse_click_answers_and_switches_tabs() {
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
+
+#[test]
+fn editing_a_cost_input_changes_the_totals() {
+    let mut app = start();
+    app.send("\x1b[Z"); // Shift-Tab: the Cost tab
+    let before = app.wait_for_all(&["Monthly estimate", "Requests/month   10M"], TIMEOUT);
+    let lambda_line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(" Lambda ") && l.contains('$'))
+            .map(|l| l.split('│').nth(1).unwrap_or(l).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let old = lambda_line(&before);
+    app.send("\x7f\x7f\x7f1B"); // 10M → 1B
+    let after = app.wait_for("Requests/month   1B", TIMEOUT);
+    let new = lambda_line(&after);
+    assert_ne!(old, new, "the Lambda total changed:\n{after}");
+    app.send(keys::ESC);
+    app.wait_for(FIRST_PROMPT, TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}

@@ -226,7 +226,7 @@ fn render_with_underlines(app: &App, width: u16, height: u16) -> String {
 #[test]
 fn search_tab_highlights_the_matched_characters() {
     let mut app = real_app();
-    press(&mut app, KeyCode::BackTab); // the Search tab
+    app.handle_key(&KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT)); // the Search tab
     keys(&mut app, "fargte");
     let screen = render_with_underlines(&app, 100, 30);
     assert!(
@@ -332,4 +332,29 @@ fn question_with_no_color() {
         "the selection still shows:\n{styles}"
     );
     insta::assert_snapshot!(styles);
+}
+
+#[test]
+fn cost_tab_with_chart_100x32() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab); // Cost is the last tab
+    let screen = render(&app, 100, 32);
+    assert!(screen.contains("Monthly estimate"), "{screen}");
+    assert!(screen.contains("both axes logarithmic"), "{screen}");
+    assert!(
+        screen.contains("becomes cheaper than"),
+        "break-evens are named:\n{screen}"
+    );
+    assert!(
+        screen.contains("Estimate only · us-east-1 prices as of"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn cost_tab_80x24() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    insta::assert_snapshot!(render(&app, 80, 24));
 }

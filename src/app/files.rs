@@ -67,7 +67,7 @@ impl App {
             &adr::RecordInfo {
                 date: &today,
                 data_name: &self.data_name,
-                cost: None,
+                cost: self.cost_section(&outcome.recommendation),
             },
         );
         let path = self.out_dir.join(adr::default_file_name(&today));
@@ -91,5 +91,31 @@ impl App {
             }
             Err(e) => self.status = Some(format!("Not saved: {e}. Your answers are kept.")),
         }
+    }
+}
+
+impl App {
+    /// The decision record's cost section, when the user sized the workload on the Cost tab.
+    fn cost_section(&self, rec: &crate::engine::Recommendation) -> Option<String> {
+        if !self.cost.sized {
+            return None;
+        }
+        let estimate = self.cost.estimate.as_ref()?;
+        let mut out = format!(
+            "For {} ({} prices as of {}; estimate only):\n\n| Service | Monthly |\n|---|---:|\n",
+            estimate.inputs.summary(),
+            estimate.region,
+            estimate.as_of
+        );
+        for r in &rec.ranking {
+            if let Some(s) = estimate.service(&r.service) {
+                let cell = s.total.map_or_else(
+                    || format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
+                    crate::cost::format_money,
+                );
+                out.push_str(&format!("| {} | {cell} |\n", r.name));
+            }
+        }
+        Some(out)
     }
 }

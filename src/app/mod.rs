@@ -2,6 +2,7 @@
 //! behaviour can be tested as `update(action)` → state.
 
 mod compare;
+mod cost;
 mod files;
 mod mouse;
 mod search;
@@ -15,6 +16,7 @@ use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
+pub use cost::{CostView, FormRow};
 pub use files::{Confirm, Pending};
 pub use mouse::{Clickable, HitMap};
 pub use search::SearchView;
@@ -29,16 +31,18 @@ pub enum Tab {
     Guide,
     Compare,
     Search,
+    Cost,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Guide, Tab::Compare, Tab::Search];
+    pub const ALL: [Tab; 4] = [Tab::Guide, Tab::Compare, Tab::Search, Tab::Cost];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Guide => "Guide",
             Tab::Compare => "Compare",
             Tab::Search => "Search",
+            Tab::Cost => "Cost",
         }
     }
 
@@ -90,6 +94,7 @@ pub struct App {
     pub tab: Tab,
     pub compare: CompareView,
     pub search: SearchView,
+    pub cost: CostView,
     /// Search opened with `/` over another tab (Esc returns there).
     pub search_overlay: bool,
     /// The tab to return to when the Search tab is left with Esc.
@@ -124,11 +129,13 @@ impl App {
     pub fn new(guide: Guide) -> Self {
         let compare = CompareView::new(&guide);
         let search = SearchView::new(&guide);
+        let cost = CostView::new(&guide);
         let mut app = Self {
             guide,
             tab: Tab::Guide,
             compare,
             search,
+            cost,
             search_overlay: false,
             search_return: Tab::Guide,
             answers: Answers::new(),
@@ -159,6 +166,11 @@ impl App {
         if self.show_help {
             return Context::Help;
         }
+        self.screen_context()
+    }
+
+    /// The context of what is on screen, under the help overlay if it is open.
+    pub fn screen_context(&self) -> Context {
         if self.detail.is_some() || (self.tab == Tab::Compare && self.compare.cell_open) {
             return Context::Detail;
         }
@@ -168,6 +180,7 @@ impl App {
         match (self.tab, &self.screen) {
             (Tab::Compare, _) => Context::Compare,
             (Tab::Search, _) => Context::Search,
+            (Tab::Cost, _) => Context::Cost,
             (Tab::Guide, Screen::Question { .. }) => Context::Question,
             (Tab::Guide, Screen::Result { .. }) => Context::Result,
         }
@@ -318,6 +331,7 @@ impl App {
             _ => match self.tab {
                 Tab::Compare => self.compare.update(&self.guide, action),
                 Tab::Search => {}
+                Tab::Cost => self.cost.update(action),
                 Tab::Guide => match &self.screen {
                     Screen::Question { .. } => self.update_question(action),
                     Screen::Result { .. } => self.update_result(action),

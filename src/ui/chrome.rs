@@ -47,6 +47,7 @@ pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         (Tab::Guide, Screen::Result { .. }) => "Recommendation".to_owned(),
         (Tab::Compare, _) => format!("{} services", app.compare.chosen.len()),
         (Tab::Search, _) => String::new(),
+        (Tab::Cost, _) => format!("prices {}", app.cost.model.region()),
     };
     let right = if place.is_empty() {
         format!("data {} ", app.guide.meta.as_of)

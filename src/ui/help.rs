@@ -6,21 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Screen, Tab};
+use crate::app::App;
 use crate::keys::{self, Context};
 use crate::text::{width, wrap};
 
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let beneath = match (app.tab, &app.screen) {
-        _ if app.detail.is_some() || (app.tab == Tab::Compare && app.compare.cell_open) => {
-            Context::Detail
-        }
-        _ if app.search_overlay => Context::Search,
-        (Tab::Compare, _) => Context::Compare,
-        (Tab::Search, _) => Context::Search,
-        (Tab::Guide, Screen::Question { .. }) => Context::Question,
-        (Tab::Guide, Screen::Result { .. }) => Context::Result,
-    };
+    let beneath = app.screen_context();
     let screen_actions: Vec<_> = keys::bindings_for(beneath).map(|b| b.action).collect();
     let rows: Vec<(String, &str)> = keys::bindings_for(beneath)
         .chain(keys::bindings_for(Context::Help).filter(|b| !screen_actions.contains(&b.action)))

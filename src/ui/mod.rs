@@ -2,6 +2,7 @@
 
 mod chrome;
 mod compare;
+mod cost;
 mod detail;
 mod help;
 mod question;
@@ -38,6 +39,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
     match (app.tab, &app.screen) {
         (Tab::Compare, _) => compare::draw(app, theme, body, frame.buffer_mut()),
         (Tab::Search, _) => search::draw(app, theme, body, frame.buffer_mut()),
+        (Tab::Cost, _) => cost::draw(app, theme, body, frame.buffer_mut()),
         (Tab::Guide, Screen::Question { position, cursor }) => {
             question::draw(app, *position, *cursor, theme, body, frame.buffer_mut());
         }

@@ -121,6 +121,40 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
             }
         }
     }
+    if app.cost.sized
+        && let Some(estimate) = &app.cost.estimate
+    {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!("Cost at your size ({})", estimate.inputs.summary()),
+            theme.heading(),
+        ));
+        for r in rec.ranking.iter().take(4) {
+            let text = match estimate.service(&r.service) {
+                Some(s) => match s.total {
+                    Some(total) => crate::cost::format_money(total) + " a month",
+                    None => format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
+                },
+                None => "not estimated".into(),
+            };
+            for (i, l) in wrap(&format!("{}: {text}", r.name), width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(Line::raw(format!(
+                    "{}{l}",
+                    if i == 0 { "  $ " } else { "    " }
+                )));
+            }
+        }
+        lines.push(Line::styled(
+            format!(
+                "  Estimate only: {} prices as of {}; details on the Cost tab.",
+                estimate.region, estimate.as_of
+            ),
+            theme.dim(),
+        ));
+    }
     if !rec.excluded.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Ruled out", theme.heading()));

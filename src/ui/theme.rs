@@ -66,6 +66,17 @@ impl Theme {
         Self::new(None)
     }
 
+    /// The theme `--theme` or the config file chose: `auto` detects the background, `dark`
+    /// and `light` say it. `NO_COLOR` still turns colour off under any choice.
+    pub fn from_choice(choice: crate::config::ThemeChoice) -> Self {
+        use crate::config::ThemeChoice;
+        Self::new(match choice {
+            ThemeChoice::Auto => None,
+            ThemeChoice::Dark => Some(Background::Dark),
+            ThemeChoice::Light => Some(Background::Light),
+        })
+    }
+
     fn fg(self, colour: Color) -> Style {
         if self.colour {
             Style::new().fg(colour)

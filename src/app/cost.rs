@@ -1,0 +1,131 @@
+//! The Cost tab's state: the form's text (what the user typed, kept even while it does not
+//! parse), the last good inputs, and the estimate, sweep and break-evens computed once per
+//! keystroke (never per frame).
+
+use crate::cost::{
+    CostModel, Estimate, Field, Inputs, Sweep, SweepRange, Toggle, summarize_break_evens,
+};
+use crate::data::Guide;
+use crate::keys::Action;
+
+/// A row of the form: a number typed with units, or an on/off option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormRow {
+    Number(Field),
+    Switch(Toggle),
+}
+
+impl FormRow {
+    pub fn all() -> impl Iterator<Item = FormRow> {
+        Field::ALL
+            .into_iter()
+            .map(FormRow::Number)
+            .chain(Toggle::ALL.into_iter().map(FormRow::Switch))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CostView {
+    pub model: CostModel,
+    pub inputs: Inputs,
+    /// What is typed in each number field, in [`Field::ALL`] order.
+    pub texts: Vec<String>,
+    /// Index into [`FormRow::all`].
+    pub focus: usize,
+    /// Why the typed values cannot be priced, if they cannot.
+    pub error: Option<String>,
+    pub estimate: Option<Estimate>,
+    pub sweep: Option<Sweep>,
+    /// "Fargate becomes cheaper than Lambda above 38M requests/month", lowest volume first.
+    pub break_evens: Vec<String>,
+    /// The volumes of the break-even points, for marking them on the chart.
+    pub crossings: Vec<(f64, f64)>,
+    /// The user changed the workload size, so the result screen shows the estimate too.
+    pub sized: bool,
+}
+
+impl CostView {
+    pub fn new(guide: &Guide) -> Self {
+        let inputs = Inputs::default();
+        let mut view = Self {
+            model: CostModel::new(guide),
+            inputs,
+            texts: Field::ALL.iter().map(|f| f.format(&inputs)).collect(),
+            focus: 0,
+            error: None,
+            estimate: None,
+            sweep: None,
+            break_evens: Vec::new(),
+            crossings: Vec::new(),
+            sized: false,
+        };
+        view.recompute();
+        view
+    }
+
+    pub fn rows() -> usize {
+        FormRow::all().count()
+    }
+
+    pub fn focused(&self) -> Option<FormRow> {
+        FormRow::all().nth(self.focus)
+    }
+
+    /// Parses every field; when all parse, prices them and the sweep behind the chart.
+    fn recompute(&mut self) {
+        let mut inputs = self.inputs;
+        for (field, text) in Field::ALL.iter().zip(&self.texts) {
+            if let Err(e) = field.set(&mut inputs, text) {
+                self.error = Some(e.to_string());
+                return;
+            }
+        }
+        match self.model.estimate(&inputs) {
+            Ok(estimate) => {
+                self.inputs = inputs;
+                self.error = None;
+                self.estimate = Some(estimate);
+                let range = SweepRange::default();
+                self.sweep = self.model.sweep(&inputs, range).ok();
+                let crossings = self.model.break_evens(&inputs, range).unwrap_or_default();
+                self.break_evens = summarize_break_evens(&crossings);
+                self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        let rows = Self::rows();
+        match (action, self.focused()) {
+            (Action::Up, _) => self.focus = (self.focus + rows - 1) % rows,
+            (Action::Down | Action::Select, _) => self.focus = (self.focus + 1) % rows,
+            (Action::Type(' '), Some(FormRow::Switch(toggle))) => {
+                toggle.flip(&mut self.inputs);
+                self.sized = true;
+                self.recompute();
+            }
+            (Action::Type(c), Some(FormRow::Number(_))) => {
+                if let Some(text) = self.texts.get_mut(self.focus) {
+                    text.push(c);
+                }
+                self.sized = true;
+                self.recompute();
+            }
+            (Action::DeleteChar, Some(FormRow::Number(_))) => {
+                if let Some(text) = self.texts.get_mut(self.focus) {
+                    text.pop();
+                }
+                self.sized = true;
+                self.recompute();
+            }
+            (Action::ClearQuery, Some(FormRow::Number(_))) => {
+                if let Some(text) = self.texts.get_mut(self.focus) {
+                    text.clear();
+                }
+                self.recompute();
+            }
+            _ => {}
+        }
+    }
+}
