@@ -9,14 +9,19 @@
 //!
 //! - [`Inputs`] is the workload; [`Field`] parses and formats each number as typed in a form
 //!   (`10M`, `200ms`, `512MB`) and [`Toggle`] names each option.
-//! - [`CostModel::new`] reads the prices once; [`CostModel::estimate`] gives an [`Estimate`]: one
-//!   [`ServiceEstimate`] per service, cheapest first, each with a total or the reason it does not fit.
+//! - [`CostModel::new`] reads the prices once; [`CostModel::estimate`] gives an [`Estimate`]:
+//!   one [`ServiceEstimate`] per service, cheapest first, each with a total or the reason it does
+//!   not fit. [`CostModel::estimate_service`] prices one service (the recommendation's, say).
 //! - [`CostModel::sweep`] gives each service's cost over request volumes on a log scale (a chart's
 //!   lines), [`CostModel::break_evens`] the crossing points ("AWS Fargate becomes cheaper than AWS
-//!   Lambda above 8.4M requests/month"), and [`CostModel::cheapest_by_volume`] which service is
-//!   cheapest over which range.
+//!   Lambda above 8.5M requests/month"), [`summarize_break_evens`] one sentence per pair, and
+//!   [`CostModel::cheapest_by_volume`] which service is cheapest over which range.
+//!
+//! Estimates are cheap (tens of microseconds); a sweep with its break-evens takes a few
+//! milliseconds in a release build, so recomputing on every keystroke is fine.
 
 mod breakeven;
+mod fleets;
 mod prices;
 mod services;
 mod units;
@@ -146,13 +151,18 @@ impl Inputs {
             options.push("Savings Plans");
         }
         format!(
-            "{} requests/month × {} · {} · {} vCPU · {} h/day · {} at a time per task · {}",
+            "{} requests/month × {} · {} · {} vCPU · {} h/day · {} request{} at a time per task · {}",
             format_count(self.requests),
             format_duration_ms(self.duration_ms),
             format_memory_mb(self.memory_mb),
             format_number(self.vcpu),
             format_number(self.hours_per_day),
             format_number(self.per_task_concurrency),
+            if self.per_task_concurrency == 1.0 {
+                ""
+            } else {
+                "s"
+            },
             options.join(", ")
         )
     }
@@ -269,11 +279,13 @@ impl Field {
     }
 }
 
-/// `10000000` → `10M`, but `12345678` stays `12345678`: a form field must read back the same value.
+/// `10000000` → `10M`, `2500` → `2.5k`, but `1234567` stays `1234567`: a form field must read back
+/// exactly the value it shows.
 fn compact_exact(value: f64) -> String {
     for (scale, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] {
         let scaled = value / scale;
-        if scaled >= 1.0 && (scaled * 1_000.0).fract() == 0.0 {
+        let fits = scaled < 1_000.0 || suffix == "B";
+        if scaled >= 1.0 && fits && (scaled * 1_000.0).fract() == 0.0 {
             return format!("{}{suffix}", format_number(scaled));
         }
     }
@@ -496,39 +508,36 @@ impl CostModel {
 
     /// The monthly total alone, for sweeps; inputs must already be valid.
     fn total(&self, id: &str, inputs: &Inputs) -> Option<f64> {
-        let outcome = self.outcome(id, inputs)?;
-        outcome
-            .result
+        self.price(id, inputs, &mut services::Notes::quiet())
             .ok()
-            .map(|lines| lines.iter().map(|l| l.amount).sum())
+            .map(|lines| sum(&lines))
     }
 
-    fn outcome(&self, id: &str, inputs: &Inputs) -> Option<services::Outcome> {
+    /// Runs the service's model: its line items, or why it does not fit.
+    fn price(
+        &self,
+        id: &str,
+        inputs: &Inputs,
+        notes: &mut services::Notes,
+    ) -> Result<Vec<LineItem>, String> {
         let load = services::Load::new(inputs);
         let model = match id {
             "lambda" => services::lambda,
             "fargate" => services::fargate,
-            "ecs-ec2" => services::ecs_ec2,
-            "eks" => services::eks,
-            "batch" => services::batch,
-            "lightsail" => services::lightsail,
-            "elastic-beanstalk" => services::elastic_beanstalk,
-            _ => return None,
+            "ecs-ec2" => fleets::ecs_ec2,
+            "eks" => fleets::eks,
+            "batch" => fleets::batch,
+            "lightsail" => fleets::lightsail,
+            "elastic-beanstalk" => fleets::elastic_beanstalk,
+            _ => return Err("the estimator has no model for this service".into()),
         };
-        Some(model(&self.book, inputs, &load))
+        model(&self.book, inputs, &load, notes)
     }
 
     fn service_estimate(&self, id: &str, name: &str, inputs: &Inputs) -> ServiceEstimate {
-        let outcome = self.outcome(id, inputs).unwrap_or(services::Outcome {
-            result: Err("the estimator has no model for this service".into()),
-            assumptions: Vec::new(),
-        });
-        let (total, reason, breakdown) = match outcome.result {
-            Ok(lines) => (
-                Some(lines.iter().map(|l| l.amount).sum::<f64>().max(0.0)),
-                None,
-                lines,
-            ),
+        let mut notes = services::Notes::collect();
+        let (total, reason, breakdown) = match self.price(id, inputs, &mut notes) {
+            Ok(lines) => (Some(sum(&lines)), None, lines),
             Err(reason) => (None, Some(reason), Vec::new()),
         };
         ServiceEstimate {
@@ -537,7 +546,7 @@ impl CostModel {
             total,
             reason,
             breakdown,
-            assumptions: outcome.assumptions,
+            assumptions: notes.into_vec(),
         }
     }
 
@@ -562,6 +571,12 @@ impl CostModel {
             "An estimate only: check the AWS Pricing Calculator before you commit.".into(),
         ]
     }
+}
+
+/// A breakdown's total. Discounts never exceed what they discount, so it is never negative; the
+/// clamp only keeps float noise from printing as -$0.00.
+fn sum(lines: &[LineItem]) -> f64 {
+    lines.iter().map(|l| l.amount).sum::<f64>().max(0.0)
 }
 
 /// Estimates every service for `inputs` with `guide`'s prices: [`CostModel::estimate`] in one call.
@@ -590,6 +605,11 @@ mod tests {
             );
         }
         assert_eq!(Field::Requests.format(&Inputs::default()), "10M");
+        let odd = Inputs {
+            requests: 1_234_567.0,
+            ..Inputs::default()
+        };
+        assert_eq!(Field::Requests.format(&odd), "1234567");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! "does not fit" reasons, break-evens, property tests that cost never falls as the workload grows,
 //! input parsing, and the `cost` command's output and errors.
 
+use std::sync::LazyLock;
+
 use assert_cmd::Command;
 use computepick::cost::{
     CostModel, Field, Inputs, ServiceEstimate, SweepRange, Toggle, parse_count, parse_duration_ms,
@@ -15,8 +17,11 @@ fn guide() -> Guide {
         .unwrap_or_else(|diagnostics| panic!("decisions.ron does not load:\n{diagnostics}"))
 }
 
+/// Read once: parsing the data for each of hundreds of property-test cases would dominate.
+static MODEL: LazyLock<CostModel> = LazyLock::new(|| CostModel::new(&guide()));
+
 fn model() -> CostModel {
-    CostModel::new(&guide())
+    MODEL.clone()
 }
 
 fn inputs(requests: f64, duration_ms: f64, memory_mb: f64) -> Inputs {
@@ -489,19 +494,19 @@ proptest! {
     #[test]
     fn cost_never_falls_as_requests_rise(i in workload(), factor in 1.0f64..1_000.0) {
         let more = Inputs { requests: i.requests * factor, ..i };
-        never_cheaper(&model(), &i, &more)?;
+        never_cheaper(&MODEL, &i, &more)?;
     }
 
     #[test]
     fn cost_never_falls_as_duration_rises(i in workload(), factor in 1.0f64..100.0) {
         let more = Inputs { duration_ms: i.duration_ms * factor, ..i };
-        never_cheaper(&model(), &i, &more)?;
+        never_cheaper(&MODEL, &i, &more)?;
     }
 
     #[test]
     fn cost_never_falls_as_memory_rises(i in workload(), factor in 1.0f64..64.0) {
         let more = Inputs { memory_mb: i.memory_mb * factor, ..i };
-        never_cheaper(&model(), &i, &more)?;
+        never_cheaper(&MODEL, &i, &more)?;
     }
 
     #[test]
@@ -513,7 +518,7 @@ proptest! {
             memory_mb: i.memory_mb * (1.0 + step),
             ..i
         };
-        never_cheaper(&model(), &i, &more)?;
+        never_cheaper(&MODEL, &i, &more)?;
     }
 }
 

@@ -39,15 +39,33 @@ pub struct Args {
     pub memory: Option<f64>,
 
     /// vCPUs for one task or job: 0.25, 2, 500m.
-    #[arg(long, value_name = "VCPUS", value_parser = vcpu, allow_hyphen_values = true, default_value = "0.25")]
+    #[arg(
+        long,
+        value_name = "VCPUS",
+        value_parser = vcpu,
+        allow_hyphen_values = true,
+        default_value = "0.25"
+    )]
     pub vcpu: f64,
 
     /// Hours a day the workload runs (24 = always on).
-    #[arg(long, value_name = "HOURS", value_parser = hours, allow_hyphen_values = true, default_value = "24")]
+    #[arg(
+        long,
+        value_name = "HOURS",
+        value_parser = hours,
+        allow_hyphen_values = true,
+        default_value = "24"
+    )]
     pub hours_per_day: f64,
 
     /// Requests one task or server serves at once (1 = like Lambda, one at a time).
-    #[arg(long, value_name = "N", value_parser = per_task, allow_hyphen_values = true, default_value = "1")]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = per_task,
+        allow_hyphen_values = true,
+        default_value = "1"
+    )]
     pub per_task_concurrency: f64,
 
     /// Price Arm (Graviton) where the service offers it.

@@ -55,6 +55,8 @@ pub struct Bundle {
 #[derive(Debug, Clone)]
 pub struct PriceBook {
     prices: HashMap<String, Price>,
+    /// Every rate resolved once, so pricing thousands of sweep points formats nothing.
+    rates: HashMap<String, Rate>,
     pub instances: Vec<InstanceType>,
     pub bundles: Vec<Bundle>,
     /// The region the prices are for: one region, or several joined when the data mixes them.
@@ -104,8 +106,24 @@ impl PriceBook {
             .min()
             .unwrap_or(&guide.meta.as_of)
             .to_owned();
+        let rates = prices
+            .values()
+            .filter(|p| p.kind == PriceKind::Rate)
+            .map(|p| {
+                let (multiplier, unit) = split_unit(&p.unit);
+                let rate = Rate {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                    per_unit: p.amount / multiplier,
+                    unit: unit.to_owned(),
+                    display: p.display(),
+                };
+                (p.id.clone(), rate)
+            })
+            .collect();
         PriceBook {
             prices,
+            rates,
             instances,
             bundles,
             region,
@@ -121,18 +139,10 @@ impl PriceBook {
     }
 
     /// A rate in dollars per base unit.
-    pub fn rate(&self, id: &str) -> Result<Rate, String> {
-        let p = self.price(id)?;
-        if p.kind != PriceKind::Rate {
-            return Err(format!("price \"{id}\" is an allowance, not a rate"));
-        }
-        let (multiplier, unit) = split_unit(&p.unit);
-        Ok(Rate {
-            id: p.id.clone(),
-            label: p.label.clone(),
-            per_unit: p.amount / multiplier,
-            unit: unit.to_owned(),
-            display: p.display(),
+    pub fn rate(&self, id: &str) -> Result<&Rate, String> {
+        self.rates.get(id).ok_or_else(|| match self.prices.get(id) {
+            Some(_) => format!("price \"{id}\" is an allowance, not a rate"),
+            None => format!("the data has no price \"{id}\""),
         })
     }
 

@@ -1,0 +1,428 @@
+//! The models that run on instances: ECS on EC2, EKS and Elastic Beanstalk (a fleet of EC2
+//! instances for the running hours), Batch (EC2 instance-hours for the jobs alone) and Lightsail
+//! (bundles billed all month).
+//!
+//! Each picks the cheapest option in the price list that holds the workload: enough instances for
+//! the tasks by vCPU and memory, and, for burstable types, enough baseline CPU for the vCPUs the
+//! requests keep busy. Options only drop out as the workload grows, so cost never falls.
+
+use super::prices::{Bundle, InstanceType, PriceBook};
+use super::services::{
+    Load, Notes, alb_note, ceil, charge, cmp_cost, discount_line, floor, no_charge, noun, percent,
+    plural, running, savings, size_text, tasks_text,
+};
+use super::units::{format_amount, format_count, format_money, format_number};
+use super::{HOURS_PER_MONTH, Inputs, LineItem};
+use crate::data::group_thousands;
+
+/// A fleet of one instance type: the cheapest from the price list for the load.
+struct Fleet<'a> {
+    kind: &'a InstanceType,
+    /// Instances (for always-running fleets) or instance-hours (for Batch).
+    amount: f64,
+}
+
+/// How many tasks of `vcpu` and `gib` one instance holds by its nominal size.
+fn per_instance(kind: &InstanceType, vcpu: f64, gib: f64) -> f64 {
+    floor(kind.vcpu / vcpu).min(floor(kind.memory_gib / gib))
+}
+
+fn arch_name(arm: bool) -> &'static str {
+    if arm { "Arm (Graviton)" } else { "x86" }
+}
+
+/// Why no instance type fits: the task is bigger than the largest type of that architecture.
+fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
+    let types = || book.instances.iter().filter(|t| t.arm == inputs.arm);
+    let most_vcpu = types().max_by(|a, b| a.vcpu.total_cmp(&b.vcpu));
+    let most_memory = types().max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib));
+    match (most_vcpu, most_memory) {
+        (Some(v), Some(m)) => format!(
+            "no {} instance type in the price list holds a task of {} (most vCPUs: {}, {}; most \
+             memory: {}, {} GiB)",
+            arch_name(inputs.arm),
+            size_text(inputs),
+            v.name,
+            format_number(v.vcpu),
+            m.name,
+            format_number(m.memory_gib)
+        ),
+        _ => format!(
+            "the price list has no {} EC2 instance types",
+            arch_name(inputs.arm)
+        ),
+    }
+}
+
+/// The cheapest always-running fleet for `load.tasks` tasks, counting burstable types at the CPU
+/// they sustain: enough instances for the tasks by size, and for the busy vCPUs by baseline.
+fn service_fleet<'a>(
+    book: &'a PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+) -> Result<Fleet<'a>, String> {
+    book.instances
+        .iter()
+        .filter(|t| t.arm == inputs.arm)
+        .filter_map(|t| {
+            let per = per_instance(t, inputs.vcpu, load.memory_gib);
+            (per >= 1.0).then(|| {
+                let by_size = ceil(load.tasks / per);
+                let by_cpu = ceil(load.sustained_vcpu / (t.vcpu * t.baseline));
+                Fleet {
+                    kind: t,
+                    amount: by_size.max(by_cpu),
+                }
+            })
+        })
+        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
+        .ok_or_else(|| no_instance(book, inputs))
+}
+
+/// The cheapest instance-hours for Batch jobs, packed perfectly while they run.
+fn batch_fleet<'a>(book: &'a PriceBook, inputs: &Inputs, load: &Load) -> Result<Fleet<'a>, String> {
+    book.instances
+        .iter()
+        .filter(|t| t.arm == inputs.arm)
+        .filter_map(|t| {
+            let per = per_instance(t, inputs.vcpu, load.memory_gib);
+            (per >= 1.0).then(|| Fleet {
+                kind: t,
+                amount: (load.job_hours / per)
+                    .max(load.job_hours * inputs.vcpu / (t.vcpu * t.baseline)),
+            })
+        })
+        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
+        .ok_or_else(|| no_instance(book, inputs))
+}
+
+fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String {
+    let t = fleet.kind;
+    let per = per_instance(t, inputs.vcpu, load.memory_gib);
+    let burst = if t.baseline < 1.0 {
+        format!(
+            "; it is burstable and sustains {} of each vCPU, so the fleet also covers the {} vCPU \
+             the requests keep busy",
+            percent(t.baseline),
+            format_amount(load.sustained_vcpu)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{} × {} ({} vCPU, {} GiB): the cheapest {} fleet in the price list for {} {} of {}; \
+         one holds {}{burst}.",
+        group_thousands(fleet.amount),
+        t.name,
+        format_number(t.vcpu),
+        format_number(t.memory_gib),
+        arch_name(inputs.arm),
+        group_thousands(load.tasks),
+        noun(what, load.tasks),
+        size_text(inputs),
+        group_thousands(per),
+    )
+}
+
+/// Spot or Savings Plans on EC2 lines, as the options ask; Spot wins when both are on, since
+/// Savings Plans do not cover Spot usage.
+fn ec2_discount(book: &PriceBook, inputs: &Inputs, lines: &mut Vec<LineItem>, a: &mut Notes) {
+    let is_ec2 = |l: &LineItem| {
+        l.price_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("ec2."))
+    };
+    if inputs.spot {
+        let id = "ec2.spot.discount";
+        match book.discount(id) {
+            Ok((fraction, display)) => {
+                let subtotal: f64 = lines.iter().filter(|l| is_ec2(l)).map(|l| l.amount).sum();
+                lines.push(discount_line(
+                    "EC2 Spot, AWS's stated maximum",
+                    subtotal,
+                    fraction,
+                    display,
+                    id,
+                ));
+                a.say(|| format!(
+                    "Spot at AWS's stated maximum discount, {}: a best case; real Spot prices vary \
+                     by type, zone and hour, and instances can be reclaimed with two minutes' \
+                     warning.",
+                    percent(fraction)
+                ));
+                if inputs.savings_plans {
+                    a.say(|| {
+                        "Savings Plans do not cover Spot usage, so only Spot is applied.".into()
+                    });
+                }
+            }
+            Err(e) => a.say(|| format!("Spot not applied: {e}.")),
+        }
+    } else if inputs.savings_plans {
+        savings(book, "ec2.savings-plans.discount", lines, a, is_ec2);
+    }
+}
+
+/// ECS on EC2, EKS nodes and Beanstalk instances: the same fleet over the running hours.
+fn instances_for_hours(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    what: &str,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let fleet = service_fleet(book, inputs, load)?;
+    let rate = book.rate(&fleet.kind.price_id)?;
+    a.say(|| tasks_text(load, inputs, what));
+    a.say(|| fleet_text(&fleet, inputs, load, what));
+    a.say(|| {
+        format!(
+            "Instances run {}; the operating system and agents also need some of each instance's \
+         memory, so real placement may fit fewer.",
+            running(load, inputs)
+        )
+    });
+    Ok(vec![charge(
+        format!(
+            "EC2 {}: {} × {} h",
+            fleet.kind.name,
+            group_thousands(fleet.amount),
+            format_number(load.running_hours)
+        ),
+        fleet.amount * load.running_hours,
+        rate,
+    )])
+}
+
+pub fn ecs_ec2(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let mut lines = instances_for_hours(book, inputs, load, "task", a)?;
+    lines.extend(no_charge(book, "ecs.control-plane", "Amazon ECS itself"));
+    ec2_discount(book, inputs, &mut lines, a);
+    a.say(|| alb_note(book));
+    a.say(|| "EBS root volumes are not included.".into());
+    Ok(lines)
+}
+
+pub fn eks(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let mut lines = instances_for_hours(book, inputs, load, "pod", a)?;
+    ec2_discount(book, inputs, &mut lines, a);
+    let control = book.rate("eks.cluster.standard")?;
+    lines.push(charge(
+        "EKS control plane: 1 cluster × 730 h".into(),
+        HOURS_PER_MONTH,
+        control,
+    ));
+    a.say(|| {
+        format!(
+            "One cluster on a Kubernetes version in standard support, billed all 730 hours whether \
+             pods run or not{}.",
+            book.rate("eks.cluster.extended")
+                .map(|r| format!(" ({} in extended support)", r.display))
+                .unwrap_or_default()
+        )
+    });
+    a.say(|| {
+        "Kubernetes system pods (CoreDNS, kube-proxy, the VPC CNI) also need node capacity; \
+             none is reserved for them here."
+            .into()
+    });
+    a.say(|| alb_note(book));
+    Ok(lines)
+}
+
+pub fn batch(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let fleet = batch_fleet(book, inputs, load)?;
+    let rate = book.rate(&fleet.kind.price_id)?;
+    let per = per_instance(fleet.kind, inputs.vcpu, load.memory_gib);
+    a.say(|| {
+        format!(
+            "Each request is one job of {}: {} job-hours a month.",
+            size_text(inputs),
+            format_amount(load.job_hours)
+        )
+    });
+    a.say(|| {
+        format!(
+            "{} ({} vCPU, {} GiB, {} jobs at once) is the cheapest {} type in the price list per \
+             job-hour{}.",
+            fleet.kind.name,
+            format_number(fleet.kind.vcpu),
+            format_number(fleet.kind.memory_gib),
+            group_thousands(per),
+            arch_name(inputs.arm),
+            if fleet.kind.baseline < 1.0 {
+                format!(
+                    ", counted at its {} CPU baseline",
+                    percent(fleet.kind.baseline)
+                )
+            } else {
+                String::new()
+            }
+        )
+    });
+    a.say(|| {
+        "Instances run only while jobs run, packed perfectly: start-up time and idle capacity \
+             are not included. Hours a day do not change the job-hours."
+            .into()
+    });
+    a.say(|| {
+        "Batch queues each job and starts it in seconds to minutes: it suits work that can \
+             wait, not requests someone is waiting on."
+            .into()
+    });
+    let mut lines = vec![charge(
+        format!("EC2 {}: instance-hours for the jobs", fleet.kind.name),
+        fleet.amount,
+        rate,
+    )];
+    lines.extend(no_charge(book, "batch.service", "AWS Batch itself"));
+    ec2_discount(book, inputs, &mut lines, a);
+    Ok(lines)
+}
+
+/// Lightsail bundles needed: by size for the tasks, and by baseline for the busy vCPUs.
+fn bundles_needed(b: &Bundle, inputs: &Inputs, load: &Load) -> Option<f64> {
+    let per = floor(b.vcpu / inputs.vcpu).min(floor(b.memory_gib / load.memory_gib));
+    (per >= 1.0)
+        .then(|| ceil(load.tasks / per).max(ceil(load.sustained_vcpu / (b.vcpu * b.baseline))))
+}
+
+pub fn lightsail(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let balancer = book.rate("lightsail.load-balancer").ok();
+    let best = book
+        .bundles
+        .iter()
+        .filter_map(|b| {
+            let n = bundles_needed(b, inputs, load)?;
+            let lb = match (&balancer, n > 1.0) {
+                (_, false) => 0.0,
+                (Some(r), true) => r.per_unit,
+                // More than one instance needs a load balancer the data does not price.
+                (None, true) => return None,
+            };
+            Some((b, n, n * b.monthly + lb))
+        })
+        .min_by(|x, y| cmp_cost(x.2, y.2));
+    let Some((bundle, n, _)) = best else {
+        let largest = book
+            .bundles
+            .iter()
+            .max_by(|x, y| x.monthly.total_cmp(&y.monthly));
+        return Err(match largest {
+            Some(b) => format!(
+                "no Lightsail bundle holds {} (largest: {} vCPU, {} GB)",
+                size_text(inputs),
+                format_number(b.vcpu),
+                format_number(b.memory_gib)
+            ),
+            None => "the price list has no Lightsail bundles".into(),
+        });
+    };
+    let rate = book.rate(&bundle.price_id)?;
+    a.say(|| tasks_text(load, inputs, "copy"));
+    a.say(|| format!(
+            "{} × the {} bundle: the cheapest way in the price list to hold them. Lightsail bundles \
+             are burstable: this one sustains {} of each vCPU, and the instances cover the {} vCPU \
+             the requests keep busy.",
+            group_thousands(n),
+            format_money(bundle.monthly),
+            percent(bundle.baseline),
+            format_amount(load.sustained_vcpu)
+        ));
+    a.say(|| {
+        "Lightsail bills every hour of the month, busy or idle, even while an instance is \
+             stopped; hours a day do not lower it."
+            .into()
+    });
+    a.say(|| "The bundle's data transfer allowance is assumed to cover the traffic.".into());
+    if inputs.arm {
+        a.say(|| "Lightsail runs x86 only; the Arm option does not apply.".into());
+    }
+    if inputs.spot || inputs.savings_plans {
+        a.say(|| "Spot and Savings Plans do not apply to Lightsail.".into());
+    }
+    let mut lines = vec![charge(
+        format!(
+            "{}: {} instance{}",
+            bundle.label,
+            group_thousands(n),
+            plural(n)
+        ),
+        n,
+        rate,
+    )];
+    if n > 1.0
+        && let Some(r) = &balancer
+    {
+        lines.push(charge(
+            "Lightsail load balancer across the instances".into(),
+            1.0,
+            r,
+        ));
+    }
+    Ok(lines)
+}
+
+pub fn elastic_beanstalk(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let mut lines = instances_for_hours(book, inputs, load, "instance copy", a)?;
+    ec2_discount(book, inputs, &mut lines, a);
+    let alb = book.rate("elb.alb.hour")?;
+    let lcu = book.rate("elb.alb.lcu")?;
+    let (per_lcu, _) = book.allowance("elb.alb.lcu.new-connections")?;
+    let lcu_hours = inputs.requests / (per_lcu * 3_600.0);
+    lines.push(charge(
+        "Application Load Balancer: 730 h".into(),
+        HOURS_PER_MONTH,
+        alb,
+    ));
+    lines.push(charge(
+        format!(
+            "Load balancer capacity units: {} requests ÷ {} new connections/s per LCU",
+            format_count(inputs.requests),
+            format_number(per_lcu)
+        ),
+        lcu_hours,
+        lcu,
+    ));
+    lines.extend(no_charge(
+        book,
+        "elastic-beanstalk.service",
+        "Elastic Beanstalk itself",
+    ));
+    a.say(|| {
+        "A load-balanced environment: its Application Load Balancer runs all 730 hours.".into()
+    });
+    a.say(|| {
+        format!(
+            "LCUs count every request as a new connection ({} a second per LCU), an upper \
+                 bound when clients keep connections open; bytes processed are not counted.",
+            format_number(per_lcu)
+        )
+    });
+    Ok(lines)
+}
