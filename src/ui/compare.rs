@@ -3,10 +3,10 @@
 //! marked `≠`, and the highlighted cell's full text on Enter.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout as Split, Rect};
+use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, Clickable, CompareView};
@@ -348,24 +348,6 @@ fn draw_cell(
         }
         Cell::Missing => lines.push(Line::raw("— The data states nothing here.")),
     }
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let width = u16::try_from(w + 4).unwrap_or(u16::MAX).min(area.width);
-    let [row_area] = Split::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Split::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row_area);
-    Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border())
-                .padding(Padding::horizontal(1))
-                .title(" Esc to close "),
-        )
-        .render(popup, buf);
+    let width = u16::try_from(w + 4).unwrap_or(u16::MAX);
+    super::popup::draw(lines, " Esc to close ", width, 1, theme, area, buf);
 }

@@ -1,9 +1,8 @@
 //! The `?` overlay: every key of the screen beneath, read from the keymap.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::App;
@@ -33,25 +32,6 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     let content_width = key_width + help_width + 5;
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let w = u16::try_from(content_width)
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(w)])
-        .flex(Flex::Center)
-        .areas(row);
-    Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border())
-                .title(" Keys · Esc or ? to close "),
-        )
-        .render(popup, buf);
+    let w = u16::try_from(content_width).unwrap_or(u16::MAX);
+    super::popup::draw(lines, " Keys · Esc or ? to close ", w, 0, theme, area, buf);
 }

@@ -5,6 +5,7 @@ mod compare;
 mod cost;
 mod detail;
 mod help;
+mod popup;
 mod question;
 mod result;
 mod search;
@@ -69,31 +70,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
 
 /// A yes/no question, centred over everything.
 fn confirm_box(question: &str, theme: Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    use ratatui::layout::Flex;
-    use ratatui::widgets::{Block, BorderType, Clear};
     let width = area.width.saturating_sub(4).min(64);
     let text = crate::text::wrap(question, usize::from(width.saturating_sub(4)));
     let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::default());
     lines.push(Line::styled("y yes · n no", theme.key()));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
-    Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.border())
-                .title(" Confirm "),
-        )
-        .render(popup, buf);
+    popup::draw(lines, " Confirm ", width, 0, theme, area, buf);
 }
 
 fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {
