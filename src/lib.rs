@@ -8,6 +8,7 @@ pub mod answers_file;
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod cost;
 pub mod data;
 pub mod detail;

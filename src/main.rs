@@ -3,15 +3,32 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches};
 use computepick::cli::{self, Cli, exit};
+use computepick::config;
+use computepick::ui::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The config file comes first: its output format is a default the parser needs. A broken
+    // one gets one warning and changes nothing.
+    let loaded = config::load();
+    if let Some(warning) = &loaded.warning {
+        eprintln!("{warning}");
+    }
+    let parser = config::apply_format_default(Cli::command(), &loaded.config);
+    let parsed = parser
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let mut cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    // Flags win over the config file.
+    if cli.data.is_none() {
+        cli.data = loaded.config.data;
+    }
+    let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
     if let Some(command) = &cli.command {
         return cli::run(command, cli.data.as_deref());
     }
@@ -44,7 +61,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    computepick::tui::run(app)
+    computepick::tui::run(app, theme)
 }
 
 /// `--help` and `--version` print as clap renders them; a usage error is one line on stderr

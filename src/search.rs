@@ -23,19 +23,28 @@
 //! # Speed
 //!
 //! The names are lowercased once into one contiguous buffer, each with a bit mask of the bytes it
-//! contains, so most non-matches cost one AND. `SkimMatcherV2` costs about a microsecond per
-//! matching string, too slow to score 100,000 entries for a one-letter query inside a frame, so
-//! when more than [`RESCORE_POOL`] entries match, a cheap greedy score with the same bonuses
-//! (word starts, consecutive letters, gaps) picks the pool that skim then scores exactly. The
-//! embedded guide has far fewer entries than the pool, so its ranking is always skim's own.
-//! A [`Searcher`] also remembers the previous query: when the new query extends it, only the
-//! previous name and body hits are searched again (the fzf trick), which is exact because a
-//! string that contains `abc` as a subsequence (or every word of "ab c" as a substring) also
-//! contains `ab`. The typo tier is not narrowed (a longer word may be within reach of words
-//! the shorter one was not), but it is computed from a word index, and only when the tiers above
-//! it leave room in the result.
+//! contains, so most non-matches cost one AND; a one-letter query (the first keystroke, which
+//! matches nearly everything) is scored from per-name masks of word-start bytes without a scan.
+//! `SkimMatcherV2` costs about a microsecond per matching string, too slow to score 100,000
+//! entries inside a frame, so when more than [`RESCORE_POOL`] entries match, a cheap greedy
+//! score with skim's weights (word starts, consecutive letters, gaps) picks the pool that skim
+//! then scores exactly. The embedded guide has far fewer entries than the pool, so its ranking
+//! is always skim's own; the benchmark reports how often the pool changes the top ten at
+//! 100,000 entries.
+//!
+//! A [`Searcher`] also remembers the previous query and its name hits: when the new query
+//! extends the previous one, only those names are searched again (the fzf trick). That is
+//! exact because a string that contains `abc` as a subsequence also contains `ab`. It is used
+//! when the previous hits are few ([`NARROW_FRACTION`]): for a broad query (one or two letters
+//! at 100,000 entries) the sequential scan of every name is faster than hopping through a long
+//! list of hits, and the results are the same either way. The lower
+//! tiers are not narrowed, and need not be: they run only when the name tiers leave room in the
+//! result, and both work from word indexes built once (the typo tier from the names' words, the
+//! body tier from the bodies' tokens), so they never scan every entry. Narrowing them would also
+//! be wrong for typos: a longer word can be within reach of words the shorter one was not.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -44,6 +53,17 @@ use crate::data::Guide;
 
 /// Above this many name candidates, a cheap pre-score picks which ones skim scores exactly.
 pub const RESCORE_POOL: usize = 1024;
+
+/// The previous query's name hits are searched instead of every name only when they are at most
+/// this fraction (1/32) of all names. Visiting a sparse subset misses the cache on every name,
+/// while the full scan streams the dense name records; measured at 100,000 entries on this
+/// project's 2-core machine, the narrowed scan stopped winning at about 1/25 ("ku" from "k":
+/// 15% of names, 3.5 ms narrowed against 2.7 ms in full; "kub" from "ku": 2.7%, 1.5 ms
+/// against 2.6 ms; "spot in" from "spot i": 0.6%, 0.8 ms against 2.9 ms).
+pub const NARROW_FRACTION: usize = 32;
+
+/// Up to this many names (about 160 KiB of records, which stay in cache) narrowing always pays.
+pub const NARROW_ALWAYS: usize = 4096;
 
 /// Scores of different tiers are `tier × TIER_SPAN + score within the tier`, so a hit's number
 /// sorts exactly like the list does.
@@ -151,9 +171,25 @@ struct Name {
     end: u32,
     /// Which bytes occur in it (see [`byte_mask`]): a cheap necessary condition for a match.
     mask: u64,
-    ascii: bool,
+    /// The same for the bytes that start a word (after a space, a slash, a bracket...) and the
+    /// bytes right after punctuation: with `first`, a one-letter query's score without a scan.
+    heads: u64,
+    breaks: u64,
     entry: u32,
-    field: Field,
+    /// [`Field`] packed: 0 the title, `i + 1` alias `i` (keeps the record at 40 bytes, since the
+    /// scan touches every one).
+    field: u16,
+    first: u8,
+    ascii: bool,
+}
+
+impl Name {
+    fn field(&self) -> Field {
+        match self.field {
+            0 => Field::Title,
+            i => Field::Alias(usize::from(i) - 1),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -163,13 +199,14 @@ struct Slot {
     names: (u32, u32),
     /// Lowercased body.
     body: String,
-    /// Position of the entry in the tie-break order (kind, title, id).
-    rank: u32,
 }
 
 /// The searchable index, built once from the guide (or from documents).
 pub struct Index {
     slots: Vec<Slot>,
+    /// Each entry's position in the tie-break order (kind, title, id), apart from the slots so
+    /// that ranking many candidates reads a dense array.
+    ranks: Vec<u32>,
     names: Vec<Name>,
     /// Every lowercased name, back to back.
     text: String,
@@ -178,6 +215,12 @@ pub struct Index {
     /// Distinct words of all names, and for each the names that contain it.
     words: Vec<Vec<char>>,
     postings: Vec<Vec<u32>>,
+    /// Distinct space-separated tokens of the lowercased bodies, and for each the entries that
+    /// hold it with the position of its first occurrence. A query word (which has no space) is
+    /// a substring of a body exactly when it is a substring of one of its tokens, so the body
+    /// tier scans this short list instead of every body.
+    body_tokens: Vec<String>,
+    body_postings: Vec<Vec<(u32, u32)>>,
     matcher: SkimMatcherV2,
     pool: usize,
 }
@@ -188,6 +231,7 @@ impl std::fmt::Debug for Index {
             .field("entries", &self.slots.len())
             .field("names", &self.names.len())
             .field("words", &self.words.len())
+            .field("body_tokens", &self.body_tokens.len())
             .finish_non_exhaustive()
     }
 }
@@ -200,16 +244,13 @@ impl Index {
 
     /// Indexes any documents (the benchmark's synthetic sets use this).
     pub fn from_documents(docs: Vec<Document>) -> Index {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&docs[a], &docs[b]);
-            (a.kind, a.title.to_lowercase(), &a.title, &a.id).cmp(&(
-                b.kind,
-                b.title.to_lowercase(),
-                &b.title,
-                &b.id,
-            ))
-        });
+        let mut order: Vec<(Kind, String, &str, &str, usize)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.kind, d.title.to_lowercase(), &d.title[..], &d.id[..], i))
+            .collect();
+        order.sort_unstable();
+        let order: Vec<usize> = order.into_iter().map(|o| o.4).collect();
         let mut rank = vec![0u32; docs.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r as u32;
@@ -217,15 +258,19 @@ impl Index {
 
         let mut index = Index {
             slots: Vec::with_capacity(docs.len()),
+            ranks: Vec::new(),
             names: Vec::new(),
             text: String::new(),
             exact: HashMap::new(),
             words: Vec::new(),
             postings: Vec::new(),
+            body_tokens: Vec::new(),
+            body_postings: Vec::new(),
             matcher: SkimMatcherV2::default().respect_case(),
             pool: RESCORE_POOL,
         };
         let mut word_ids: HashMap<Vec<char>, u32> = HashMap::new();
+        let mut token_ids: HashMap<String, u32> = HashMap::new();
         for (i, doc) in docs.into_iter().enumerate() {
             let entry = i as u32;
             let first = index.names.len() as u32;
@@ -251,12 +296,16 @@ impl Index {
                 }
                 let name_id = index.names.len() as u32;
                 for word in words(&lower) {
-                    let next = word_ids.len() as u32;
-                    let id = *word_ids.entry(word.clone()).or_insert(next);
-                    if id == next {
-                        index.words.push(word);
-                        index.postings.push(Vec::new());
-                    }
+                    let id = match word_ids.get(&word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = word_ids.len() as u32;
+                            word_ids.insert(word.clone(), id);
+                            index.words.push(word);
+                            index.postings.push(Vec::new());
+                            id
+                        }
+                    };
                     let posting = &mut index.postings[id as usize];
                     if posting.last() != Some(&name_id) {
                         posting.push(name_id);
@@ -264,17 +313,45 @@ impl Index {
                 }
                 let start = index.text.len() as u32;
                 index.text.push_str(&lower);
+                let (heads, breaks) = start_masks(lower.as_bytes());
                 index.names.push(Name {
                     start,
                     end: index.text.len() as u32,
                     mask: byte_mask(lower.as_bytes()),
+                    heads,
+                    breaks,
+                    first: lower.as_bytes()[0],
                     ascii: lower.is_ascii(),
                     entry,
-                    field,
+                    field: match field {
+                        Field::Alias(i) => u16::try_from(i + 1).unwrap_or(u16::MAX),
+                        _ => 0,
+                    },
                 });
             }
+            let body = normalize(&doc.body);
+            for (position, token) in body.split(' ').enumerate() {
+                if token.is_empty() {
+                    continue;
+                }
+                // Look up before allocating: most tokens have been seen before.
+                let id = match token_ids.get(token) {
+                    Some(&id) => id,
+                    None => {
+                        let id = token_ids.len() as u32;
+                        token_ids.insert(token.to_owned(), id);
+                        index.body_tokens.push(token.to_owned());
+                        index.body_postings.push(Vec::new());
+                        id
+                    }
+                };
+                let posting = &mut index.body_postings[id as usize];
+                if posting.last().is_none_or(|&(e, _)| e != entry) {
+                    posting.push((entry, position as u32));
+                }
+            }
             index.slots.push(Slot {
-                body: normalize(&doc.body),
+                body,
                 entry: Entry {
                     kind: doc.kind,
                     id: doc.id,
@@ -283,9 +360,9 @@ impl Index {
                     snippet: doc.snippet,
                 },
                 names: (first, index.names.len() as u32),
-                rank: rank[i],
             });
         }
+        index.ranks = rank;
         index
     }
 
@@ -329,7 +406,10 @@ impl Index {
             *cache = Cache::default();
             return Results::default();
         }
-        let narrow = !cache.query.is_empty() && q.text.starts_with(&cache.query);
+        let narrow = !cache.query.is_empty()
+            && q.text.starts_with(&cache.query)
+            && (cache.names.len() <= self.names.len() / NARROW_FRACTION
+                || self.names.len() <= NARROW_ALWAYS);
         let mut best: HashMap<u32, Scored> = HashMap::new();
 
         // Exact names: one lookup.
@@ -342,12 +422,11 @@ impl Index {
         }
 
         // Fuzzy names: always computed in full, because the next keystroke narrows from it.
-        let name_cands = self.name_candidates(q, narrow.then_some(&cache.names[..]));
+        let (name_cands, matched) = self.name_candidates(q, narrow.then_some(&cache.names[..]));
         self.score_names(q, &name_cands, &mut best);
-        let mut next = Cache {
+        *cache = Cache {
             query: q.text.clone(),
-            names: name_cands.iter().map(|&(e, _)| e).collect(),
-            body: None,
+            names: matched,
         };
 
         // Lower tiers only when the upper ones leave room: they can never outrank them.
@@ -355,16 +434,13 @@ impl Index {
             self.typo_tier(q, &mut best);
         }
         if best.len() < limit {
-            let prev = cache.body.as_deref().filter(|_| narrow);
-            let body = self.body_candidates(q, prev);
-            self.score_bodies(q, &body, &mut best);
-            next.body = Some(body);
+            let body = self.body_candidates(q);
+            self.score_bodies(q, &body, limit, &mut best);
         }
-        *cache = next;
 
         let mut ranked: Vec<Scored> = best.into_values().collect();
         ranked.sort_by_key(|s| {
-            let rank = self.slots[s.entry as usize].rank;
+            let rank = self.ranks[s.entry as usize];
             (std::cmp::Reverse(s.key()), s.len, rank)
         });
         ranked.truncate(limit);
@@ -381,7 +457,7 @@ impl Index {
         let (a, b) = self.slots[entry as usize].names;
         self.names[a as usize..b as usize]
             .iter()
-            .find(|n| n.field == field)
+            .find(|n| n.field() == field)
             .map_or("", |n| self.name_str(n))
     }
 
@@ -400,39 +476,48 @@ impl Index {
     }
 
     /// Entries with a name that contains the query as a subsequence, with their best cheap
-    /// pre-score. `within` restricts the scan to the previous query's candidates.
-    fn name_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i32)> {
-        let mut out = Vec::new();
-        let mut visit = |entry: u32| {
-            let (a, b) = self.slots[entry as usize].names;
-            let mut best: Option<i32> = None;
-            for name in &self.names[a as usize..b as usize] {
-                if name.mask & q.mask != q.mask {
-                    continue;
-                }
-                let s = self.name_str(name);
-                let Some(cheap) = greedy(s.as_bytes(), q.text.as_bytes()) else {
-                    continue;
-                };
-                // Bytes in order are necessary, not sufficient, outside ASCII: ask skim.
-                if !name.ascii && self.skim(s, &q.text).is_none() {
-                    continue;
-                }
-                best = Some(best.map_or(cheap, |b| b.max(cheap)));
+    /// pre-score, and the names that matched (what the next keystroke narrows to). `within`
+    /// restricts the scan to the previous query's matching names. Working on name ids keeps the
+    /// narrowed scan on the dense name records: walking a sparse subset of entries instead
+    /// missed the cache on every one and made narrowing slower than a full sequential scan.
+    fn name_candidates(&self, q: &Query, within: Option<&[u32]>) -> (Vec<(u32, i32)>, Vec<u32>) {
+        let mut entries: Vec<(u32, i32)> = Vec::new();
+        let mut matched = Vec::new();
+        let mut visit = |id: u32| {
+            let name = &self.names[id as usize];
+            if name.mask & q.mask != q.mask {
+                return;
             }
-            if let Some(cheap) = best {
-                out.push((entry, cheap));
+            let cheap = match q.single {
+                Some(b) => one_letter(name, b),
+                None => {
+                    let s = self.name_str(name);
+                    let Some(cheap) = greedy(s.as_bytes(), q.text.as_bytes()) else {
+                        return;
+                    };
+                    // Bytes in order are necessary, not sufficient, outside ASCII: ask skim.
+                    if !name.ascii && self.skim(s, &q.text).is_none() {
+                        return;
+                    }
+                    cheap
+                }
+            };
+            matched.push(id);
+            // An entry's names are consecutive, so its best is kept in the last element.
+            match entries.last_mut() {
+                Some((e, best)) if *e == name.entry => *best = (*best).max(cheap),
+                _ => entries.push((name.entry, cheap)),
             }
         };
         match within {
             Some(list) => list.iter().copied().for_each(&mut visit),
-            None => (0..self.slots.len() as u32).for_each(&mut visit),
+            None => (0..self.names.len() as u32).for_each(&mut visit),
         }
-        out
+        (entries, matched)
     }
 
     fn score_names(&self, q: &Query, cands: &[(u32, i32)], best: &mut HashMap<u32, Scored>) {
-        for entry in self.pool_of(cands) {
+        for entry in pool_of(cands, self.pool, &self.ranks) {
             let (a, b) = self.slots[entry as usize].names;
             for name in &self.names[a as usize..b as usize] {
                 if name.mask & q.mask != q.mask {
@@ -440,24 +525,13 @@ impl Index {
                 }
                 let text = self.name_str(name);
                 if let Some(raw) = self.skim(text, &q.text) {
-                    offer(best, self.scored(entry, Tier::Name, raw, name.field, text));
+                    offer(
+                        best,
+                        self.scored(entry, Tier::Name, raw, name.field(), text),
+                    );
                 }
             }
         }
-    }
-
-    /// The candidates skim should score: all of them, or the best `pool` by the cheap score.
-    fn pool_of(&self, cands: &[(u32, i32)]) -> Vec<u32> {
-        if cands.len() <= self.pool {
-            return cands.iter().map(|&(e, _)| e).collect();
-        }
-        let mut keyed: Vec<(std::cmp::Reverse<i32>, u32, u32)> = cands
-            .iter()
-            .map(|&(e, cheap)| (std::cmp::Reverse(cheap), self.slots[e as usize].rank, e))
-            .collect();
-        keyed.select_nth_unstable(self.pool - 1);
-        keyed.truncate(self.pool);
-        keyed.into_iter().map(|(_, _, e)| e).collect()
     }
 
     /// Near misses: each query word within edit distance of (or a prefix of) a word of one name.
@@ -497,35 +571,65 @@ impl Index {
             let raw = score - 2 * extra;
             offer(
                 best,
-                self.scored(name.entry, Tier::Typo, raw, name.field, text),
+                self.scored(name.entry, Tier::Typo, raw, name.field(), text),
             );
         }
     }
 
-    /// Entries whose body contains every query word. `within`: the previous query's body hits.
-    fn body_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
-        let terms: Vec<&str> = q.text.split(' ').collect();
-        let test = |e: &u32| {
-            let body = &self.slots[*e as usize].body;
-            terms.iter().all(|t| body.contains(t))
-        };
-        match within {
-            Some(list) => list.iter().copied().filter(test).collect(),
-            None => (0..self.slots.len() as u32).filter(test).collect(),
+    /// Entries whose body contains every query word, with a cheap pre-score: a whole word beats
+    /// a word start beats a word middle, and an early mention a late one.
+    fn body_candidates(&self, q: &Query) -> Vec<(u32, i32)> {
+        const ABSENT: i32 = i32::MIN;
+        let mut total: Option<Vec<i32>> = None;
+        for term in q.text.split(' ') {
+            let mut here = vec![ABSENT; self.slots.len()];
+            for (token, postings) in self.body_tokens.iter().zip(&self.body_postings) {
+                let Some(at) = token.find(term) else { continue };
+                let starts = !token[..at].chars().any(char::is_alphanumeric);
+                let ends = !token[at + term.len()..].chars().any(char::is_alphanumeric);
+                let score =
+                    16 * term.len() as i32 + 8 * i32::from(starts) + 8 * i32::from(starts && ends);
+                for &(entry, position) in postings {
+                    let s = score - (position / 4) as i32;
+                    let cell = &mut here[entry as usize];
+                    *cell = (*cell).max(s);
+                }
+            }
+            total = Some(match total {
+                None => here,
+                Some(mut sum) => {
+                    for (s, h) in sum.iter_mut().zip(here) {
+                        *s = if *s == ABSENT || h == ABSENT {
+                            ABSENT
+                        } else {
+                            *s + h
+                        };
+                    }
+                    sum
+                }
+            });
         }
+        total
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, s)| s != ABSENT)
+            .map(|(e, s)| (e as u32, s))
+            .collect()
     }
 
-    fn score_bodies(&self, q: &Query, cands: &[u32], best: &mut HashMap<u32, Scored>) {
+    /// Skim scores the body hits the cheap score ranks best: an eighth of the name pool (but
+    /// at least the hits still wanted), since body hits only fill what names leave.
+    fn score_bodies(
+        &self,
+        q: &Query,
+        cheap: &[(u32, i32)],
+        limit: usize,
+        best: &mut HashMap<u32, Scored>,
+    ) {
         let terms: Vec<&str> = q.text.split(' ').collect();
-        let cheap: Vec<(u32, i32)> = cands
-            .iter()
-            .map(|&e| {
-                let body = self.slots[e as usize].body.as_bytes();
-                let score = terms.iter().map(|t| body_cheap(body, t.as_bytes())).sum();
-                (e, score)
-            })
-            .collect();
-        for e in self.pool_of(&cheap) {
+        let pool = (self.pool / 8).max(limit);
+        for e in pool_of(cheap, pool, &self.ranks) {
             let body = &self.slots[e as usize].body;
             let raw: i64 = terms.iter().filter_map(|t| self.skim(body, t)).sum();
             offer(best, self.scored(e, Tier::Body, raw, Field::Body, ""));
@@ -582,7 +686,7 @@ impl Index {
                     .map(|s| crate::text::levenshtein(&query, &s))
                     .min()
                     .unwrap_or(usize::MAX);
-                (distance, slot.rank, i)
+                (distance, self.ranks[i], i)
             })
             .collect();
         scored.sort_unstable();
@@ -591,17 +695,18 @@ impl Index {
 }
 
 /// A search that remembers the previous query, for typing: when the new query extends the
-/// previous one, only the previous hits are searched again.
-#[derive(Debug)]
+/// previous one, only the previous hits are searched again. Cloning is cheap (the index is
+/// shared), so a view can keep one per search box.
+#[derive(Debug, Clone)]
 pub struct Searcher {
-    index: Index,
+    index: Arc<Index>,
     cache: Cache,
 }
 
 impl Searcher {
-    pub fn new(index: Index) -> Searcher {
+    pub fn new(index: impl Into<Arc<Index>>) -> Searcher {
         Searcher {
-            index,
+            index: index.into(),
             cache: Cache::default(),
         }
     }
@@ -625,10 +730,8 @@ impl Searcher {
 #[derive(Debug, Clone, Default)]
 struct Cache {
     query: String,
-    /// Entries with a fuzzy name match, in index order.
+    /// Names (ids in [`Index::names`]) that contain the query as a subsequence, ascending.
     names: Vec<u32>,
-    /// Entries whose body holds every query word, when that tier was computed.
-    body: Option<Vec<u32>>,
 }
 
 /// A normalised query.
@@ -636,6 +739,9 @@ struct Query {
     /// Lowercased, trimmed, inner whitespace collapsed to one space.
     text: String,
     mask: u64,
+    /// The query's byte when it is one ASCII letter or digit (the first keystroke, the one
+    /// that matches nearly everything): scored from each name's masks without a scan.
+    single: Option<u8>,
     /// Alphanumeric words, for the typo tier.
     words: Vec<Vec<char>>,
 }
@@ -643,7 +749,12 @@ struct Query {
 impl Query {
     fn new(raw: &str) -> Query {
         let text = normalize(raw);
+        let single = match text.as_bytes() {
+            &[b] if b.is_ascii_alphanumeric() => Some(b),
+            _ => None,
+        };
         Query {
+            single,
             mask: byte_mask(text.as_bytes()),
             words: words(&text),
             text,
@@ -687,6 +798,21 @@ fn offer(best: &mut HashMap<u32, Scored>, new: Scored) {
             }
         })
         .or_insert(new);
+}
+
+/// The candidates skim should score: all of them, or the best `pool` by the cheap score (ties
+/// by the entries' rank, so the choice is deterministic).
+fn pool_of(cands: &[(u32, i32)], pool: usize, ranks: &[u32]) -> Vec<u32> {
+    if cands.len() <= pool {
+        return cands.iter().map(|&(e, _)| e).collect();
+    }
+    let mut keyed: Vec<(std::cmp::Reverse<i32>, u32, u32)> = cands
+        .iter()
+        .map(|&(e, cheap)| (std::cmp::Reverse(cheap), ranks[e as usize], e))
+        .collect();
+    keyed.select_nth_unstable(pool - 1);
+    keyed.truncate(pool);
+    keyed.into_iter().map(|(_, _, e)| e).collect()
 }
 
 /// Lowercase, trimmed, whitespace collapsed: how names, bodies and queries are compared.
@@ -812,18 +938,33 @@ fn greedy(h: &[u8], q: &[u8]) -> Option<i32> {
     Some(score)
 }
 
-/// A cheap score for a body hit: a whole word beats a word start beats a word middle, and an
-/// early mention beats a late one.
-fn body_cheap(body: &[u8], term: &[u8]) -> i32 {
-    let Some(at) = body.windows(term.len().max(1)).position(|w| w == term) else {
-        return 0;
-    };
-    let starts = at == 0 || !body[at - 1].is_ascii_alphanumeric();
-    let ends = body
-        .get(at + term.len())
-        .is_none_or(|b| !b.is_ascii_alphanumeric());
-    16 * term.len() as i32 + 8 * i32::from(starts) + 8 * i32::from(starts && ends)
-        - (at / 32) as i32
+/// Masks of the bytes that start a word (after a hard separator, as skim counts them) and of
+/// the bytes that follow other punctuation.
+fn start_masks(h: &[u8]) -> (u64, u64) {
+    let (mut heads, mut breaks) = (0u64, 0u64);
+    for i in 1..h.len() {
+        match start_bonus(h, i) {
+            8 => heads |= 1 << byte_bit(h[i]),
+            7 => breaks |= 1 << byte_bit(h[i]),
+            _ => {}
+        }
+    }
+    (heads, breaks)
+}
+
+/// [`greedy`] for a one-letter query `b` that the name contains (an ASCII letter or digit, whose
+/// mask bits are exact): the best of its occurrences, from the masks alone.
+fn one_letter(name: &Name, b: u8) -> i32 {
+    let bit = 1u64 << byte_bit(b);
+    15 + if name.first == b {
+        16
+    } else if name.heads & bit != 0 {
+        8
+    } else if name.breaks & bit != 0 {
+        7
+    } else {
+        0
+    }
 }
 
 /// How many edits a query word of this length may be from a name word.
@@ -1077,6 +1218,19 @@ mod tests {
                 skim.fuzzy_match(h, "l"),
                 "{h}"
             );
+        }
+    }
+
+    #[test]
+    fn one_letter_masks_score_like_the_scan() {
+        let index = small();
+        for name in &index.names {
+            let text = index.name_str(name).as_bytes();
+            for b in (b'a'..=b'z').chain(b'0'..=b'9') {
+                if name.mask & 1 << byte_bit(b) != 0 {
+                    assert_eq!(Some(one_letter(name, b)), greedy(text, &[b]));
+                }
+            }
         }
     }
 

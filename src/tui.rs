@@ -49,8 +49,9 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the interactive guide until the user quits; returns the process exit code.
-pub fn run(app: App) -> ExitCode {
+/// Runs the interactive guide until the user quits; returns the process exit code. The theme
+/// comes from `--theme` or the config file (see `Theme::from_choice`).
+pub fn run(app: App, theme: Theme) -> ExitCode {
     // Signals only set a flag; the loop sees it within one poll interval and unwinds normally.
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
@@ -70,7 +71,7 @@ pub fn run(app: App) -> ExitCode {
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        event_loop(&mut terminal, app, Theme::from_env(), &signal)
+        event_loop(&mut terminal, app, theme, &signal)
     })();
     match outcome {
         Ok(code) => code,

@@ -3,8 +3,11 @@
 
 pub mod check;
 pub mod compare;
+pub mod completions;
+pub mod config;
 pub mod cost;
 pub mod list;
+pub mod man;
 pub mod recommend;
 pub mod search;
 pub mod show;
@@ -49,6 +52,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// Colours for a dark or light terminal background; auto detects it (dark when unknown).
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::config::ThemeChoice>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -76,6 +83,15 @@ pub enum Command {
     /// Estimate each service's monthly cost for a workload, with break-even points.
     #[command(after_help = cost::AFTER_HELP)]
     Cost(cost::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = completions::AFTER_HELP)]
+    Completions(completions::Args),
+    /// Print the manual page (roff): `computepick man | man -l -`.
+    #[command(after_help = man::AFTER_HELP)]
+    Man(man::Args),
+    /// Show where the config file is and what it sets.
+    #[command(after_help = config::AFTER_HELP)]
+    Config(config::Args),
 }
 
 /// Output formats shared by the subcommands.
@@ -103,6 +119,9 @@ pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
         Command::List(args) => with_guide(data, |g| list::run(args, g)),
         Command::Search(args) => with_guide(data, |g| search::run(args, g)),
         Command::Cost(args) => with_guide(data, |g| cost::run(args, g)),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
+        Command::Config(args) => config::run(args),
     };
     ExitCode::from(code)
 }

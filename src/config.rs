@@ -1,0 +1,334 @@
+//! The optional config file: personal defaults for the theme, the output format and the data
+//! file, so they need not be typed every time. Every setting is also a flag, and a flag always
+//! wins. The file is RON, like the data:
+//!
+//! ```ron
+//! (
+//!     theme: Some(Light),
+//!     format: Some(Json),
+//!     data: Some("my-guide.ron"),
+//! )
+//! ```
+//!
+//! It lives at `$XDG_CONFIG_HOME/computepick/config.ron`, else `~/.config/computepick/config.ron`
+//! (on macOS too: terminal tools are configured under `~/.config` there, not under `Library`),
+//! or `%APPDATA%\computepick\config.ron` on Windows. `COMPUTEPICK_CONFIG` names another file, or,
+//! set empty, no file at all (tests and benchmarks use that to stay hermetic).
+//!
+//! A config file is a convenience, so a broken one never stops the tool: it gets one warning
+//! naming the file, line and column, and everything runs on the defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::data::{Diagnostic, Severity};
+
+/// The environment variable that names the config file (empty: none).
+pub const ENV_VAR: &str = "COMPUTEPICK_CONFIG";
+/// Config files are a few lines; anything this big is not one.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Which colours to draw with: the `--theme` flag and the `theme` setting.
+/// [`crate::ui::theme::Theme::from_choice`] turns it into the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+pub enum ThemeChoice {
+    /// Detect the terminal's background (from `COLORFGBG`; dark when unknown).
+    #[default]
+    Auto,
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+}
+
+/// The default `--format` of the commands that take one. Named here rather than reusing the
+/// commands' own enums so the file's vocabulary stays fixed when a command adds a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum OutputFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl OutputFormat {
+    /// The value as `--format` spells it.
+    pub fn flag_value(self) -> &'static str {
+        match self {
+            OutputFormat::Text => "text",
+            OutputFormat::Json => "json",
+            OutputFormat::Markdown => "markdown",
+        }
+    }
+}
+
+/// The settings, each `None` when the file does not set it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub theme: Option<ThemeChoice>,
+    #[serde(default)]
+    pub format: Option<OutputFormat>,
+    /// A relative path is taken from the config file's directory, so the setting means the
+    /// same file wherever the command is run.
+    #[serde(default)]
+    pub data: Option<PathBuf>,
+}
+
+/// What loading found: the settings (defaults when there is no usable file), the file they
+/// were looked for in, and the warning to show when the file was there but unusable.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+    pub warning: Option<Diagnostic>,
+}
+
+/// The config file in use: `COMPUTEPICK_CONFIG` when set (empty: none), else the platform's
+/// config directory. `None` when there is no place to look.
+pub fn path() -> Option<PathBuf> {
+    path_from(&|name| std::env::var_os(name))
+}
+
+/// [`path`] with the environment given, for tests.
+fn path_from(env: &dyn Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    if let Some(explicit) = env(ENV_VAR) {
+        return (!explicit.is_empty()).then(|| PathBuf::from(explicit));
+    }
+    // XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    let absolute = |name: &str| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    let dir = if cfg!(windows) {
+        absolute("APPDATA")
+    } else {
+        absolute("XDG_CONFIG_HOME").or_else(|| absolute("HOME").map(|home| home.join(".config")))
+    };
+    dir.map(|d| d.join("computepick").join("config.ron"))
+}
+
+/// Loads the config file if there is one. Never fails: a missing file means defaults, and an
+/// unreadable or broken one means defaults plus a warning.
+pub fn load() -> Loaded {
+    let explicit = std::env::var_os(ENV_VAR).is_some_and(|v| !v.is_empty());
+    match path() {
+        Some(path) => load_file(&path, explicit),
+        None => Loaded::default(),
+    }
+}
+
+/// Loads `path`. A missing file is silent unless it was named explicitly (a typo in
+/// `COMPUTEPICK_CONFIG` should not go unnoticed).
+pub fn load_file(path: &Path, explicit: bool) -> Loaded {
+    let name = path.display().to_string();
+    let fallback = |line: usize, col: usize, message: String| Loaded {
+        config: Config::default(),
+        path: Some(path.to_owned()),
+        warning: Some(Diagnostic {
+            severity: Severity::Warning,
+            file: name.clone(),
+            line,
+            col,
+            message: format!("{message}; using defaults"),
+        }),
+    };
+    if !explicit && !path.exists() {
+        return Loaded {
+            path: Some(path.to_owned()),
+            ..Loaded::default()
+        };
+    }
+    let text = match crate::data::load_path(path) {
+        Ok(text) => text,
+        Err(diagnostics) => {
+            // The data loader's wording ("cannot open: no such file", "is a directory"...).
+            let d = diagnostics.0.into_iter().next();
+            let (line, col) = d.as_ref().map_or((0, 0), |d| (d.line, d.col));
+            let message = d.map_or_else(|| "cannot read".to_owned(), |d| d.message);
+            return fallback(line, col, message);
+        }
+    };
+    if text.len() as u64 > MAX_BYTES {
+        return fallback(
+            0,
+            0,
+            format!("is over {MAX_BYTES} bytes; not a config file"),
+        );
+    }
+    match parse(&text) {
+        Ok(mut config) => {
+            // Relative data paths are relative to the config file.
+            if let Some(data) = &config.data
+                && data.is_relative()
+                && let Some(dir) = path.parent()
+            {
+                config.data = Some(dir.join(data));
+            }
+            Loaded {
+                config,
+                path: Some(path.to_owned()),
+                warning: None,
+            }
+        }
+        Err((line, col, message)) => fallback(line, col, message),
+    }
+}
+
+/// Parses the file's text; an error is `(line, col, message)` with ron's position.
+pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<Config>(text)
+        .map_err(|e| {
+            let mut message = e.code.to_string();
+            let (found, expected) = match &e.code {
+                ron::Error::NoSuchStructField {
+                    expected, found, ..
+                } => (found.as_str(), *expected),
+                ron::Error::NoSuchEnumVariant {
+                    expected, found, ..
+                } => (found.as_str(), *expected),
+                _ => ("", &[][..]),
+            };
+            if let Some(best) = crate::text::closest(found, expected.iter().copied()) {
+                message = format!("{message}; did you mean `{best}`?");
+            }
+            (e.span.start.line.max(1), e.span.start.col.max(1), message)
+        })
+}
+
+/// Makes the config's output format the default of every subcommand whose `--format` accepts
+/// it, so the commands need no code for it and `--help` shows the default in force. A
+/// `--format` given on the command line still wins, as any flag does over its default.
+pub fn apply_format_default(mut command: clap::Command, config: &Config) -> clap::Command {
+    let Some(format) = config.format else {
+        return command;
+    };
+    let value = format.flag_value();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .filter(|sub| {
+            sub.get_arguments().any(|arg| {
+                arg.get_id() == "format"
+                    && arg
+                        .get_possible_values()
+                        .iter()
+                        .any(|v| v.get_name() == value)
+            })
+        })
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| {
+            sub.mut_arg("format", |arg| arg.default_value(value))
+        });
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn the_env_var_wins_and_empty_means_none() {
+        let vars = [("COMPUTEPICK_CONFIG", "/x/c.ron"), ("HOME", "/home/u")];
+        assert_eq!(path_from(&env(&vars)), Some(PathBuf::from("/x/c.ron")));
+        let vars = [("COMPUTEPICK_CONFIG", ""), ("HOME", "/home/u")];
+        assert_eq!(path_from(&env(&vars)), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn xdg_then_home() {
+        let vars = [("XDG_CONFIG_HOME", "/xdg"), ("HOME", "/home/u")];
+        assert_eq!(
+            path_from(&env(&vars)),
+            Some(PathBuf::from("/xdg/computepick/config.ron"))
+        );
+        // A relative XDG_CONFIG_HOME is ignored, as the spec says.
+        let vars = [("XDG_CONFIG_HOME", "rel"), ("HOME", "/home/u")];
+        assert_eq!(
+            path_from(&env(&vars)),
+            Some(PathBuf::from("/home/u/.config/computepick/config.ron"))
+        );
+        assert_eq!(path_from(&env(&[])), None);
+    }
+
+    #[test]
+    fn parses_every_setting_with_or_without_some() {
+        let config = parse("(theme: Some(Light), format: Some(Json), data: Some(\"d.ron\"))")
+            .expect("valid");
+        assert_eq!(config.theme, Some(ThemeChoice::Light));
+        assert_eq!(config.format, Some(OutputFormat::Json));
+        assert_eq!(config.data, Some(PathBuf::from("d.ron")));
+        let bare = parse("Config(theme: Dark, format: Markdown)").expect("valid");
+        assert_eq!(bare.theme, Some(ThemeChoice::Dark));
+        assert_eq!(bare.format, Some(OutputFormat::Markdown));
+        assert_eq!(parse("()").expect("empty is fine"), Config::default());
+    }
+
+    #[test]
+    fn errors_carry_a_position_and_a_hint() {
+        let (line, col, message) = parse("(\n  thme: Some(Dark),\n)").expect_err("typo");
+        assert_eq!((line, col), (2, 3), "{message}");
+        assert!(message.contains("did you mean `theme`"), "{message}");
+        let (_, _, message) = parse("(theme: Some(Dusk))").expect_err("bad value");
+        assert!(message.contains("Dusk"), "{message}");
+    }
+
+    #[test]
+    fn the_format_becomes_the_default_only_where_it_is_accepted() {
+        use clap::{Arg, Command};
+        let command = Command::new("t")
+            .subcommand(
+                Command::new("a").arg(
+                    Arg::new("format")
+                        .long("format")
+                        .value_parser(["text", "json"])
+                        .default_value("text"),
+                ),
+            )
+            .subcommand(
+                Command::new("b").arg(
+                    Arg::new("format")
+                        .long("format")
+                        .value_parser(["text", "markdown"])
+                        .default_value("text"),
+                ),
+            );
+        let config = Config {
+            format: Some(OutputFormat::Json),
+            ..Config::default()
+        };
+        let command = apply_format_default(command, &config);
+        let matches = command.clone().get_matches_from(["t", "a"]);
+        let a = matches.subcommand_matches("a").expect("a");
+        assert_eq!(
+            a.get_one::<String>("format").map(String::as_str),
+            Some("json")
+        );
+        let matches = command
+            .clone()
+            .get_matches_from(["t", "a", "--format", "text"]);
+        let a = matches.subcommand_matches("a").expect("a");
+        assert_eq!(
+            a.get_one::<String>("format").map(String::as_str),
+            Some("text")
+        );
+        let matches = command.get_matches_from(["t", "b"]);
+        let b = matches.subcommand_matches("b").expect("b");
+        assert_eq!(
+            b.get_one::<String>("format").map(String::as_str),
+            Some("text")
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The conventions a command-line tool is expected to follow: shell completions, a man page,
+//! and a config file whose settings are defaults that flags override, and whose mistakes
+//! never stop the tool.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const LAMBDA: &[&str] = &[
+    "workload=event",
+    "runtime=seconds",
+    "state=stateless",
+    "packaging=code",
+    "control=none",
+    "scaling=scale-to-zero",
+    "budget=pay-per-use",
+];
+
+/// The binary with no config file unless a test gives one.
+fn computepick() -> Command {
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    cmd.env("COMPUTEPICK_CONFIG", "").env_remove("NO_COLOR");
+    cmd
+}
+
+fn with_config(path: &Path) -> Command {
+    let mut cmd = computepick();
+    cmd.env("COMPUTEPICK_CONFIG", path);
+    cmd
+}
+
+fn recommend(cmd: &mut Command) -> &mut Command {
+    cmd.arg("recommend");
+    for a in LAMBDA {
+        cmd.args(["-a", a]);
+    }
+    cmd
+}
+
+/// Runs to success and returns (stdout, stderr).
+#[track_caller]
+fn success(cmd: &mut Command) -> (String, String) {
+    let out = cmd.output().expect("runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    (stdout, stderr)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const SUBCOMMANDS: &[&str] = &[
+    "recommend",
+    "check",
+    "compare",
+    "list",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_generate_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (script, stderr) = success(computepick().args(["completions", shell]));
+        assert!(stderr.is_empty(), "{shell}: {stderr}");
+        assert!(script.len() > 500, "{shell}: a script, not {script:?}");
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} completes `{sub}`");
+        }
+        // Fish spells a long flag `-l theme`.
+        assert!(script.contains("theme"), "{shell} completes --theme");
+    }
+}
+
+#[test]
+fn completions_refuse_an_unknown_shell() {
+    let out = computepick()
+        .args(["completions", "tcsh"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bash") && stderr.contains("zsh"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_man_page_renders() {
+    let (page, _) = success(computepick().arg("man"));
+    assert!(page.contains(".TH computepick 1"), "{page}");
+    assert!(page.contains(".SH NAME") && page.contains(".SH SYNOPSIS"));
+    for sub in SUBCOMMANDS {
+        assert!(page.contains(sub), "the page lists `{sub}`");
+    }
+    // A subcommand has its own page, named as man expects.
+    let (page, _) = success(computepick().args(["man", "recommend"]));
+    assert!(page.contains(".TH computepick-recommend 1"), "{page}");
+    assert!(page.contains("answer"), "{page}");
+    let out = computepick()
+        .args(["man", "recomend"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `recommend`"));
+}
+
+#[test]
+fn a_broken_config_warns_once_and_falls_back_to_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = write(
+        dir.path(),
+        "config.ron",
+        "(\n  theme: Some(Dark),\n  format: Jsn,\n)",
+    );
+    let (out, stderr) = success(recommend(&mut with_config(&broken)));
+    // Defaults: text, not JSON.
+    assert!(out.starts_with("Recommendation: AWS Lambda"), "{out}");
+    let name = broken.display().to_string();
+    assert_eq!(stderr.lines().count(), 1, "one warning: {stderr}");
+    assert!(
+        stderr.starts_with(&format!("{name}:3:11: warning: ")),
+        "file:line:col first: {stderr}"
+    );
+    assert!(stderr.contains("using defaults"), "{stderr}");
+    assert!(stderr.contains("did you mean `Json`"), "{stderr}");
+
+    // Not RON at all, an unknown setting, a directory, and a missing named file: the same.
+    let cases = [
+        write(dir.path(), "garbage.ron", "theme = dark\n"),
+        write(dir.path(), "unknown.ron", "(colour: Some(Dark))"),
+        dir.path().to_owned(),
+        dir.path().join("missing.ron"),
+    ];
+    for path in cases {
+        let (out, stderr) = success(recommend(&mut with_config(&path)));
+        assert!(out.starts_with("Recommendation: AWS Lambda"), "{out}");
+        assert!(
+            stderr.contains("using defaults") && stderr.lines().count() == 1,
+            "{}: {stderr}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn config_values_apply_and_flags_override_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write(dir.path(), "config.ron", "(format: Some(Json))");
+    let (out, stderr) = success(recommend(&mut with_config(&config)));
+    assert!(stderr.is_empty(), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON by default now");
+    assert_eq!(json["recommendation"], "lambda");
+    // The flag wins.
+    let (out, _) = success(recommend(&mut with_config(&config)).args(["--format", "markdown"]));
+    assert!(out.starts_with("# Recommendation: AWS Lambda"), "{out}");
+    // Other commands with --format follow it too.
+    let (out, _) = success(with_config(&config).arg("list"));
+    assert!(out.trim_start().starts_with('['), "{out}");
+    // --help shows the default in force.
+    let (help, _) = success(with_config(&config).args(["recommend", "--help"]));
+    assert!(help.contains("[default: json]"), "{help}");
+}
+
+#[test]
+fn the_config_data_file_is_used_unless_data_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A copy of the built-in data under another name, found relative to the config file.
+    write(dir.path(), "my-guide.ron", computepick::data::EMBEDDED);
+    let config = write(dir.path(), "config.ron", "(data: Some(\"my-guide.ron\"))");
+    let (out, _) = success(with_config(&config).arg("check"));
+    assert!(
+        out.starts_with("my-guide.ron: ok") || out.contains("my-guide.ron: ok"),
+        "{out}"
+    );
+    // --data wins: a file that does not exist fails, naming that file, not the config's.
+    let out = with_config(&config)
+        .args(["check", "--data", "nowhere.ron"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nowhere.ron"), "{stderr}");
+}
+
+#[test]
+fn config_show_and_path_say_what_is_in_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write(dir.path(), "config.ron", "(theme: Some(Light))");
+    let (path, _) = success(with_config(&config).args(["config", "path"]));
+    assert_eq!(path.trim(), config.display().to_string());
+    let (show, _) = success(with_config(&config).args(["config", "show"]));
+    assert!(show.contains("theme:  light (config)"), "{show}");
+    assert!(show.contains("format: text (default)"), "{show}");
+    // Without a file in the environment's config directory, the XDG path is named.
+    let (path, _) = success(
+        Command::cargo_bin("computepick")
+            .expect("binary")
+            .env_remove("COMPUTEPICK_CONFIG")
+            .env("XDG_CONFIG_HOME", dir.path())
+            .args(["config", "path"]),
+    );
+    assert_eq!(
+        Path::new(path.trim()),
+        dir.path().join("computepick").join("config.ron")
+    );
+}
+
+#[test]
+fn theme_is_a_flag_and_a_setting() {
+    let (help, _) = success(computepick().arg("--help"));
+    assert!(help.contains("--theme <THEME>"), "{help}");
+    assert!(help.contains("auto") && help.contains("light"), "{help}");
+    let out = computepick()
+        .args(["--theme", "sepia", "list"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    // A theme setting is accepted by commands that draw nothing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write(dir.path(), "config.ron", "(theme: Some(Dark))");
+    let (_, stderr) = success(with_config(&config).args(["--theme", "light", "list"]));
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn each_theme_choice_picks_its_background() {
+    use computepick::config::ThemeChoice;
+    use computepick::ui::theme::{Background, Theme};
+    assert_eq!(
+        Theme::from_choice(ThemeChoice::Light).background,
+        Background::Light
+    );
+    assert_eq!(
+        Theme::from_choice(ThemeChoice::Dark).background,
+        Background::Dark
+    );
+}
+
+/// Which accent the app drew with: cyan on the dark theme, blue on the light one.
+fn accents(app: &pty::Pty) -> (bool, bool) {
+    let screen = app.screen();
+    let (rows, cols) = screen.size();
+    let mut seen = (false, false);
+    for row in 0..rows.get() {
+        for col in 0..cols.get() {
+            match screen.cell(row, col).map(vt100::Cell::fgcolor) {
+                Some(vt100::Color::Idx(6)) => seen.0 = true,
+                Some(vt100::Color::Idx(4)) => seen.1 = true,
+                _ => {}
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_app_draws_with_the_theme_chosen_by_flag_or_config() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let light = write(dir.path(), "light.ron", "(theme: Some(Light))");
+    let light = light.to_str().expect("utf-8 path");
+    // (flags, config file, (dark palette seen, light palette seen))
+    type Run<'a> = (&'a [&'a str], Option<&'a str>, (bool, bool));
+    let runs: [Run; 3] = [
+        (&["--theme", "dark"], None, (true, false)),
+        (&[], Some(light), (false, true)),
+        // The flag wins over the config file.
+        (&["--theme", "dark"], Some(light), (true, false)),
+    ];
+    for (args, config, expected) in runs {
+        let mut options = pty::Options::default();
+        for a in args {
+            options = options.arg(*a);
+        }
+        if let Some(config) = config {
+            options = options.env("COMPUTEPICK_CONFIG", config);
+        }
+        let mut app = options.spawn();
+        app.wait_for_all(&["Question 1 of 7", "quit"], pty::TIMEOUT);
+        assert_eq!(
+            accents(&app),
+            expected,
+            "{args:?} with config {config:?}: (cyan, blue)\n{}",
+            pty::dump(&app.screen())
+        );
+        app.send(pty::keys::CTRL_C);
+        app.wait_exit(pty::TIMEOUT);
+    }
+}
