@@ -503,6 +503,10 @@ impl Index {
                 }
             };
             matched.push(id);
+            // On equal pre-scores the shorter name first, as the final order has it, so that
+            // the pool keeps the entries that win skim's ties.
+            let length = (name.end - name.start).min(255) as i32;
+            let cheap = cheap * 256 - length;
             // An entry's names are consecutive, so its best is kept in the last element.
             match entries.last_mut() {
                 Some((e, best)) if *e == name.entry => *best = (*best).max(cheap),

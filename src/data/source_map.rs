@@ -7,7 +7,7 @@
 /// The steps are only recorded here and searched for when [`Locator::line_col`] is asked, that
 /// is when a problem is reported. The validator builds a locator for every entry it checks, and
 /// each search scans the text from the top, so searching eagerly cost most of a valid load (about
-/// 8 ms of the 13 ms every command spent on the embedded data, for positions nobody read).
+/// 9 ms of the 13 ms every command spent on the embedded data, for positions nobody read).
 pub struct Locator<'a> {
     text: &'a str,
     steps: Vec<Step>,
