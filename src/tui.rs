@@ -112,10 +112,7 @@ fn event_loop(
                 app.handle_key(&key);
                 dirty = true;
             }
-            Event::Mouse(mouse) => {
-                app.handle_mouse(&mouse);
-                dirty = true;
-            }
+            Event::Mouse(mouse) => dirty |= app.handle_mouse(&mouse),
             Event::Resize(..) => dirty = true,
             _ => {}
         }

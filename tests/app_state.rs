@@ -335,6 +335,22 @@ mod mouse {
     }
 
     #[test]
+    fn moving_the_mouse_asks_for_no_redraw_and_a_click_does() {
+        let mut app = app();
+        draw(&app);
+        let at = |kind| MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert!(!app.handle_mouse(&at(MouseEventKind::Moved)));
+        assert!(!app.handle_mouse(&at(MouseEventKind::Drag(MouseButton::Left))));
+        assert!(app.handle_mouse(&at(MouseEventKind::ScrollDown)));
+        assert!(app.handle_mouse(&at(MouseEventKind::Down(MouseButton::Left))));
+    }
+
+    #[test]
     fn clicking_an_option_answers_and_a_tab_switches() {
         let mut app = app();
         click_on(&mut app, "Jobs");

@@ -14,7 +14,8 @@ const LAMBDA: &[&str] = &[
 
 fn computepick() -> Command {
     let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
-    cmd.env_remove("NO_COLOR");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env_remove("NO_COLOR").env("COMPUTEPICK_CONFIG", "");
     cmd
 }
 

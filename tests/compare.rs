@@ -348,7 +348,10 @@ fn a_narrow_view_scrolls_sideways_and_keeps_the_attribute_column() {
 
 fn computepick() -> Command {
     let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
-    cmd.env_remove("COLUMNS").env_remove("NO_COLOR");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env("COMPUTEPICK_CONFIG", "");
     cmd
 }
 

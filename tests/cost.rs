@@ -596,7 +596,10 @@ fn form_fields_and_toggles_round_trip() {
 // ---- The command line ----
 
 fn computepick() -> Command {
-    Command::cargo_bin("computepick").expect("binary is built")
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env("COMPUTEPICK_CONFIG", "");
+    cmd
 }
 
 #[test]

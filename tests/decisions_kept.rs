@@ -223,7 +223,10 @@ fn q_asks_before_losing_answers_in_progress() {
 }
 
 fn computepick() -> Command {
-    Command::cargo_bin("computepick").expect("binary")
+    let mut cmd = Command::cargo_bin("computepick").expect("binary");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env("COMPUTEPICK_CONFIG", "");
+    cmd
 }
 
 #[test]

@@ -11,7 +11,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const SMALL: &str = include_str!("fixtures/small.ron");
 
 fn computepick() -> Command {
-    Command::cargo_bin("computepick").expect("binary is built")
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env("COMPUTEPICK_CONFIG", "");
+    cmd
 }
 
 /// Runs and returns (exit code, stderr), asserting stderr is one line.

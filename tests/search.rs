@@ -346,7 +346,10 @@ fn narrowing_is_exact_on_a_large_synthetic_set() {
 }
 
 fn computepick() -> Command {
-    Command::cargo_bin("computepick").expect("binary is built")
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env("COMPUTEPICK_CONFIG", "");
+    cmd
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The Cost tab's state: the form's text (what the user typed, kept even while it does not
 //! parse), the last good inputs, and the estimate, sweep and break-evens computed once per
-//! keystroke (never per frame).
+//! keystroke (never per frame). The sweep and break-evens only feed the tab's chart, and cost
+//! most of the app's start-up, so they wait until the tab is first shown.
 
 use crate::cost::{
     CostModel, Estimate, Field, Inputs, Sweep, SweepRange, Toggle, summarize_break_evens,
@@ -42,6 +43,8 @@ pub struct CostView {
     pub crossings: Vec<(f64, f64)>,
     /// The user changed the workload size, so the result screen shows the estimate too.
     pub sized: bool,
+    /// The sweep and break-evens do not yet match `inputs` (see [`CostView::prepare_chart`]).
+    chart_stale: bool,
 }
 
 impl CostView {
@@ -58,6 +61,7 @@ impl CostView {
             break_evens: Vec::new(),
             crossings: Vec::new(),
             sized: false,
+            chart_stale: true,
         };
         view.recompute();
         view
@@ -85,14 +89,27 @@ impl CostView {
                 self.inputs = inputs;
                 self.error = None;
                 self.estimate = Some(estimate);
-                let range = SweepRange::default();
-                self.sweep = self.model.sweep(&inputs, range).ok();
-                let crossings = self.model.break_evens(&inputs, range).unwrap_or_default();
-                self.break_evens = summarize_break_evens(&crossings);
-                self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
+                self.chart_stale = true;
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+    }
+
+    /// Computes the chart's sweep and break-evens for the current inputs, if not done yet.
+    /// Called when the tab is shown and after every edit on it.
+    pub fn prepare_chart(&mut self) {
+        if !self.chart_stale {
+            return;
+        }
+        self.chart_stale = false;
+        let range = SweepRange::default();
+        self.sweep = self.model.sweep(&self.inputs, range).ok();
+        let crossings = self
+            .model
+            .break_evens(&self.inputs, range)
+            .unwrap_or_default();
+        self.break_evens = summarize_break_evens(&crossings);
+        self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
     }
 
     pub fn update(&mut self, action: Action) {
@@ -127,5 +144,7 @@ impl CostView {
             }
             _ => {}
         }
+        // Edits happen on the Cost tab, where the chart is on screen.
+        self.prepare_chart();
     }
 }

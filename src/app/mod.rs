@@ -393,6 +393,9 @@ impl App {
             self.search_return = self.tab;
         }
         self.tab = tab;
+        if tab == Tab::Cost {
+            self.cost.prepare_chart();
+        }
         self.search_overlay = false;
         self.compare.cell_open = false;
     }

@@ -55,22 +55,31 @@ impl HitMap {
 }
 
 impl App {
-    pub fn handle_mouse(&mut self, event: &MouseEvent) {
-        self.status = None;
+    /// Handles a mouse event; false when it was one the app ignores (moves, drags, other
+    /// buttons), so the caller need not redraw: a terminal reports every movement.
+    pub fn handle_mouse(&mut self, event: &MouseEvent) -> bool {
         match event.kind {
-            MouseEventKind::ScrollUp => self.update(Action::Up),
-            MouseEventKind::ScrollDown => self.update(Action::Down),
+            MouseEventKind::ScrollUp => {
+                self.status = None;
+                self.update(Action::Up);
+            }
+            MouseEventKind::ScrollDown => {
+                self.status = None;
+                self.update(Action::Down);
+            }
             MouseEventKind::Down(MouseButton::Left) => {
+                self.status = None;
                 let overlay = self.search_overlay;
                 if self.show_help || self.detail.is_some() || self.confirm.is_some() {
-                    return;
+                    return true;
                 }
                 if let Some(target) = self.hits.at(event.column, event.row, overlay) {
                     self.click(target);
                 }
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     fn click(&mut self, target: Clickable) {
