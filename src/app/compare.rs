@@ -1,9 +1,11 @@
 //! The Compare tab's state: which services are compared, the cursors, and the table built once
-//! per change of selection (never per frame).
+//! per change of selection (never per frame). Its rows wrapped to the drawn widths are kept
+//! too, until the selection or the widths change.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-use crate::compare::{MAX_SERVICES, MIN_SERVICES, Table};
+use crate::compare::{Layout, MAX_SERVICES, MIN_SERVICES, Table, WrappedRow};
 use crate::data::Guide;
 use crate::engine::Recommendation;
 use crate::keys::Action;
@@ -31,6 +33,9 @@ pub struct CompareView {
     pub page: Cell<usize>,
     /// The first body line shown, as last drawn, so scrolling moves only when it must.
     top: Cell<usize>,
+    /// Every row of `table` wrapped to the layout last drawn, in table order: moving the
+    /// cursor redraws without wrapping again.
+    wrapped: RefCell<Option<(Layout, Rc<Vec<WrappedRow>>)>>,
 }
 
 impl CompareView {
@@ -54,6 +59,7 @@ impl CompareView {
             offset: Cell::new(0),
             page: Cell::new(10),
             top: Cell::new(0),
+            wrapped: RefCell::new(None),
         };
         view.rebuild(guide);
         view
@@ -99,6 +105,23 @@ impl CompareView {
             None
         };
         self.row = self.row.min(self.visible_rows().saturating_sub(1));
+        self.wrapped.replace(None);
+    }
+
+    /// Every row of the table wrapped to `layout`, in table order; wrapped again only when
+    /// the layout differs from the last one asked for.
+    pub fn wrapped_rows(&self, table: &Table, layout: &Layout) -> Rc<Vec<WrappedRow>> {
+        let mut cache = self.wrapped.borrow_mut();
+        match &*cache {
+            Some((cached, rows)) if cached == layout && rows.len() == table.rows.len() => {
+                Rc::clone(rows)
+            }
+            _ => {
+                let rows = Rc::new(table.rows.iter().map(|r| layout.wrap_row(r)).collect());
+                *cache = Some((layout.clone(), Rc::clone(&rows)));
+                rows
+            }
+        }
     }
 
     pub fn offset_top(&self) -> usize {

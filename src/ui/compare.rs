@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, Clickable, CompareView};
-use crate::compare::{Cell, Layout, Row, Sizing, Table};
+use crate::compare::{Cell, Layout, Row, Sizing, Table, WrappedRow};
 use crate::text::{width, wrap};
 
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -197,14 +197,25 @@ fn draw_table(
     let mut selected_span = (0, 0);
     let mut row_spans = Vec::new();
     let mut index = 0;
+    let wrapped = view.wrapped_rows(table, &layout);
     for group in table.groups(view.differences_only) {
         if !group.name.is_empty() {
             body.push(Line::styled(group.name.to_owned(), theme.heading()));
         }
         for row in group.rows {
+            // The row's place in the table, which is where its wrapping is kept.
+            let Some(lines) = table
+                .rows
+                .iter()
+                .position(|r| std::ptr::eq(r, row))
+                .and_then(|i| wrapped.get(i))
+            else {
+                continue;
+            };
             let start = body.len();
             body.extend(row_lines(
                 row,
+                lines,
                 &layout,
                 index == view.row,
                 cursor_column,
@@ -254,13 +265,13 @@ fn scroll_to(top: usize, span: (usize, usize), height: usize, total: usize) -> u
 
 fn row_lines(
     row: &Row,
+    wrapped: &WrappedRow,
     layout: &Layout,
     selected: bool,
     cursor_column: Option<usize>,
     sep: &str,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let wrapped = layout.wrap_row(row);
     let marker = if row.differs { "≠ " } else { "  " };
     let label_style = match (selected, row.differs) {
         (true, _) => theme.selected(),
