@@ -249,7 +249,7 @@ fn draw_table(
         }
     }
     lines.extend(body.into_iter().skip(top).take(height));
-    Paragraph::new(lines).render(area, buf);
+    super::lines::render(&lines, area, buf);
 }
 
 /// The first body line to show so that `span` is visible, moving as little as possible.

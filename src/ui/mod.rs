@@ -5,6 +5,7 @@ mod compare;
 mod cost;
 mod detail;
 mod help;
+mod lines;
 mod popup;
 mod question;
 mod result;
