@@ -42,4 +42,8 @@ save search
 t send-keys Enter
 wait_for "Details · Esc to close"
 save detail
-t send-keys Escape Escape q
+t send-keys Escape Escape
+t send-keys M-4
+wait_for "Monthly estimate"
+save cost
+t send-keys Escape q

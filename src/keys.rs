@@ -102,7 +102,7 @@ impl Key {
         match self {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digit => "1-9".into(),
-            Key::AltDigit => "Alt-1..3".into(),
+            Key::AltDigit => "Alt-1..4".into(),
             Key::Printable => "text".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),

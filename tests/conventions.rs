@@ -297,3 +297,21 @@ fn the_app_draws_with_the_theme_chosen_by_flag_or_config() {
         app.wait_exit(pty::TIMEOUT);
     }
 }
+
+/// The captures at the top of the README are the ones `assets/capture.sh` last wrote, so the
+/// README cannot show a screen the app no longer draws without this failing.
+#[test]
+fn readme_shows_the_captured_screens() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    for asset in ["question", "result"] {
+        let capture = std::fs::read_to_string(root.join(format!("assets/{asset}.txt")))
+            .unwrap_or_else(|e| panic!("assets/{asset}.txt: {e}"));
+        let block = format!("```text\n{}\n```", capture.trim_end_matches('\n'));
+        assert!(
+            readme.contains(&block),
+            "README.md should show assets/{asset}.txt as it is (re-run assets/capture.sh and \
+             paste it)"
+        );
+    }
+}

@@ -358,3 +358,69 @@ fn cost_tab_80x24() {
     press(&mut app, KeyCode::BackTab);
     insta::assert_snapshot!(render(&app, 80, 24));
 }
+
+/// With colour, each service's key in the estimate has the colour of its line on the chart,
+/// and no two services share one; the plot below the keys really uses every colour.
+#[test]
+fn cost_chart_lines_match_their_keys_in_colour() {
+    for theme in [Theme::COLOUR, Theme::LIGHT] {
+        chart_lines_match_their_keys(theme);
+    }
+}
+
+fn chart_lines_match_their_keys(theme: Theme) {
+    const W: u16 = 200;
+    const H: u16 = 60;
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(&app, theme, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let row_of = |text: &str| {
+        (0..H).find(|&y| {
+            let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains(text)
+        })
+    };
+    let plot_top = row_of("both axes logarithmic").expect("the chart's title") + 1;
+    let mut key_colours = Vec::new();
+    for name in [
+        "Lambda",
+        "Fargate",
+        "ECS on EC2",
+        "EKS",
+        "Batch",
+        "Lightsail",
+        "Elastic Beanstalk",
+    ] {
+        let y = (0..plot_top)
+            .find(|&y| {
+                let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
+                line.contains(&format!("──  {name}")) || line.contains(&format!("── {name}"))
+            })
+            .unwrap_or_else(|| panic!("{name} has a key in the estimate"));
+        let x = (0..W)
+            .find(|&x| buffer[(x, y)].symbol() == "─" && x > 30)
+            .expect("the key");
+        let colour = buffer[(x, y)].fg;
+        assert!(
+            (plot_top..H)
+                .flat_map(|py| (0..W).map(move |px| (px, py)))
+                .any(|(px, py)| {
+                    let cell = &buffer[(px, py)];
+                    cell.fg == colour
+                        && ('\u{2800}'..='\u{28ff}')
+                            .contains(&cell.symbol().chars().next().unwrap_or(' '))
+                }),
+            "{name}'s line is drawn in its key's colour {colour:?}"
+        );
+        key_colours.push(colour);
+    }
+    let mut distinct = key_colours.clone();
+    distinct.dedup();
+    distinct.sort_by_key(|c| format!("{c:?}"));
+    distinct.dedup();
+    assert_eq!(distinct.len(), key_colours.len(), "{key_colours:?}");
+}

@@ -3,6 +3,7 @@
 mod chrome;
 mod compare;
 mod cost;
+mod cost_chart;
 mod detail;
 mod help;
 mod lines;
