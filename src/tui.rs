@@ -41,6 +41,46 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// How long the event loop gets to see a signal and unwind before the watchdog ends the process.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// When the terminal goes away (its window closed, ssh dropped), the kernel sends SIGHUP and
+/// reads of the terminal return end-of-file; crossterm 0.29's reader then loops on those empty
+/// reads inside `event::poll` and never returns, so the event loop cannot see the signal and
+/// the process would spin at full CPU forever. This thread waits for the same signals and, if
+/// the process is still running a moment later, gives the terminal back and exits as the loop
+/// would have: 128 + the signal's number.
+fn spawn_signal_watchdog() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            if let Some(received) = signals.forever().next() {
+                std::thread::sleep(SIGNAL_GRACE);
+                restore_terminal();
+                let name = signal_name(usize::try_from(received).unwrap_or(0));
+                let _ = writeln!(
+                    io::stderr(),
+                    "computepick: stopped by {name}; the terminal was restored"
+                );
+                std::process::exit(128 + received);
+            }
+        });
+}
+
+fn signal_name(number: usize) -> String {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match i32::try_from(number).unwrap_or(0) {
+        SIGHUP => "SIGHUP".into(),
+        SIGINT => "SIGINT".into(),
+        SIGTERM => "SIGTERM".into(),
+        other => format!("signal {other}"),
+    }
+}
+
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -65,6 +105,7 @@ pub fn run(app: App, theme: Theme) -> ExitCode {
             usize::try_from(sig).unwrap_or(1),
         );
     }
+    spawn_signal_watchdog();
     install_panic_hook();
     let outcome = (|| -> io::Result<ExitCode> {
         let _guard = TerminalGuard;
@@ -73,6 +114,15 @@ pub fn run(app: App, theme: Theme) -> ExitCode {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         event_loop(&mut terminal, app, theme, &signal)
     })();
+    let received = signal.load(Ordering::Relaxed);
+    if received != 0 {
+        // After the terminal is back, so the message lands on the normal screen.
+        let _ = writeln!(
+            io::stderr(),
+            "computepick: stopped by {}; the terminal was restored",
+            signal_name(received)
+        );
+    }
     match outcome {
         Ok(code) => code,
         Err(e) => {

@@ -141,6 +141,11 @@ fn sigterm_restores_the_terminal() {
     );
     assert_eq!(status.exit_code(), 143, "128 + SIGTERM: {status:?}");
     app.assert_restored();
+    let output = String::from_utf8_lossy(&app.output()).into_owned();
+    assert!(
+        output.contains("computepick: stopped by SIGTERM; the terminal was restored"),
+        "the app says why it stopped: {output:?}"
+    );
 }
 
 #[test]
