@@ -171,8 +171,8 @@ const ALL: &[Context] = &[
 ];
 const GUIDE: &[Context] = &[Question, Result];
 const VIEWS: &[Context] = &[Question, Result, Compare];
-const MOVING: &[Context] = &[Question, Result, Compare, Detail];
-const SCROLLING: &[Context] = &[Result, Compare, Detail];
+const MOVING: &[Context] = &[Question, Result, Compare, Detail, Help];
+const SCROLLING: &[Context] = &[Result, Compare, Detail, Help];
 const TABS: &[Context] = &[Question, Result, Compare, Search, Cost];
 const TEXT: &[Context] = &[Search, Cost];
 
@@ -243,7 +243,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::PageDown,
         "page down",
         "Scroll down a page",
-        &[Result, Detail],
+        &[Result, Detail, Help],
         false,
     ),
     bind(
@@ -259,7 +259,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::PageDown,
         "page down",
         "Scroll down a page",
-        &[Result, Detail],
+        &[Result, Detail, Help],
         false,
     ),
     // The guide.

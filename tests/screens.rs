@@ -58,6 +58,36 @@ fn help_overlay_80x24() {
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
+/// The result screen has more keys than 24 rows hold: the help says so, scrolls with j/k and
+/// End, and every key, quitting included, can be reached.
+#[test]
+fn help_taller_than_the_screen_scrolls() {
+    let mut app = real_app();
+    keys(&mut app, "3111113"); // the walk to a result, as in the README's capture
+    keys(&mut app, "?");
+    let top = render(&app, 80, 24);
+    assert!(
+        top.contains("Keys · ↓ more: j/k · Esc or ? to close"),
+        "{top}"
+    );
+    assert!(
+        !top.contains("Close the help"),
+        "the last key is below:\n{top}"
+    );
+    press(&mut app, KeyCode::End);
+    let bottom = render(&app, 80, 24);
+    assert!(bottom.contains("Keys · ↑ more: j/k"), "{bottom}");
+    for key in ["Quit at once", "Close the help"] {
+        assert!(bottom.contains(key), "{key} is reachable:\n{bottom}");
+    }
+    keys(&mut app, "k");
+    assert!(render(&app, 80, 24).contains("↑↓ more"));
+    // Reopening starts from the top again.
+    keys(&mut app, "??");
+    assert!(render(&app, 80, 24).contains("↓ more: j/k"));
+    insta::assert_snapshot!(bottom);
+}
+
 #[test]
 fn too_small_40x10() {
     insta::assert_snapshot!(render(&small_app(), 40, 10));

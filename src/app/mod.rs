@@ -103,6 +103,10 @@ pub struct App {
     pub answers: Answers,
     pub screen: Screen,
     pub show_help: bool,
+    /// The first line of the help shown, when it is taller than the screen.
+    pub help_scroll: u16,
+    /// How far the help can scroll, as last drawn (it depends on the terminal's height).
+    pub help_max_scroll: Cell<u16>,
     /// The detail page open over the screen, if any.
     pub detail: Option<DetailView>,
     pub exit: Option<Exit>,
@@ -144,6 +148,8 @@ impl App {
                 cursor: 0,
             },
             show_help: false,
+            help_scroll: 0,
+            help_max_scroll: Cell::new(0),
             detail: None,
             exit: None,
             baseline: None,
@@ -304,12 +310,15 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::ToggleHelp => self.show_help = !self.show_help,
+            Action::ToggleHelp => {
+                self.show_help = !self.show_help;
+                self.help_scroll = 0;
+            }
             Action::Escape => self.escape(),
             Action::Quit => self.quit(),
             Action::Yes | Action::No => self.answer_confirm(action == Action::Yes),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
-            _ if self.show_help => {}
+            _ if self.show_help => self.scroll_help(action),
             _ if self.detail.is_some() => self.update_detail(action),
             Action::OpenSearch => {
                 self.search_overlay = true;
@@ -475,6 +484,22 @@ impl App {
             Action::Last => max,
             _ => view.scroll,
         };
+    }
+
+    /// The help is a list of keys that may not fit a short terminal: it scrolls.
+    fn scroll_help(&mut self, action: Action) {
+        let max = self.help_max_scroll.get();
+        let page = 10;
+        self.help_scroll = match action {
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::Down => self.help_scroll.saturating_add(1),
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::PageDown => self.help_scroll.saturating_add(page),
+            Action::First => 0,
+            Action::Last => max,
+            _ => self.help_scroll,
+        }
+        .min(max);
     }
 
     fn update_result(&mut self, action: Action) {
