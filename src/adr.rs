@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::cost::{Estimate, format_money};
 use crate::data::Guide;
 use crate::engine::{Recommendation, Walk};
 use crate::explain;
@@ -32,6 +33,27 @@ pub struct RecordInfo<'a> {
     pub data_name: &'a str,
     /// A cost section in Markdown, when the user gave a workload size.
     pub cost: Option<String>,
+}
+
+/// The record's cost section for a sized workload: the monthly estimate of every ranked service,
+/// the recommendation first, with the inputs, region and prices' date it rests on.
+pub fn cost_section(estimate: &Estimate, rec: &Recommendation) -> String {
+    let mut out = format!(
+        "For {} ({} prices as of {}; estimate only):\n\n| Service | Monthly |\n|---|---:|\n",
+        estimate.inputs.summary(),
+        estimate.region,
+        estimate.as_of
+    );
+    for r in &rec.ranking {
+        if let Some(s) = estimate.service(&r.service) {
+            let cell = s.total.map_or_else(
+                || format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
+                format_money,
+            );
+            let _ = writeln!(out, "| {} | {} |", r.name, cell.replace('|', "\\|"));
+        }
+    }
+    out
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInfo<'_>) -> String {
@@ -65,7 +87,7 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
     let _ = writeln!(out, "## Context and Problem Statement\n");
     let _ = writeln!(
         out,
-        "We need to choose where {workload} runs on AWS. These are the workload's needs as we answered them:\n"
+        "We need to choose where to run {workload} on AWS. These are the workload's needs as we answered them:\n"
     );
     for step in &walk.path {
         let (prompt, label) = explain::step_words(guide, step);

@@ -36,6 +36,7 @@ pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_br
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
 pub use services::fargate_size;
 pub use units::{
+    MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PER_TASK_CONCURRENCY, MAX_REQUESTS, MAX_VCPU,
     format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,
     parse_count, parse_duration_ms, parse_hours_per_day, parse_memory_mb,
     parse_per_task_concurrency, parse_vcpu,
@@ -79,8 +80,34 @@ pub struct Inputs {
     pub free_tier: bool,
     /// Use Spot capacity (EC2 Spot, Fargate Spot) where the service offers it.
     pub spot: bool,
+    /// Reserve the EC2 instances of always-running fleets (ECS on EC2, EKS nodes, Beanstalk).
+    /// Spot and Reserved exclude each other: [`Toggle::set`] turns one off when the other goes
+    /// on, the command line refuses both, and given both the models apply Spot and say so.
+    pub reserved: bool,
     /// Apply Compute Savings Plans where they apply.
     pub savings_plans: bool,
+    /// Where AWS Batch runs the jobs: EC2 instances (the default) or Fargate.
+    pub batch_on: BatchCompute,
+}
+
+/// The compute AWS Batch runs jobs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchCompute {
+    /// EC2 instances, sized and packed by the estimator.
+    #[default]
+    Ec2,
+    /// Fargate tasks, one per job.
+    Fargate,
+}
+
+impl BatchCompute {
+    pub fn name(self) -> &'static str {
+        match self {
+            BatchCompute::Ec2 => "EC2",
+            BatchCompute::Fargate => "Fargate",
+        }
+    }
 }
 
 impl Default for Inputs {
@@ -96,13 +123,17 @@ impl Default for Inputs {
             arm: false,
             free_tier: true,
             spot: false,
+            reserved: false,
             savings_plans: false,
+            batch_on: BatchCompute::Ec2,
         }
     }
 }
 
 impl Inputs {
-    /// Refuses NaN, infinities, negatives and out-of-range values, naming the field.
+    /// Refuses NaN, infinities, negatives and out-of-range values, naming the field. The upper
+    /// bounds ([`MAX_REQUESTS`] and the others) are far beyond any real workload, so a value past
+    /// one is a typo (`1e30`), not a size worth a number with thirty digits.
     pub fn validate(&self) -> Result<(), InputError> {
         for field in Field::ALL {
             let v = field.value(self);
@@ -114,17 +145,21 @@ impl Inputs {
                 Some("is negative")
             } else {
                 match field {
-                    Field::Requests => None,
-                    Field::Duration | Field::Memory | Field::Vcpu => {
-                        (v == 0.0).then_some("must be more than zero")
+                    Field::Duration | Field::Memory | Field::Vcpu if v == 0.0 => {
+                        Some("must be more than zero")
                     }
                     Field::HoursPerDay => {
                         (v == 0.0 || v > 24.0).then_some("is outside a day (above 0 to 24)")
                     }
-                    Field::PerTaskConcurrency => (v < 1.0 || v.fract() != 0.0)
-                        .then_some("must be a whole number, at least 1"),
+                    Field::PerTaskConcurrency if v < 1.0 || v.fract() != 0.0 => {
+                        Some("must be a whole number, at least 1")
+                    }
+                    _ => None,
                 }
             };
+            let problem = problem
+                .map(str::to_owned)
+                .or_else(|| units::above_most(field.flag(), v));
             if let Some(problem) = problem {
                 return Err(InputError {
                     field,
@@ -147,8 +182,14 @@ impl Inputs {
         if self.spot {
             options.push("Spot");
         }
+        if self.reserved {
+            options.push("Reserved");
+        }
         if self.savings_plans {
             options.push("Savings Plans");
+        }
+        if self.batch_on == BatchCompute::Fargate {
+            options.push("Batch on Fargate");
         }
         format!(
             "{} requests/month × {} · {} · {} vCPU · {} h/day · {} request{} at a time per task · {}",
@@ -292,22 +333,27 @@ fn compact_exact(value: f64) -> String {
     format_number(value)
 }
 
-/// An on/off option.
+/// A two-way option: on/off, or for [`Toggle::BatchOnFargate`] which compute Batch uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Toggle {
     Arm,
     FreeTier,
     Spot,
+    Reserved,
     SavingsPlans,
+    /// Batch runs its jobs on Fargate (on) or on EC2 (off).
+    BatchOnFargate,
 }
 
 impl Toggle {
-    pub const ALL: [Toggle; 4] = [
+    pub const ALL: [Toggle; 6] = [
         Toggle::Arm,
         Toggle::FreeTier,
         Toggle::Spot,
+        Toggle::Reserved,
         Toggle::SavingsPlans,
+        Toggle::BatchOnFargate,
     ];
 
     pub fn label(self) -> &'static str {
@@ -315,7 +361,19 @@ impl Toggle {
             Toggle::Arm => "Arm (Graviton)",
             Toggle::FreeTier => "Free tier",
             Toggle::Spot => "Spot",
+            Toggle::Reserved => "Reserved",
             Toggle::SavingsPlans => "Savings Plans",
+            Toggle::BatchOnFargate => "Batch runs on",
+        }
+    }
+
+    /// The state as a form shows it: `[x] on`, `[ ] off`, or for Batch `EC2` / `Fargate`.
+    pub fn state_text(self, inputs: &Inputs) -> String {
+        let on = self.get(inputs);
+        match self {
+            Toggle::BatchOnFargate => format!("‹{}›", inputs.batch_on.name()),
+            _ if on => "[x] on".into(),
+            _ => "[ ] off".into(),
         }
     }
 
@@ -324,16 +382,34 @@ impl Toggle {
             Toggle::Arm => inputs.arm,
             Toggle::FreeTier => inputs.free_tier,
             Toggle::Spot => inputs.spot,
+            Toggle::Reserved => inputs.reserved,
             Toggle::SavingsPlans => inputs.savings_plans,
+            Toggle::BatchOnFargate => inputs.batch_on == BatchCompute::Fargate,
         }
     }
 
+    /// Sets the option. Spot and Reserved exclude each other (an instance is one or the other),
+    /// so turning one on turns the other off.
     pub fn set(self, inputs: &mut Inputs, on: bool) {
         match self {
             Toggle::Arm => inputs.arm = on,
             Toggle::FreeTier => inputs.free_tier = on,
-            Toggle::Spot => inputs.spot = on,
+            Toggle::Spot => {
+                inputs.spot = on;
+                inputs.reserved &= !on;
+            }
+            Toggle::Reserved => {
+                inputs.reserved = on;
+                inputs.spot &= !on;
+            }
             Toggle::SavingsPlans => inputs.savings_plans = on,
+            Toggle::BatchOnFargate => {
+                inputs.batch_on = if on {
+                    BatchCompute::Fargate
+                } else {
+                    BatchCompute::Ec2
+                }
+            }
         }
     }
 

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use assert_cmd::Command;
 use computepick::cost::{
-    CostModel, Field, Inputs, ServiceEstimate, SweepRange, Toggle, parse_count, parse_duration_ms,
-    parse_memory_mb, summarize_break_evens,
+    BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
+    ServiceEstimate, SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb,
+    summarize_break_evens,
 };
 use computepick::data::{EMBEDDED, Guide, parse};
 use proptest::prelude::*;
@@ -255,6 +256,257 @@ fn spot_and_savings_plans_apply_to_ec2_only_where_they_can() {
     ));
 }
 
+// ---- Reserved Instances ----
+
+#[test]
+fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
+    // ECS on EC2's c5.large fleet is $248.20 a month On-Demand; Reserved takes 72% off it (the
+    // data's `ec2.reserved.discount`): $69.496. EKS keeps its $73 control plane, Beanstalk its
+    // load balancer, at full price.
+    let m = model();
+    let reserved = Inputs {
+        reserved: true,
+        ..busy_api()
+    };
+    for id in ["ecs-ec2", "eks", "elastic-beanstalk"] {
+        let before = total(&m, id, &busy_api());
+        let after = total(&m, id, &reserved);
+        assert!(
+            close(before - after, 248.2 * 0.72, 1e-6),
+            "{id}: {before} → {after}"
+        );
+        let s = service(&m, id, &reserved);
+        assert!(
+            s.breakdown
+                .iter()
+                .any(|l| l.price_id.as_deref() == Some("ec2.reserved.discount")),
+            "{id}: {s:?}"
+        );
+        assert!(
+            s.assumptions
+                .iter()
+                .any(|a| a.contains("Reserved Instances take AWS's stated maximum discount, 72%")),
+            "{id}: {:?}",
+            s.assumptions
+        );
+    }
+    assert!(close(total(&m, "ecs-ec2", &reserved), 248.2 * 0.28, 1e-6));
+    // Lambda, Fargate and Lightsail have no Reserved Instances; each says so.
+    for id in ["lambda", "fargate", "lightsail"] {
+        assert!(close(
+            total(&m, id, &reserved),
+            total(&m, id, &busy_api()),
+            1e-9
+        ));
+        assert!(
+            service(&m, id, &reserved)
+                .assumptions
+                .iter()
+                .any(|a| a.contains("Reserved")),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn reserved_instances_are_billed_all_month_even_for_part_time_fleets() {
+    // At 8 hours a day the same requests need 23 tasks for 243.33 h: c5.large × 12. Reserved, the
+    // 12 instances are billed all 730 hours at 28% of On-Demand: 12 × 730 × $0.085 × 0.28.
+    let m = model();
+    let eight = Inputs {
+        hours_per_day: 8.0,
+        reserved: true,
+        ..busy_api()
+    };
+    let s = service(&m, "ecs-ec2", &eight);
+    let idle = s
+        .breakdown
+        .iter()
+        .find(|l| l.label.contains("reserved but idle"))
+        .unwrap_or_else(|| panic!("an idle-hours line: {s:?}"));
+    assert!(
+        close(idle.quantity, 12.0 * 730.0 * 2.0 / 3.0, 1e-6),
+        "{idle:?}"
+    );
+    assert!(close(
+        s.total.unwrap_or_default(),
+        12.0 * 730.0 * 0.085 * 0.28,
+        1e-6
+    ));
+}
+
+#[test]
+fn spot_and_reserved_exclude_each_other() {
+    let m = model();
+    // The form: turning one on turns the other off.
+    let mut i = busy_api();
+    Toggle::Spot.set(&mut i, true);
+    Toggle::Reserved.set(&mut i, true);
+    assert!(i.reserved && !i.spot);
+    Toggle::Spot.flip(&mut i);
+    assert!(i.spot && !i.reserved);
+    // Given both directly, Spot is applied and the assumptions say Reserved was not.
+    let both = Inputs {
+        spot: true,
+        reserved: true,
+        ..busy_api()
+    };
+    let s = service(&m, "ecs-ec2", &both);
+    assert!(close(s.total.unwrap_or_default(), 248.2 * 0.1, 1e-6));
+    assert!(
+        s.assumptions
+            .iter()
+            .any(|a| a.contains("Spot and Reserved exclude each other")),
+        "{:?}",
+        s.assumptions
+    );
+    // With Savings Plans, Reserved covers the EC2 fleet; Fargate still gets the plan.
+    let rsp = Inputs {
+        reserved: true,
+        savings_plans: true,
+        ..busy_api()
+    };
+    assert!(close(total(&m, "ecs-ec2", &rsp), 248.2 * 0.28, 1e-6));
+    assert!(close(total(&m, "fargate", &rsp), 288.3208 * 0.5, 1e-6));
+}
+
+#[test]
+fn reserved_is_not_applied_to_batch_and_says_why() {
+    let m = model();
+    let reserved = Inputs {
+        reserved: true,
+        ..busy_api()
+    };
+    assert!(close(
+        total(&m, "batch", &reserved),
+        total(&m, "batch", &busy_api()),
+        1e-9
+    ));
+    assert!(
+        service(&m, "batch", &reserved)
+            .assumptions
+            .iter()
+            .any(|a| a.contains("Reserved is not applied to Batch")),
+    );
+}
+
+// ---- Batch on Fargate ----
+
+#[test]
+fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
+    // 50k jobs × 40 min of 2 vCPU and 4 GB: 33,333.3 task-hours × (2 × $0.04048 + 4 × $0.004445)
+    // = $3,291.33. Batch adds nothing.
+    let m = model();
+    let jobs = Inputs {
+        vcpu: 2.0,
+        batch_on: BatchCompute::Fargate,
+        ..inputs(50e3, 40.0 * 60e3, 4_096.0)
+    };
+    let task_hours = 50e3 * 40.0 / 60.0;
+    let expected = task_hours * (2.0 * 0.04048 + 4.0 * 0.004445);
+    let s = service(&m, "batch", &jobs);
+    assert!(close(s.total.unwrap_or_default(), expected, 1e-6), "{s:?}");
+    assert!(
+        s.breakdown
+            .iter()
+            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.x86"))
+    );
+    assert!(
+        s.breakdown
+            .iter()
+            .any(|l| l.price_id.as_deref() == Some("batch.service") && l.amount == 0.0)
+    );
+    // The same as Fargate for a task running exactly those hours: one task all month costs
+    // 730 h of the same size, so the job-hours scale it.
+    let fargate_month = total(
+        &m,
+        "fargate",
+        &Inputs {
+            vcpu: 2.0,
+            ..inputs(1.0, 1_000.0, 4_096.0)
+        },
+    );
+    assert!(close(expected, fargate_month / 730.0 * task_hours, 1e-6));
+    // Fargate Spot with --spot: 70% off; Arm prices with --arm.
+    let spot = Inputs { spot: true, ..jobs };
+    assert!(close(total(&m, "batch", &spot), expected * 0.3, 1e-6));
+    let arm = Inputs { arm: true, ..jobs };
+    assert!(close(
+        total(&m, "batch", &arm),
+        task_hours * (2.0 * 0.03238 + 4.0 * 0.00356),
+        1e-6
+    ));
+    // On EC2 (the default) it is priced differently.
+    assert!(!close(
+        total(
+            &m,
+            "batch",
+            &Inputs {
+                batch_on: BatchCompute::Ec2,
+                ..jobs
+            }
+        ),
+        expected,
+        1.0
+    ));
+}
+
+#[test]
+fn batch_on_fargate_bills_at_least_a_minute_per_job() {
+    // 1M jobs of 2 s bill 60 s each: 16,666.7 task-hours of 0.25 vCPU and 0.5 GB.
+    let jobs = Inputs {
+        batch_on: BatchCompute::Fargate,
+        ..inputs(1e6, 2_000.0, 512.0)
+    };
+    let expected = 1e6 * 60.0 / 3_600.0 * (0.25 * 0.04048 + 0.5 * 0.004445);
+    assert!(close(total(&model(), "batch", &jobs), expected, 1e-6));
+    // Too big for Fargate: does not fit, with Fargate's reason.
+    let big = Inputs { vcpu: 32.0, ..jobs };
+    assert!(reason(&model(), "batch", &big).contains("largest Fargate task"));
+}
+
+// ---- Upper bounds ----
+
+#[test]
+fn absurd_values_are_refused_by_parsers_and_estimates() {
+    assert!(parse_count("1e30").is_err_and(|e| e.contains("at most")));
+    assert_eq!(parse_count("10T"), Ok(MAX_REQUESTS));
+    assert!(parse_duration_ms("31d").is_err());
+    assert!(parse_duration_ms("1000h").is_err_and(|e| e.contains("30 days at most")));
+    assert!(parse_memory_mb("1PB").is_err());
+    assert!(parse_memory_mb("64TB").is_err_and(|e| e.contains("32 TB at most")));
+    assert!(Field::Vcpu.parse("1000").is_err());
+    for (field, value) in [
+        (Field::Requests, MAX_REQUESTS * 10.0),
+        (Field::Duration, MAX_DURATION_MS * 2.0),
+        (Field::Memory, MAX_MEMORY_MB * 2.0),
+        (Field::Vcpu, MAX_VCPU + 1.0),
+    ] {
+        let mut i = Inputs::default();
+        match field {
+            Field::Requests => i.requests = value,
+            Field::Duration => i.duration_ms = value,
+            Field::Memory => i.memory_mb = value,
+            _ => i.vcpu = value,
+        }
+        let e = model().estimate(&i).expect_err("refused");
+        assert_eq!(e.field, field);
+        assert!(e.message.contains("at most"), "{e}");
+    }
+    // The largest values still give a finite estimate.
+    let most = Inputs {
+        requests: MAX_REQUESTS,
+        ..Inputs::default()
+    };
+    let e = model().estimate(&most).expect("valid");
+    assert!(
+        e.services
+            .iter()
+            .filter_map(|s| s.total)
+            .all(f64::is_finite)
+    );
+}
+
 #[test]
 fn every_line_is_quantity_times_rate_and_totals_add_up() {
     let m = model();
@@ -449,7 +701,7 @@ fn workload() -> impl Strategy<Value = Inputs> {
         prop::sample::select(vec![0.25, 0.5, 1.0, 2.0, 4.0, 16.0, 48.0]),
         prop::sample::select(vec![1.0, 6.0, 24.0]),
         prop::sample::select(vec![1.0, 10.0, 200.0]),
-        any::<[bool; 4]>(),
+        any::<[bool; 6]>(),
     )
         .prop_map(
             |(requests, duration_ms, memory_mb, vcpu, hours_per_day, per_task, flags)| Inputs {
@@ -462,7 +714,15 @@ fn workload() -> impl Strategy<Value = Inputs> {
                 arm: flags[0],
                 free_tier: flags[1],
                 spot: flags[2],
+                // Spot and Reserved together are refused by the command line and the form; the
+                // models still price them (Spot wins), so the property holds for them too.
+                reserved: flags[4],
                 savings_plans: flags[3],
+                batch_on: if flags[5] {
+                    BatchCompute::Fargate
+                } else {
+                    BatchCompute::Ec2
+                },
             },
         )
 }
@@ -720,6 +980,127 @@ fn cost_markdown_is_a_table() {
     assert!(text.starts_with("# Estimated monthly cost"), "{text}");
     assert!(text.contains("| # | Service | Monthly cost |"), "{text}");
     assert!(text.contains("| Item | Working | Amount |"), "{text}");
+}
+
+#[test]
+fn cost_refuses_absurd_sizes_with_exit_2() {
+    for (flag, value, needle) in [
+        ("--requests", "1e30", "10T requests a month at most"),
+        ("--duration", "1000h", "30 days at most"),
+        ("--memory", "64TB", "32 TB at most"),
+        ("--vcpu", "1000", "448 vCPUs at most"),
+    ] {
+        let mut args = vec![
+            "cost",
+            "--requests",
+            "10M",
+            "--duration",
+            "1s",
+            "--memory",
+            "1GB",
+        ];
+        let at = args
+            .iter()
+            .position(|a| *a == flag)
+            .map_or(args.len(), |i| {
+                args.drain(i..i + 2);
+                i
+            });
+        args.splice(at..at, [flag, value]);
+        let out = computepick().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).expect("utf-8");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn cost_reserved_and_batch_on_fargate_from_the_command_line() {
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "100M",
+            "--duration",
+            "200ms",
+            "--memory",
+            "2GB",
+            "--vcpu",
+            "1",
+            "--reserved",
+            "--batch-on",
+            "fargate",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["inputs"]["reserved"], true);
+    assert_eq!(json["inputs"]["batch_on"], "fargate");
+    let service = |id: &str| {
+        json["services"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["service"] == id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let ecs = service("ecs-ec2");
+    assert!(
+        close(
+            ecs["total"].as_f64().unwrap_or_default(),
+            248.2 * 0.28,
+            1e-6
+        ),
+        "{ecs}"
+    );
+    let batch = service("batch");
+    assert!(
+        batch["breakdown"].to_string().contains("fargate.vcpu.x86"),
+        "{batch}"
+    );
+
+    // Spot and Reserved together: one line, exit 2.
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "1M",
+            "--duration",
+            "1s",
+            "--memory",
+            "1GB",
+            "--spot",
+            "--reserved",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--spot") && err.contains("--reserved"),
+        "{err}"
+    );
+    // A compute Batch does not run on.
+    let out = computepick()
+        .args([
+            "cost",
+            "--requests",
+            "1M",
+            "--duration",
+            "1s",
+            "--memory",
+            "1GB",
+            "--batch-on",
+            "lambda",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -8,65 +8,63 @@ use serde::Serialize;
 
 use super::{Format, emit, exit};
 use crate::cost::{
-    Band, BreakEven, CostModel, Estimate, Field, Inputs, LineItem, ServiceEstimate, SweepRange,
-    format_count, format_money, format_number, summarize_break_evens,
+    Band, BatchCompute, BreakEven, CostModel, Estimate, Field, Inputs, LineItem, ServiceEstimate,
+    SweepRange, format_count, format_money, format_number, summarize_break_evens,
 };
 use crate::data::{Guide, group_thousands};
 use crate::text;
 
 pub const AFTER_HELP: &str = "Sizes take units: requests 10M, 2.5k, 1B; durations 200ms, 1.5s, 2m, 1h; \
 memory 512MB, 1GB, 1.5GiB. Every price comes from the data file (its region and as-of date are \
-printed); Spot and Savings Plans use AWS's stated maximum discounts, so they are best cases. The \
-break-even points vary the requests per month and hold everything else.
+printed); Spot, Reserved and Savings Plans use AWS's stated maximum discounts, so they are best \
+cases. Spot and Reserved exclude each other. Batch runs on EC2 unless --batch-on fargate. The \
+break-even points vary the requests per month and hold everything else. Values past 10T requests, \
+30 days, 32TB or 448 vCPUs are refused.
 
 Examples:
   computepick cost --requests 10M --duration 200ms --memory 512MB
   computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot
-  computepick cost --requests 1B --duration 50ms --memory 1GB --per-task-concurrency 50 --format json";
+  computepick cost --requests 1B --duration 50ms --memory 1GB --per-task-concurrency 50 --format json
+  computepick cost --requests 20M --duration 300ms --memory 2GB --vcpu 1 --reserved
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --batch-on fargate --spot";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Requests (or invocations, or jobs) per month: 10M, 2.5k, 1B. Required.
+    #[command(flatten)]
+    pub workload: Workload,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// The workload size and pricing options, shared by `cost` and `recommend` (where every flag is
+/// optional and `--requests` asks for the estimate).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Workload {
+    /// Requests (or invocations, or jobs) per month: 10M, 2.5k, 1B (at most 10T).
     #[arg(long, value_name = "COUNT", value_parser = count, allow_hyphen_values = true)]
     pub requests: Option<f64>,
 
-    /// Average duration of one request: 200ms, 1.5s, 2m, 1h. Required.
+    /// Average duration of one request: 200ms, 1.5s, 2m, 1h (at most 30 days).
     #[arg(long, value_name = "DURATION", value_parser = duration, allow_hyphen_values = true)]
     pub duration: Option<f64>,
 
-    /// Memory for one function, task or job: 512MB, 1GB, 1.5GiB. Required.
+    /// Memory for one function, task or job: 512MB, 1GB, 1.5GiB (at most 32TB).
     #[arg(long, value_name = "SIZE", value_parser = memory, allow_hyphen_values = true)]
     pub memory: Option<f64>,
 
-    /// vCPUs for one task or job: 0.25, 2, 500m.
-    #[arg(
-        long,
-        value_name = "VCPUS",
-        value_parser = vcpu,
-        allow_hyphen_values = true,
-        default_value = "0.25"
-    )]
-    pub vcpu: f64,
+    /// vCPUs for one task or job: 0.25, 2, 500m (at most 448) [default: 0.25]
+    #[arg(long, value_name = "VCPUS", value_parser = vcpu, allow_hyphen_values = true)]
+    pub vcpu: Option<f64>,
 
-    /// Hours a day the workload runs (24 = always on).
-    #[arg(
-        long,
-        value_name = "HOURS",
-        value_parser = hours,
-        allow_hyphen_values = true,
-        default_value = "24"
-    )]
-    pub hours_per_day: f64,
+    /// Hours a day the workload runs (24 = always on) [default: 24]
+    #[arg(long, value_name = "HOURS", value_parser = hours, allow_hyphen_values = true)]
+    pub hours_per_day: Option<f64>,
 
-    /// Requests one task or server serves at once (1 = like Lambda, one at a time).
-    #[arg(
-        long,
-        value_name = "N",
-        value_parser = per_task,
-        allow_hyphen_values = true,
-        default_value = "1"
-    )]
-    pub per_task_concurrency: f64,
+    /// Requests one task or server serves at once (1 = like Lambda, one at a time) [default: 1]
+    #[arg(long, value_name = "N", value_parser = per_task, allow_hyphen_values = true)]
+    pub per_task_concurrency: Option<f64>,
 
     /// Price Arm (Graviton) where the service offers it.
     #[arg(long)]
@@ -77,16 +75,21 @@ pub struct Args {
     pub no_free_tier: bool,
 
     /// Use Spot capacity (EC2 Spot, Fargate Spot) at AWS's stated maximum discount.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "reserved")]
     pub spot: bool,
+
+    /// Reserve the EC2 instances of ECS on EC2, EKS and Beanstalk fleets at AWS's stated maximum
+    /// Reserved Instances discount, billed all 730 hours (not with --spot).
+    #[arg(long)]
+    pub reserved: bool,
 
     /// Apply Compute Savings Plans at AWS's stated maximum discount.
     #[arg(long)]
     pub savings_plans: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Where AWS Batch runs the jobs [default: ec2]
+    #[arg(long, value_enum, value_name = "COMPUTE")]
+    pub batch_on: Option<BatchCompute>,
 }
 
 fn count(text: &str) -> Result<f64, String> {
@@ -113,9 +116,34 @@ fn per_task(text: &str) -> Result<f64, String> {
     crate::cost::parse_per_task_concurrency(text)
 }
 
-impl Args {
-    /// The inputs, or one line naming every missing required flag.
-    pub fn inputs(&self) -> Result<Inputs, String> {
+impl Workload {
+    /// The flags given, by name, so `recommend` can say which ones need `--requests`.
+    pub fn given(&self) -> Vec<&'static str> {
+        [
+            (self.requests.is_some(), "--requests"),
+            (self.duration.is_some(), "--duration"),
+            (self.memory.is_some(), "--memory"),
+            (self.vcpu.is_some(), "--vcpu"),
+            (self.hours_per_day.is_some(), "--hours-per-day"),
+            (
+                self.per_task_concurrency.is_some(),
+                "--per-task-concurrency",
+            ),
+            (self.arm, "--arm"),
+            (self.no_free_tier, "--no-free-tier"),
+            (self.spot, "--spot"),
+            (self.reserved, "--reserved"),
+            (self.savings_plans, "--savings-plans"),
+            (self.batch_on.is_some(), "--batch-on"),
+        ]
+        .into_iter()
+        .filter_map(|(on, flag)| on.then_some(flag))
+        .collect()
+    }
+
+    /// The inputs, or one line naming every missing required flag; `who` names who needs them
+    /// (`cost`, `a cost estimate`) and `command` is the command line the example starts with.
+    pub fn inputs_for(&self, who: &str, command: &str) -> Result<Inputs, String> {
         let missing: Vec<&str> = [
             (self.requests.is_none(), Field::Requests),
             (self.duration.is_none(), Field::Duration),
@@ -125,21 +153,26 @@ impl Args {
         .filter(|(absent, _)| *absent)
         .map(|(_, f)| f.flag())
         .collect();
+        let defaults = Inputs::default();
         match (self.requests, self.duration, self.memory) {
             (Some(requests), Some(duration_ms), Some(memory_mb)) => Ok(Inputs {
                 requests,
                 duration_ms,
                 memory_mb,
-                vcpu: self.vcpu,
-                hours_per_day: self.hours_per_day,
-                per_task_concurrency: self.per_task_concurrency,
+                vcpu: self.vcpu.unwrap_or(defaults.vcpu),
+                hours_per_day: self.hours_per_day.unwrap_or(defaults.hours_per_day),
+                per_task_concurrency: self
+                    .per_task_concurrency
+                    .unwrap_or(defaults.per_task_concurrency),
                 arm: self.arm,
                 free_tier: !self.no_free_tier,
                 spot: self.spot,
+                reserved: self.reserved,
                 savings_plans: self.savings_plans,
+                batch_on: self.batch_on.unwrap_or_default(),
             }),
             _ => Err(format!(
-                "cost needs {}; for example: computepick cost --requests 10M --duration 200ms \
+                "{who} needs {}; for example: {command} --requests 10M --duration 200ms \
                  --memory 512MB",
                 match missing.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
@@ -149,6 +182,13 @@ impl Args {
                 }
             )),
         }
+    }
+}
+
+impl Args {
+    /// The inputs, or one line naming every missing required flag.
+    pub fn inputs(&self) -> Result<Inputs, String> {
+        self.workload.inputs_for("cost", "computepick cost")
     }
 }
 

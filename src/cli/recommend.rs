@@ -5,20 +5,27 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::cost::Workload;
 use super::{Format, emit, exit};
+use crate::cost::{CostModel, Estimate, format_money};
 use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
-use crate::{adr, answers_file, explain, fs_safe};
+use crate::{adr, answers_file, explain, fs_safe, text as wrap_text};
 
 pub const AFTER_HELP: &str =
     "Answers are QUESTION=OPTION pairs; the README lists them all. Answers to \
 questions off the walked path are reported as ignored. A question on the path without an answer is \
 an error naming its options.
 
+A workload size (--requests, --duration, --memory and the other `computepick cost` flags) adds the \
+monthly cost estimate of the recommendation and its runners-up to every format, the decision record \
+included.
+
 Example:
   computepick recommend --answer workload=event --answer runtime=seconds --answer state=stateless \\
     --answer packaging=code --answer control=none --answer scaling=scale-to-zero \\
-    --answer budget=pay-per-use --format json";
+    --answer budget=pay-per-use --format json
+  computepick recommend --answers team.ron --requests 10M --duration 200ms --memory 512MB --format adr";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,6 +52,10 @@ pub struct Args {
     /// Replace files given to --output or --save-answers that already exist.
     #[arg(long)]
     pub force: bool,
+
+    /// The workload's size, for a cost estimate (as `computepick cost`; --requests asks for it).
+    #[command(flatten, next_help_heading = "Workload size (for a cost estimate)")]
+    pub workload: Workload,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -79,6 +90,13 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         None => Answers::new(),
     };
     answers.extend(args.answers.iter().cloned());
+    let estimate = match estimate(guide, &args.workload) {
+        Ok(estimate) => estimate,
+        Err(message) => {
+            eprintln!("computepick: {message}");
+            return exit::BAD_INPUT;
+        }
+    };
     let (walk, rec) = match decide(guide, &answers) {
         Ok(decided) => decided,
         Err(message) => {
@@ -94,10 +112,13 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         }
         eprintln!("computepick: saved the answers to {}", path.display());
     }
+    let estimate = estimate.as_ref();
     let output = match args.format {
-        RecommendFormat::Text => render(guide, &walk, &rec, Format::Text),
-        RecommendFormat::Json => render(guide, &walk, &rec, Format::Json),
-        RecommendFormat::Markdown => render(guide, &walk, &rec, Format::Markdown),
+        RecommendFormat::Text => render_with_cost(guide, &walk, &rec, estimate, Format::Text),
+        RecommendFormat::Json => render_with_cost(guide, &walk, &rec, estimate, Format::Json),
+        RecommendFormat::Markdown => {
+            render_with_cost(guide, &walk, &rec, estimate, Format::Markdown)
+        }
         RecommendFormat::Adr => adr::render(
             guide,
             &walk,
@@ -105,7 +126,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             &adr::RecordInfo {
                 date: &today,
                 data_name,
-                cost: None,
+                cost: estimate.map(|e| adr::cost_section(e, &rec)),
             },
         ),
     };
@@ -129,6 +150,31 @@ fn write_failed(e: &fs_safe::WriteError) -> u8 {
     exit::BAD_INPUT
 }
 
+/// The estimate for the workload flags, `None` without `--requests`. Other workload flags
+/// without `--requests` are an error rather than silently ignored.
+pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, String> {
+    if workload.requests.is_none() {
+        let given = workload.given();
+        if given.is_empty() {
+            return Ok(None);
+        }
+        return Err(format!(
+            "{} size{} a workload for a cost estimate, which also needs --requests, --duration and \
+             --memory; for example: --requests 10M --duration 200ms --memory 512MB",
+            given.join(", "),
+            if given.len() == 1 { "s" } else { "" }
+        ));
+    }
+    let inputs = workload.inputs_for(
+        "a cost estimate",
+        "computepick recommend -a QUESTION=OPTION ...",
+    )?;
+    CostModel::new(guide)
+        .estimate(&inputs)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
 /// Validates the answers, walks them and ranks the services: what `recommend` computes.
 pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation), String> {
     engine::check_answers(guide, answers).map_err(|e| e.to_string())?;
@@ -148,14 +194,40 @@ pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation)
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
+    render_with_cost(guide, walk, rec, None, format)
+}
+
+/// As [`render`], with the monthly cost of the recommendation and runners-up when `estimate`
+/// is given (the workload flags were).
+pub fn render_with_cost(
+    guide: &Guide,
+    walk: &Walk,
+    rec: &Recommendation,
+    estimate: Option<&Estimate>,
+    format: Format,
+) -> String {
     match format {
-        Format::Text => text(guide, walk, rec),
-        Format::Markdown => markdown(guide, walk, rec),
-        Format::Json => json(walk, rec),
+        Format::Text => text(guide, walk, rec, estimate),
+        Format::Markdown => markdown(guide, walk, rec, estimate),
+        Format::Json => json(walk, rec, estimate),
     }
 }
 
-fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
+/// `$9.01 a month` or `does not fit: ...` for a ranked service.
+fn cost_text(estimate: &Estimate, service: &str) -> String {
+    match estimate.service(service) {
+        Some(s) => match s.total {
+            Some(total) => format_money(total) + " a month",
+            None => format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
+        },
+        None => "not estimated".into(),
+    }
+}
+
+const COST_NOTE: &str = "estimate only, from list prices; `computepick cost` with the same flags \
+shows every line and assumption";
+
+fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
     let mut out = String::new();
     match rec.top() {
         Some(top) => {
@@ -203,6 +275,21 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
             }
         }
     }
+    if let Some(e) = estimate
+        && !rec.ranking.is_empty()
+    {
+        let _ = writeln!(out, "\nCost at your size:");
+        for line in wrap_text::wrap(&e.inputs.summary(), 96) {
+            let _ = writeln!(out, "  {line}");
+        }
+        for (i, r) in rec.ranking.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}: {}", i + 1, r.name, cost_text(e, &r.service));
+        }
+        let note = format!("{} prices as of {}; {COST_NOTE}.", e.region, e.as_of);
+        for line in wrap_text::wrap(&note, 96) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     if !rec.excluded.is_empty() {
         let _ = writeln!(out, "\nRuled out:");
         for line in rec.excluded.iter().flat_map(explain::knockouts) {
@@ -228,7 +315,12 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
     out
 }
 
-fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
+fn markdown(
+    guide: &Guide,
+    walk: &Walk,
+    rec: &Recommendation,
+    estimate: Option<&Estimate>,
+) -> String {
     let mut out = String::new();
     match rec.top() {
         Some(top) => {
@@ -275,6 +367,13 @@ fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
             reasons.join("; ")
         );
     }
+    if let Some(e) = estimate
+        && !rec.ranking.is_empty()
+    {
+        let _ = writeln!(out, "\n## Cost at your size\n");
+        let _ = write!(out, "{}", adr::cost_section(e, rec));
+        let _ = writeln!(out, "\n{}.", capitalize(COST_NOTE));
+    }
     if !rec.excluded.is_empty() {
         let _ = writeln!(out, "\n## Ruled out\n");
         for line in rec.excluded.iter().flat_map(explain::knockouts) {
@@ -300,6 +399,13 @@ fn markdown(guide: &Guide, walk: &Walk, rec: &Recommendation) -> String {
     out
 }
 
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
 #[derive(Serialize)]
 struct JsonOut<'a> {
     recommendation: Option<&'a str>,
@@ -307,6 +413,29 @@ struct JsonOut<'a> {
     excluded: Vec<JsonExcluded<'a>>,
     path: Vec<JsonStep<'a>>,
     ignored: &'a [String],
+    /// Only with the workload flags, so the output without them is unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<JsonCost<'a>>,
+}
+
+/// The estimate for the ranked services, in ranking order; `computepick cost --format json`
+/// has the breakdowns and assumptions.
+#[derive(Serialize)]
+struct JsonCost<'a> {
+    region: &'a str,
+    as_of: &'a str,
+    currency: &'a str,
+    inputs: &'a crate::cost::Inputs,
+    services: Vec<JsonServiceCost<'a>>,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonServiceCost<'a> {
+    service: &'a str,
+    name: &'a str,
+    total: Option<f64>,
+    reason: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -329,7 +458,25 @@ struct JsonStep<'a> {
     answer: &'a str,
 }
 
-fn json(walk: &Walk, rec: &Recommendation) -> String {
+fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
+    let cost = estimate.map(|e| JsonCost {
+        region: &e.region,
+        as_of: &e.as_of,
+        currency: &e.currency,
+        inputs: &e.inputs,
+        services: rec
+            .ranking
+            .iter()
+            .filter_map(|r| e.service(&r.service))
+            .map(|s| JsonServiceCost {
+                service: &s.service,
+                name: &s.name,
+                total: s.total,
+                reason: s.reason.as_deref(),
+            })
+            .collect(),
+        note: COST_NOTE,
+    });
     let out = JsonOut {
         recommendation: rec.top().map(|t| t.service.as_str()),
         ranking: rec
@@ -359,6 +506,7 @@ fn json(walk: &Walk, rec: &Recommendation) -> String {
             })
             .collect(),
         ignored: &walk.ignored,
+        cost,
     };
     // Serializing plain strings and numbers cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"

@@ -1,6 +1,6 @@
 //! The models that run on instances: ECS on EC2, EKS and Elastic Beanstalk (a fleet of EC2
-//! instances for the running hours), Batch (EC2 instance-hours for the jobs alone) and Lightsail
-//! (bundles billed all month).
+//! instances for the running hours), Batch (EC2 instance-hours for the jobs alone, or Fargate
+//! task-hours; see `services::batch_on_fargate`) and Lightsail (bundles billed all month).
 //!
 //! Each picks the cheapest option in the price list that holds the workload: enough instances for
 //! the tasks by vCPU and memory, and, for burstable types, enough baseline CPU for the vCPUs the
@@ -8,11 +8,11 @@
 
 use super::prices::{Bundle, InstanceType, PriceBook};
 use super::services::{
-    Load, Notes, alb_note, ceil, charge, cmp_cost, discount_line, floor, no_charge, noun, percent,
-    plural, running, savings, size_text, tasks_text,
+    Load, Notes, alb_note, batch_on_fargate, ceil, charge, cmp_cost, discount_line, floor,
+    no_charge, noun, percent, plural, running, savings, size_text, tasks_text,
 };
 use super::units::{format_amount, format_count, format_money, format_number};
-use super::{HOURS_PER_MONTH, Inputs, LineItem};
+use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
 use crate::data::group_thousands;
 
 /// A fleet of one instance type: the cheapest from the price list for the load.
@@ -124,9 +124,21 @@ fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String
     )
 }
 
-/// Spot or Savings Plans on EC2 lines, as the options ask; Spot wins when both are on, since
-/// Savings Plans do not cover Spot usage.
-fn ec2_discount(book: &PriceBook, inputs: &Inputs, lines: &mut Vec<LineItem>, a: &mut Notes) {
+/// Spot, Reserved or Savings Plans on EC2 lines, as the options ask.
+///
+/// - Spot wins when Savings Plans are also on, since Savings Plans do not cover Spot usage. Spot
+///   and Reserved exclude each other (the command line refuses both, the form turns one off);
+///   given both, Spot is applied and the assumptions say Reserved was not.
+/// - Reserved applies only where `reservable` (always-running fleets, not Batch). When Savings
+///   Plans are also on, Reserved covers the fleet: AWS applies reservations first, and a fully
+///   reserved fleet leaves nothing for a plan to cover.
+fn ec2_discount(
+    book: &PriceBook,
+    inputs: &Inputs,
+    lines: &mut Vec<LineItem>,
+    a: &mut Notes,
+    reservable: bool,
+) {
     let is_ec2 = |l: &LineItem| {
         l.price_id
             .as_deref()
@@ -158,8 +170,55 @@ fn ec2_discount(book: &PriceBook, inputs: &Inputs, lines: &mut Vec<LineItem>, a:
             }
             Err(e) => a.say(|| format!("Spot not applied: {e}.")),
         }
+        if inputs.reserved {
+            a.say(|| {
+                "Spot and Reserved exclude each other (an instance is one or the other), so only \
+                 Spot is applied."
+                    .into()
+            });
+        }
+    } else if inputs.reserved && reservable {
+        reserved(book, lines, a, is_ec2);
+        if inputs.savings_plans {
+            a.say(|| {
+                "AWS applies Reserved Instances before Savings Plans, and the reserved fleet \
+                 leaves no EC2 usage for a plan to cover, so only Reserved is applied here."
+                    .into()
+            });
+        }
     } else if inputs.savings_plans {
         savings(book, "ec2.savings-plans.discount", lines, a, is_ec2);
+    }
+}
+
+/// The Reserved Instances discount on the EC2 lines, or why it could not be applied.
+fn reserved(
+    book: &PriceBook,
+    lines: &mut Vec<LineItem>,
+    a: &mut Notes,
+    covered: impl Fn(&LineItem) -> bool,
+) {
+    let id = "ec2.reserved.discount";
+    match book.discount(id) {
+        Ok((fraction, display)) => {
+            let subtotal: f64 = lines.iter().filter(|l| covered(l)).map(|l| l.amount).sum();
+            lines.push(discount_line(
+                "EC2 Reserved Instances, AWS's stated maximum",
+                subtotal,
+                fraction,
+                display,
+                id,
+            ));
+            a.say(|| {
+                format!(
+                    "Reserved Instances take AWS's stated maximum discount, {}, which needs a \
+                     3-year Standard reservation paid all upfront; a 1-year term or no upfront \
+                     payment saves less. A best case, for a fleet whose size holds for the term.",
+                    percent(fraction)
+                )
+            });
+        }
+        Err(e) => a.say(|| format!("Reserved not applied: {e}.")),
     }
 }
 
@@ -182,7 +241,7 @@ fn instances_for_hours(
             running(load, inputs)
         )
     });
-    Ok(vec![charge(
+    let mut lines = vec![charge(
         format!(
             "EC2 {}: {} × {} h",
             fleet.kind.name,
@@ -191,7 +250,26 @@ fn instances_for_hours(
         ),
         fleet.amount * load.running_hours,
         rate,
-    )])
+    )];
+    let idle = HOURS_PER_MONTH - load.running_hours;
+    if inputs.reserved && !inputs.spot && idle > 0.0 {
+        lines.push(charge(
+            format!(
+                "EC2 {}: reserved but idle, {} × {} h",
+                fleet.kind.name,
+                group_thousands(fleet.amount),
+                format_number(idle)
+            ),
+            fleet.amount * idle,
+            rate,
+        ));
+        a.say(|| {
+            "A reservation is billed for every hour of its term, used or not, so the reserved \
+             instances cost all 730 hours of the month, not only the hours the workload runs."
+                .into()
+        });
+    }
+    Ok(lines)
 }
 
 pub fn ecs_ec2(
@@ -202,7 +280,7 @@ pub fn ecs_ec2(
 ) -> Result<Vec<LineItem>, String> {
     let mut lines = instances_for_hours(book, inputs, load, "task", a)?;
     lines.extend(no_charge(book, "ecs.control-plane", "Amazon ECS itself"));
-    ec2_discount(book, inputs, &mut lines, a);
+    ec2_discount(book, inputs, &mut lines, a, true);
     a.say(|| alb_note(book));
     a.say(|| "EBS root volumes are not included.".into());
     Ok(lines)
@@ -215,7 +293,7 @@ pub fn eks(
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
     let mut lines = instances_for_hours(book, inputs, load, "pod", a)?;
-    ec2_discount(book, inputs, &mut lines, a);
+    ec2_discount(book, inputs, &mut lines, a, true);
     let control = book.rate("eks.cluster.standard")?;
     lines.push(charge(
         "EKS control plane: 1 cluster × 730 h".into(),
@@ -240,7 +318,23 @@ pub fn eks(
     Ok(lines)
 }
 
+/// AWS Batch: the compute for the job-hours, on EC2 (the default) or Fargate; Batch itself adds
+/// no charge.
 pub fn batch(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let mut lines = match inputs.batch_on {
+        BatchCompute::Ec2 => batch_on_ec2(book, inputs, load, a)?,
+        BatchCompute::Fargate => batch_on_fargate(book, inputs, load, a)?,
+    };
+    lines.extend(no_charge(book, "batch.service", "AWS Batch itself"));
+    Ok(lines)
+}
+
+fn batch_on_ec2(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
@@ -290,8 +384,15 @@ pub fn batch(
         fleet.amount,
         rate,
     )];
-    lines.extend(no_charge(book, "batch.service", "AWS Batch itself"));
-    ec2_discount(book, inputs, &mut lines, a);
+    ec2_discount(book, inputs, &mut lines, a, false);
+    if inputs.reserved && !inputs.spot {
+        a.say(|| {
+            "Reserved is not applied to Batch: its compute environment starts and stops \
+             instances with the queue, while a reservation is billed all month whether jobs run \
+             or not. Spot or Savings Plans suit Batch instead."
+                .into()
+        });
+    }
     Ok(lines)
 }
 
@@ -358,8 +459,8 @@ pub fn lightsail(
     if inputs.arm {
         a.say(|| "Lightsail runs x86 only; the Arm option does not apply.".into());
     }
-    if inputs.spot || inputs.savings_plans {
-        a.say(|| "Spot and Savings Plans do not apply to Lightsail.".into());
+    if inputs.spot || inputs.reserved || inputs.savings_plans {
+        a.say(|| "Spot, Reserved and Savings Plans do not apply to Lightsail.".into());
     }
     let mut lines = vec![charge(
         format!(
@@ -390,7 +491,7 @@ pub fn elastic_beanstalk(
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
     let mut lines = instances_for_hours(book, inputs, load, "instance copy", a)?;
-    ec2_discount(book, inputs, &mut lines, a);
+    ec2_discount(book, inputs, &mut lines, a, true);
     let alb = book.rate("elb.alb.hour")?;
     let lcu = book.rate("elb.alb.lcu")?;
     let (per_lcu, _) = book.allowance("elb.alb.lcu.new-connections")?;

@@ -323,6 +323,9 @@ pub fn lambda(
     if inputs.spot {
         a.say(|| "Spot does not apply to Lambda.".into());
     }
+    if inputs.reserved {
+        a.say(|| "Reserved Instances do not apply to Lambda.".into());
+    }
     if inputs.hours_per_day < 24.0 {
         a.say(|| "Hours a day do not change Lambda's cost: it bills per request.".into());
     }
@@ -383,25 +386,32 @@ pub fn fargate_size(vcpu: f64, gib: f64, per_vcpu: f64, per_gb: f64) -> Option<(
         })
 }
 
-pub fn fargate(
-    book: &PriceBook,
-    inputs: &Inputs,
-    load: &Load,
-    a: &mut Notes,
-) -> Result<Vec<LineItem>, String> {
-    // Fargate Spot runs Linux x86 tasks only: with Spot, the Spot (x86) price applies.
+/// The Fargate rates for the inputs' architecture: Arm unless Spot (Fargate Spot is x86 only).
+fn fargate_rates<'a>(book: &'a PriceBook, inputs: &Inputs) -> Result<(&'a Rate, &'a Rate), String> {
     let arch = if inputs.arm && !inputs.spot {
         "arm"
     } else {
         "x86"
     };
-    let vcpu_rate = book.rate(&format!("fargate.vcpu.{arch}"))?;
-    let gb_rate = book.rate(&format!("fargate.memory.{arch}"))?;
+    Ok((
+        book.rate(&format!("fargate.vcpu.{arch}"))?,
+        book.rate(&format!("fargate.memory.{arch}"))?,
+    ))
+}
+
+/// The Fargate task size for the inputs, (vCPU, GB), saying so when it is rounded up to a
+/// valid one, or why none holds them.
+pub(super) fn fargate_task(
+    inputs: &Inputs,
+    load: &Load,
+    rates: (&Rate, &Rate),
+    a: &mut Notes,
+) -> Result<(f64, f64), String> {
     let Some((v, m)) = fargate_size(
         inputs.vcpu,
         load.memory_gib,
-        vcpu_rate.per_unit,
-        gb_rate.per_unit,
+        rates.0.per_unit,
+        rates.1.per_unit,
     ) else {
         return Err(format!(
             "a task of {}; the largest Fargate task is 16 vCPU with 120 GB",
@@ -418,43 +428,44 @@ pub fn fargate(
             )
         });
     }
-    a.say(|| tasks_text(load, inputs, "task"));
-    a.say(|| {
-        format!(
-            "Tasks run {}; Fargate bills each second a task runs.",
-            running(load, inputs)
-        )
-    });
-    let task_hours = load.tasks * load.running_hours;
-    let mut lines = vec![
+    Ok((v, m))
+}
+
+/// vCPU and memory lines for `task_hours` of a (v, m) task; `label` words each from the size
+/// and unit (`0.25 vCPU`, `0.5 GB`).
+fn fargate_lines(
+    rates: (&Rate, &Rate),
+    (v, m): (f64, f64),
+    task_hours: f64,
+    label: impl Fn(&str, String) -> String,
+) -> Vec<LineItem> {
+    vec![
         charge(
-            format!(
-                "vCPU: {} task{} × {} vCPU × {} h",
-                group_thousands(load.tasks),
-                plural(load.tasks),
-                format_number(v),
-                format_number(load.running_hours)
-            ),
+            label("vCPU", format!("{} vCPU", format_number(v))),
             task_hours * v,
-            vcpu_rate,
+            rates.0,
         ),
         charge(
-            format!(
-                "Memory: {} task{} × {} GB × {} h",
-                group_thousands(load.tasks),
-                plural(load.tasks),
-                format_number(m),
-                format_number(load.running_hours)
-            ),
+            label("Memory", format!("{} GB", format_number(m))),
             task_hours * m,
-            gb_rate,
+            rates.1,
         ),
-    ];
+    ]
+}
+
+/// Fargate Spot or Savings Plans on Fargate lines, as the options ask; Reserved Instances do
+/// not exist for Fargate.
+pub(super) fn fargate_discount(
+    book: &PriceBook,
+    inputs: &Inputs,
+    lines: &mut Vec<LineItem>,
+    a: &mut Notes,
+) {
     if inputs.spot {
         let id = "fargate.spot.discount";
         match book.discount(id) {
             Ok((fraction, display)) => {
-                let subtotal = sum(&lines);
+                let subtotal = sum(lines);
                 lines.push(discount_line(
                     "Fargate Spot, AWS's stated maximum",
                     subtotal,
@@ -481,15 +492,88 @@ pub fn fargate(
             Err(e) => a.say(|| format!("Fargate Spot not applied: {e}.")),
         }
     } else if inputs.savings_plans {
-        savings(
-            book,
-            "fargate.savings-plans.discount",
-            &mut lines,
-            a,
-            |_| true,
-        );
+        savings(book, "fargate.savings-plans.discount", lines, a, |_| true);
     }
+    if inputs.reserved {
+        a.say(|| {
+            "Reserved Instances do not exist for Fargate (Savings Plans cover it), so Reserved \
+             does not change it."
+                .into()
+        });
+    }
+}
+
+pub fn fargate(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let rates = fargate_rates(book, inputs)?;
+    let size = fargate_task(inputs, load, rates, a)?;
+    a.say(|| tasks_text(load, inputs, "task"));
+    a.say(|| {
+        format!(
+            "Tasks run {}; Fargate bills each second a task runs.",
+            running(load, inputs)
+        )
+    });
+    let task_hours = load.tasks * load.running_hours;
+    let mut lines = fargate_lines(rates, size, task_hours, |what, size| {
+        format!(
+            "{what}: {} task{} × {size} × {} h",
+            group_thousands(load.tasks),
+            plural(load.tasks),
+            format_number(load.running_hours)
+        )
+    });
+    fargate_discount(book, inputs, &mut lines, a);
     a.say(|| alb_note(book));
+    Ok(lines)
+}
+
+/// Fargate's shortest billed task: per second, with a one-minute minimum.
+const FARGATE_MIN_BILLED_S: f64 = 60.0;
+
+/// Batch on Fargate: one Fargate task per job, billed per second of each job with Fargate's
+/// one-minute minimum; Fargate Spot with `spot`, Savings Plans with `savings_plans`.
+pub fn batch_on_fargate(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    let rates = fargate_rates(book, inputs)?;
+    let size = fargate_task(inputs, load, rates, a)?;
+    let billed_s = ceil(inputs.duration_ms / 1_000.0).max(FARGATE_MIN_BILLED_S);
+    let task_hours = inputs.requests * billed_s / 3_600.0;
+    a.say(|| {
+        format!(
+            "Each request is one job, run as one Fargate task of {}; each job is billed for its \
+             duration rounded up to the second, at least one minute ({}): {} task-hours a month.",
+            size_text(inputs),
+            format_duration_ms(billed_s * 1_000.0),
+            format_amount(task_hours)
+        )
+    });
+    a.say(|| {
+        "Tasks run only while jobs run: image pulls and start-up are not included. Hours a day \
+             do not change the job-hours."
+            .into()
+    });
+    a.say(|| {
+        "Batch queues each job and starts it in seconds to minutes: it suits work that can \
+             wait, not requests someone is waiting on."
+            .into()
+    });
+    let mut lines = fargate_lines(rates, size, task_hours, |what, size| {
+        format!(
+            "Fargate {}: {} task-hours × {size}",
+            if what == "vCPU" { what } else { "memory" },
+            format_amount(task_hours)
+        )
+    });
+    fargate_discount(book, inputs, &mut lines, a);
     Ok(lines)
 }
 

@@ -75,6 +75,41 @@ fn with_hint(message: String, hint: &str) -> String {
     format!("{message}; {hint}")
 }
 
+/// The largest values the estimator takes: far beyond any real workload, so a value past one is
+/// a typo (`1e30`), and refusing it keeps every total a readable number.
+///
+/// Ten trillion requests a month is about 3.8 million a second, all month.
+pub const MAX_REQUESTS: f64 = 1e13;
+/// 30 days: one request (or job) longer than a month cannot be priced by the month.
+pub const MAX_DURATION_MS: f64 = 30.0 * 24.0 * 3_600e3;
+/// 32 TB (TiB), the memory of the largest EC2 instances (u7in-32tb).
+pub const MAX_MEMORY_MB: f64 = 32.0 * 1024.0 * 1024.0;
+/// 448 vCPUs, as on the largest high-memory EC2 instances (u-24tb1.112xlarge).
+pub const MAX_VCPU: f64 = 448.0;
+/// A million requests at once in one task.
+pub const MAX_PER_TASK_CONCURRENCY: f64 = 1e6;
+
+/// Why `value` is too large for the input `flag` names, or `None` when it is not.
+pub(super) fn above_most(flag: &str, value: f64) -> Option<String> {
+    let (most, text) = match flag {
+        "--requests" => (MAX_REQUESTS, "10T requests a month"),
+        "--duration" => (MAX_DURATION_MS, "30 days"),
+        "--memory" => (MAX_MEMORY_MB, "32 TB"),
+        "--vcpu" => (MAX_VCPU, "448 vCPUs"),
+        "--per-task-concurrency" => (MAX_PER_TASK_CONCURRENCY, "1,000,000"),
+        _ => return None,
+    };
+    (value > most).then(|| format!("is more than the estimator takes ({text} at most)"))
+}
+
+/// Refuses `value` past the bound for `flag`, with `hint`.
+fn at_most(flag: &str, value: f64, hint: &str) -> Result<f64, String> {
+    match above_most(flag, value) {
+        Some(problem) => Err(with_hint(problem, hint)),
+        None => Ok(value),
+    }
+}
+
 const COUNT_HINT: &str = "give a count such as 10M, 2.5k or 1B";
 const DURATION_HINT: &str = "give a duration such as 200ms, 1.5s, 2m or 1h";
 const MEMORY_HINT: &str = "give a size such as 512MB, 1GB or 1.5GiB";
@@ -114,7 +149,7 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
             ));
         }
     };
-    Ok(number * scale)
+    at_most("--requests", number * scale, COUNT_HINT)
 }
 
 /// Average duration of one request, in milliseconds: `200ms`, `1.5s`, `2m`, `1h`, `250us`.
@@ -147,7 +182,7 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
             DURATION_HINT,
         ));
     }
-    Ok(ms)
+    at_most("--duration", ms, DURATION_HINT)
 }
 
 /// Memory, in MB (MiB, as AWS counts it: 1 GB = 1,024 MB): `512MB`, `1GB`, `1.5GiB`, `512`.
@@ -170,7 +205,7 @@ pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
     if mb <= 0.0 {
         return Err(with_hint("must be more than zero".to_owned(), MEMORY_HINT));
     }
-    Ok(mb)
+    at_most("--memory", mb, MEMORY_HINT)
 }
 
 /// vCPUs for one copy of the workload: `0.25`, `2`, `2 vCPU`, or Kubernetes millicores `250m`.
@@ -190,7 +225,7 @@ pub fn parse_vcpu(text: &str) -> Result<f64, String> {
     if vcpu <= 0.0 {
         return Err(with_hint("must be more than zero".to_owned(), VCPU_HINT));
     }
-    Ok(vcpu)
+    at_most("--vcpu", vcpu, VCPU_HINT)
 }
 
 /// Hours a day the workload runs: `24` (always on), `8`, `8h`, `8 hours/day`.
@@ -223,7 +258,7 @@ pub fn parse_per_task_concurrency(text: &str) -> Result<f64, String> {
             HINT,
         ));
     }
-    Ok(number)
+    at_most("--per-task-concurrency", number, HINT)
 }
 
 /// Trims a fixed-point rendering: `2.50` → `2.5`, `3.00` → `3`.
@@ -337,6 +372,19 @@ mod tests {
         assert!(parse_count("inf").is_err_and(|e| e.contains("finite")));
         assert!(parse_count("10X").is_err_and(|e| e.contains("\"X\"")));
         assert!(parse_count("").is_err_and(|e| e.contains("empty")));
+        assert_eq!(parse_count("10T"), Ok(1e13));
+        assert!(parse_count("1e30").is_err_and(|e| e.contains("10T requests a month at most")));
+    }
+
+    #[test]
+    fn absurd_sizes_are_refused() {
+        assert_eq!(parse_duration_ms("720h"), Ok(MAX_DURATION_MS));
+        assert!(parse_duration_ms("721h").is_err_and(|e| e.contains("30 days at most")));
+        assert_eq!(parse_memory_mb("32TB"), Ok(MAX_MEMORY_MB));
+        assert!(parse_memory_mb("33TB").is_err_and(|e| e.contains("32 TB at most")));
+        assert_eq!(parse_vcpu("448"), Ok(448.0));
+        assert!(parse_vcpu("449").is_err_and(|e| e.contains("448 vCPUs at most")));
+        assert!(parse_per_task_concurrency("2000000").is_err());
     }
 
     #[test]

@@ -11,13 +11,25 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use super::cost_chart::{key, short_name};
 use super::theme::Theme;
 use crate::app::{App, CostView, FormRow};
-use crate::cost::{Field, format_money};
+use crate::cost::{Field, Toggle, format_money};
 use crate::text::{width, wrap};
 
 const FORM_WIDTH: u16 = 34;
+/// The form's height on screens too short for all of it (the height it had with 10 rows).
+const SHORT_FORM_HEIGHT: u16 = 12;
+
 pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let view = &app.cost;
-    let [top, bottom] = Layout::vertical([Constraint::Length(12), Constraint::Min(4)]).areas(area);
+    // The form's rows, its heading and a hint line under them; on short screens the chart keeps
+    // its rows and the form scrolls with the focus instead.
+    let whole_form = u16::try_from(CostView::rows()).unwrap_or(12) + 2;
+    let form_height = if area.height >= whole_form + 14 {
+        whole_form
+    } else {
+        SHORT_FORM_HEIGHT.min(whole_form)
+    };
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(form_height), Constraint::Min(4)]).areas(area);
     let [form, bars] =
         Layout::horizontal([Constraint::Length(FORM_WIDTH), Constraint::Min(20)]).areas(top);
     draw_form(view, theme, form, buf);
@@ -35,7 +47,7 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn draw_form(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let mut lines = vec![Line::styled(" Your workload", theme.heading())];
+    let mut rows = Vec::new();
     for (i, row) in FormRow::all().enumerate() {
         let focused = i == view.focus;
         let (label, value) = match row {
@@ -44,17 +56,7 @@ fn draw_form(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                 let shown = if focused { format!("{text}▏") } else { text };
                 (short_label(field), shown)
             }
-            FormRow::Switch(toggle) => {
-                let on = toggle.get(&view.inputs);
-                (
-                    toggle.label(),
-                    if on {
-                        "[x] on".into()
-                    } else {
-                        "[ ] off".into()
-                    },
-                )
-            }
+            FormRow::Switch(toggle) => (toggle.label(), toggle.state_text(&view.inputs)),
         };
         let marker = if focused { "›" } else { " " };
         let style = if focused {
@@ -64,9 +66,42 @@ fn draw_form(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
         };
         let text = format!("{marker}{label:<17}{value}");
         let pad = usize::from(area.width).saturating_sub(width(&text));
-        lines.push(Line::styled(format!("{text}{:pad$}", ""), style));
+        rows.push(Line::styled(format!("{text}{:pad$}", ""), style));
     }
+    let hint = view.focused().and_then(hint);
+    // Below the heading: every row and the hint, or a window of rows that keeps the focus in view.
+    let room = usize::from(area.height).saturating_sub(1);
+    let title = Span::styled(" Your workload", theme.heading());
+    let mut lines = if rows.len() < room {
+        let mut lines = vec![Line::from(title)];
+        lines.extend(rows);
+        lines.extend(hint.map(|h| Line::styled(format!(" {h}"), theme.dim())));
+        lines
+    } else {
+        let start = (view.focus + 1).saturating_sub(room).min(rows.len() - room);
+        // No room for the hint under the rows: it takes the heading's place while it applies.
+        let heading = match hint {
+            Some(h) => Line::styled(format!(" {h}"), theme.dim()),
+            None => Line::from(vec![
+                title,
+                Span::styled(format!("  {} more ↑↓", rows.len() - room), theme.dim()),
+            ]),
+        };
+        let mut lines = vec![heading];
+        lines.extend(rows.into_iter().skip(start).take(room));
+        lines
+    };
+    lines.truncate(usize::from(area.height));
     Paragraph::new(lines).render(area, buf);
+}
+
+/// A line under the form about the focused option, where it needs one.
+fn hint(row: FormRow) -> Option<&'static str> {
+    match row {
+        FormRow::Switch(Toggle::Spot | Toggle::Reserved) => Some("Spot or Reserved, not both"),
+        FormRow::Switch(Toggle::BatchOnFargate) => Some("space: Batch on EC2 ⇄ Fargate"),
+        _ => None,
+    }
 }
 
 fn short_label(field: Field) -> &'static str {
@@ -92,7 +127,13 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = vec![Line::styled(" Monthly estimate", theme.heading())];
     if let Some(error) = &view.error {
-        lines.push(Line::styled(format!(" {error}"), theme.negative()));
+        // Wrapped, so a long message (a value past the largest the estimator takes) is read whole.
+        for l in wrap(error, usize::from(inner.width).saturating_sub(1).max(10))
+            .into_iter()
+            .take(3)
+        {
+            lines.push(Line::styled(format!(" {l}"), theme.negative()));
+        }
         lines.push(Line::styled(
             " (showing the last values that worked)",
             theme.dim(),

@@ -125,10 +125,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         && let Some(estimate) = &app.cost.estimate
     {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("Cost at your size ({})", estimate.inputs.summary()),
-            theme.heading(),
-        ));
+        let heading = format!("Cost at your size ({})", estimate.inputs.summary());
+        for l in wrap(&heading, width) {
+            lines.push(Line::styled(l, theme.heading()));
+        }
         for r in rec.ranking.iter().take(4) {
             let text = match estimate.service(&r.service) {
                 Some(s) => match s.total {
@@ -147,13 +147,13 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
                 )));
             }
         }
-        lines.push(Line::styled(
-            format!(
-                "  Estimate only: {} prices as of {}; details on the Cost tab.",
-                estimate.region, estimate.as_of
-            ),
-            theme.dim(),
-        ));
+        let note = format!(
+            "Estimate only: {} prices as of {}; details on the Cost tab.",
+            estimate.region, estimate.as_of
+        );
+        for l in wrap(&note, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {l}"), theme.dim()));
+        }
     }
     if !rec.excluded.is_empty() {
         lines.push(Line::default());

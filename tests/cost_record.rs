@@ -1,0 +1,338 @@
+//! The cost estimate beyond the `cost` command: `recommend` with a workload size (every format,
+//! the decision record included, against a golden file), the Cost tab's Reserved and Batch
+//! options, and the result screen's cost heading at 120 columns.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use computepick::app::{App, FormRow};
+use computepick::cost::{BatchCompute, Toggle};
+use computepick::data;
+use computepick::engine::Answers;
+use computepick::keys::Action;
+use computepick::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const THUMBNAILS: &[(&str, &str)] = &[
+    ("workload", "event"),
+    ("runtime", "seconds"),
+    ("state", "stateless"),
+    ("packaging", "code"),
+    ("control", "none"),
+    ("scaling", "scale-to-zero"),
+    ("budget", "pay-per-use"),
+];
+
+const SIZE: &[&str] = &[
+    "--requests",
+    "100M",
+    "--duration",
+    "200ms",
+    "--memory",
+    "512MB",
+];
+
+fn computepick() -> Command {
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    // A personal config file (theme, format, data) must not change what the tests see.
+    cmd.env("COMPUTEPICK_CONFIG", "");
+    cmd
+}
+
+fn answer_args(pairs: &[(&str, &str)]) -> Vec<String> {
+    pairs
+        .iter()
+        .flat_map(|(q, a)| ["-a".to_owned(), format!("{q}={a}")])
+        .collect()
+}
+
+/// `computepick recommend` with the thumbnails answers and `extra`: (exit code, stdout, stderr).
+fn recommend(extra: &[&str]) -> (Option<i32>, String, String) {
+    let out = computepick()
+        .arg("recommend")
+        .args(answer_args(THUMBNAILS))
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from line {}:\n- {}\n+ {}\n(run UPDATE_GOLDEN=1 cargo test --test cost_record after checking)",
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end>"),
+            actual.lines().nth(first).unwrap_or("<end>")
+        );
+    }
+}
+
+#[test]
+fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_file() {
+    let mut args = vec!["--format", "adr"];
+    args.extend(SIZE);
+    let (code, adr, err) = recommend(&args);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(adr.contains("\n## Cost Estimate\n"), "{adr}");
+    // The recommendation and its runners-up, in ranking order, with the inputs and price date.
+    let lambda = adr.find("| AWS Lambda | $179.80 |").expect("Lambda's cost");
+    let fargate = adr
+        .find("| AWS Fargate | $72.08 |")
+        .expect("Fargate's cost");
+    assert!(lambda < fargate);
+    assert!(
+        adr.contains("For 100M requests/month × 200 ms · 512 MB"),
+        "{adr}"
+    );
+    assert!(adr.contains("us-east-1 prices as of"), "{adr}");
+    assert!(adr.find("## Cost Estimate") < adr.find("## Sources"));
+    // The date is today's: the golden file has a fixed one.
+    let adr: String = adr
+        .lines()
+        .map(|l| {
+            if l.starts_with("- Date: ") {
+                "- Date: 2026-11-23\n".to_owned()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    golden("adr-thumbnails-with-cost.md", &adr);
+}
+
+#[test]
+fn without_a_workload_size_the_record_has_no_cost_section() {
+    let (code, adr, _) = recommend(&["--format", "adr"]);
+    assert_eq!(code, Some(0));
+    assert!(!adr.contains("## Cost Estimate"), "{adr}");
+    let (_, json, _) = recommend(&["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(
+        json.get("cost").is_none(),
+        "the JSON without a size is unchanged"
+    );
+}
+
+#[test]
+fn text_markdown_and_json_carry_the_cost_of_every_ranked_service() {
+    let (code, text, err) = recommend(SIZE);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("\nCost at your size:\n"), "{text}");
+    assert!(text.contains("  1. AWS Lambda: $179.80 a month"), "{text}");
+    assert!(text.contains("  2. AWS Fargate: $72.08 a month"), "{text}");
+
+    let mut args = vec!["--format", "markdown"];
+    args.extend(SIZE);
+    let (_, markdown, _) = recommend(&args);
+    assert!(markdown.contains("## Cost at your size"), "{markdown}");
+    assert!(markdown.contains("| AWS Lambda | $179.80 |"), "{markdown}");
+
+    let mut args = vec!["--format", "json", "--reserved", "--batch-on", "fargate"];
+    args.extend(SIZE);
+    let (_, json, _) = recommend(&args);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let cost = &json["cost"];
+    assert_eq!(cost["inputs"]["reserved"], true);
+    assert_eq!(cost["inputs"]["batch_on"], "fargate");
+    let ranked: Vec<&str> = json["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .filter_map(|r| r["service"].as_str())
+        .collect();
+    let costed: Vec<&str> = cost["services"]
+        .as_array()
+        .expect("services")
+        .iter()
+        .filter_map(|s| s["service"].as_str())
+        .collect();
+    assert_eq!(ranked, costed, "the cost follows the ranking");
+    assert!(cost["services"][0]["total"].as_f64().is_some());
+    assert!(cost["as_of"].as_str().is_some());
+}
+
+#[test]
+fn workload_flags_without_a_full_size_are_one_line_and_exit_2() {
+    for (args, needle) in [
+        (vec!["--vcpu", "2"], "--vcpu sizes a workload"),
+        (vec!["--spot", "--arm"], "--arm, --spot size a workload"),
+        (vec!["--requests", "10M"], "needs --duration and --memory"),
+        (
+            vec!["--requests", "1e30", "--duration", "1s", "--memory", "1GB"],
+            "at most",
+        ),
+    ] {
+        let (code, out, err) = recommend(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.is_empty());
+    }
+}
+
+// ---- In the app ----
+
+fn guide() -> data::Guide {
+    data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid")
+}
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
+        .collect()
+}
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+/// Moves the Cost form's focus to `row`.
+fn focus(app: &mut App, row: FormRow) {
+    for _ in 0..32 {
+        if app.cost.focused() == Some(row) {
+            return;
+        }
+        app.cost.update(Action::Down);
+    }
+    panic!("no row {row:?} in the form");
+}
+
+#[test]
+fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
+    let mut app = App::new(guide());
+    focus(&mut app, FormRow::Switch(Toggle::Spot));
+    app.cost.update(Action::Type(' '));
+    assert!(app.cost.inputs.spot);
+    focus(&mut app, FormRow::Switch(Toggle::Reserved));
+    app.cost.update(Action::Type(' '));
+    assert!(app.cost.inputs.reserved && !app.cost.inputs.spot);
+    let ecs = |app: &App| {
+        app.cost
+            .estimate
+            .as_ref()
+            .and_then(|e| e.service("ecs-ec2"))
+            .and_then(|s| s.total)
+            .expect("priced")
+    };
+    let reserved = ecs(&app);
+    app.cost.update(Action::Type(' '));
+    assert!(!app.cost.inputs.reserved);
+    assert!(ecs(&app) > reserved, "Reserved lowers ECS on EC2");
+
+    focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
+    app.cost.update(Action::Type(' '));
+    assert_eq!(app.cost.inputs.batch_on, BatchCompute::Fargate);
+    let batch = app
+        .cost
+        .estimate
+        .as_ref()
+        .and_then(|e| e.service("batch"))
+        .expect("batch");
+    assert!(
+        batch
+            .breakdown
+            .iter()
+            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.x86")),
+        "{batch:?}"
+    );
+}
+
+#[test]
+fn the_cost_form_explains_an_absurd_value() {
+    let mut app = App::new(guide());
+    // Requests is the first field: cleared, then 1e30, which is refused with the bound.
+    app.cost.update(Action::ClearQuery);
+    for c in "1e30".chars() {
+        app.cost.update(Action::Type(c));
+    }
+    let error = app.cost.error.clone().expect("refused");
+    assert!(error.contains("at most"), "{error}");
+}
+
+#[test]
+fn the_cost_tab_form_100x32() {
+    let mut app = App::new(guide());
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    focus(&mut app, FormRow::Switch(Toggle::Reserved));
+    app.cost.update(Action::Type(' '));
+    let screen = render(&app, 100, 32);
+    // The form alone: the left 34 columns from its heading to its hint line (the tab bar, the
+    // chart and the footer have their own snapshots).
+    let form: Vec<String> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Your workload"))
+        .take(14)
+        .map(|l| l.chars().skip(1).take(34).collect::<String>())
+        .collect();
+    insta::assert_snapshot!(form.join("\n"));
+}
+
+#[test]
+fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    // Sizing the workload on the Cost tab puts the estimate on the result screen.
+    app.cost.update(Action::Type('0'));
+    assert!(app.cost.sized);
+    let screen = render(&app, 120, 60);
+    let heading = screen
+        .lines()
+        .position(|l| l.contains("Cost at your size ("))
+        .unwrap_or_else(|| panic!("no cost heading:\n{screen}"));
+    let rest: String = screen
+        .lines()
+        .skip(heading)
+        .take(3)
+        .map(|l| l.trim_matches(|c| c == '"' || c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(rest.contains("x86, free tier)"), "cut off:\n{screen}");
+}
+
+#[test]
+fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
+    let mut app = App::new(guide());
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
+    assert!(!screen.contains("Batch runs on"), "{screen}");
+    assert!(
+        screen.contains("$0.01│"),
+        "the chart keeps its rows:\n{screen}"
+    );
+    focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("›Batch runs on    ‹EC2›"), "{screen}");
+    // The hint takes the heading's place.
+    assert!(screen.contains("space: Batch on EC2 ⇄ Fargate"), "{screen}");
+    assert!(!screen.contains("Requests/month"), "{screen}");
+}
