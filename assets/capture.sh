@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Captures the real app's screens as text for the README: drives the release binary in tmux
-# (private socket, 80x24) with keystrokes, as a person would, and saves each screen to assets/.
+# (private socket, 80x24) with keystrokes, as a person would, saves each screen to assets/,
+# and refreshes the README's blocks marked <!-- capture: NAME --> ... <!-- /capture -->.
 # Usage: assets/capture.sh   (needs tmux; builds the release binary first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,8 @@ wait_for() {  # wait until the screen shows $1 (max 5 s)
 }
 save() { t capture-pane -p > "assets/$1.txt"; echo "wrote assets/$1.txt"; }
 
-t new-session -d -x 80 -y 24 "env -u NO_COLOR TERM=xterm-256color $bin"
+# No personal config (theme, data file) may leak into the captures.
+t new-session -d -x 80 -y 24 "env -u NO_COLOR COMPUTEPICK_CONFIG= TERM=xterm-256color $bin"
 wait_for "What are you running?"
 t send-keys 3
 wait_for "How long does one unit of work run?"
@@ -47,3 +49,11 @@ t send-keys M-4
 wait_for "Monthly estimate"
 save cost
 t send-keys Escape q
+
+# The README shows the captures as they are: replace each marked block with its file.
+perl -0pi -e '
+  sub capture { local $/; open my $f, "<", "assets/$_[0].txt" or die "assets/$_[0].txt: $!";
+                my $t = <$f>; $t =~ s/\n*\z/\n/; $t }
+  s{(<!-- capture: (\w+) -->\n)```text\n.*?```\n(<!-- /capture -->)}{$1```text\n@{[capture($2)]}```\n$3}gs
+' README.md
+echo "refreshed the captures in README.md"

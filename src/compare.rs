@@ -120,15 +120,20 @@ pub struct Column {
 /// What one service says for one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
-    /// A sourced, dated fact.
+    /// A sourced, dated fact; `short` is what it is compared by, when the data gives one.
     Fact {
         value: String,
+        short: Option<String>,
         source: String,
         as_of: String,
     },
-    /// Items of one of the service's lists (`from: GoodFor`...); the lists carry no source of
-    /// their own.
-    List { items: Vec<String> },
+    /// Items of one of the service's lists (`from: GoodFor`...), with the service's own
+    /// source for its description and lists.
+    List {
+        items: Vec<String>,
+        source: String,
+        as_of: String,
+    },
     /// The data states nothing here; shown as [`MISSING`].
     Missing,
 }
@@ -139,6 +144,8 @@ impl Cell {
             Some([]) => Cell::Missing,
             Some(items) => Cell::List {
                 items: items.to_vec(),
+                source: service.source.clone(),
+                as_of: service.as_of.clone(),
             },
             None => service
                 .facts
@@ -147,6 +154,7 @@ impl Cell {
                 .filter(|f| !f.value.trim().is_empty())
                 .map_or(Cell::Missing, |f| Cell::Fact {
                     value: f.value.clone(),
+                    short: Some(f.short.clone()).filter(|s| !s.trim().is_empty()),
                     source: f.source.clone(),
                     as_of: f.as_of.clone(),
                 }),
@@ -161,23 +169,35 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Fact { value, .. } => value.clone(),
-            Cell::List { items } => items.join("; "),
+            Cell::List { items, .. } => items.join("; "),
             Cell::Missing => MISSING.to_owned(),
         }
     }
 
-    /// The source URL of a fact.
+    /// The source URL of a fact, or of the service's lists.
     pub fn source(&self) -> Option<&str> {
         match self {
-            Cell::Fact { source, .. } => Some(source),
-            _ => None,
+            Cell::Fact { source, .. } | Cell::List { source, .. } => {
+                Some(source.as_str()).filter(|s| !s.trim().is_empty())
+            }
+            Cell::Missing => None,
         }
     }
 
-    /// The as-of date of a fact.
+    /// The as-of date of a fact, or of the service's lists.
     pub fn as_of(&self) -> Option<&str> {
         match self {
-            Cell::Fact { as_of, .. } => Some(as_of),
+            Cell::Fact { as_of, .. } | Cell::List { as_of, .. } => {
+                Some(as_of.as_str()).filter(|s| !s.trim().is_empty())
+            }
+            Cell::Missing => None,
+        }
+    }
+
+    /// The fact in a few words, when the data gives it.
+    pub fn short(&self) -> Option<&str> {
+        match self {
+            Cell::Fact { short, .. } => short.as_deref(),
             _ => None,
         }
     }
@@ -188,7 +208,7 @@ impl Cell {
         match self {
             Cell::Fact { value, .. } => text::wrap(value, width),
             Cell::Missing => vec![MISSING.to_owned()],
-            Cell::List { items } => {
+            Cell::List { items, .. } => {
                 let indent = text::width(BULLET);
                 if width <= indent {
                     // No room for the bullet: the items as plain paragraphs.
@@ -209,12 +229,15 @@ impl Cell {
         }
     }
 
-    /// What two cells are compared by: case, spacing and final punctuation do not count, and
-    /// neither does the order of a list's items.
+    /// What two cells are compared by: a fact's `short` when it has one, else its value;
+    /// case, spacing and final punctuation do not count, and neither does the order of a
+    /// list's items.
     fn normalized(&self) -> Option<Vec<String>> {
         match self {
-            Cell::Fact { value, .. } => Some(vec![normalize(value)]),
-            Cell::List { items } => {
+            Cell::Fact { value, short, .. } => {
+                Some(vec![normalize(short.as_deref().unwrap_or(value))])
+            }
+            Cell::List { items, .. } => {
                 let mut items: Vec<String> = items.iter().map(|i| normalize(i)).collect();
                 items.sort();
                 Some(items)
@@ -617,9 +640,31 @@ mod tests {
     }
 
     #[test]
+    fn facts_with_the_same_short_value_do_not_differ() {
+        let fact = |value: &str, short: Option<&str>| Cell::Fact {
+            value: value.into(),
+            short: short.map(Into::into),
+            source: "https://example.com".into(),
+            as_of: "2026-12-02".into(),
+        };
+        let a = fact("None: functions get no GPUs.", Some("No"));
+        let b = fact("None: tasks cannot use GPUs.", Some("no"));
+        let c = fact("Yes, on GPU instances.", Some("Yes"));
+        assert_eq!(a.normalized(), b.normalized());
+        assert_ne!(a.normalized(), c.normalized());
+        // Without a short value, the wording itself is compared.
+        assert_ne!(
+            fact("None: functions get no GPUs.", None).normalized(),
+            fact("None: tasks cannot use GPUs.", None).normalized()
+        );
+    }
+
+    #[test]
     fn list_cells_wrap_with_bullets_and_missing_is_a_dash() {
         let cell = Cell::List {
             items: vec!["the quick brown fox".into(), "dog".into()],
+            source: String::new(),
+            as_of: String::new(),
         };
         assert_eq!(cell.wrap(11), ["• the quick", "  brown fox", "• dog"]);
         assert_eq!(Cell::Missing.wrap(5), [MISSING]);

@@ -126,6 +126,15 @@ fn service(guide: &Guide, s: &Service) -> Vec<Piece> {
         .into_iter()
         .filter_map(|(label, items)| list(label, items)),
     );
+    if !s.source.trim().is_empty() {
+        // Where the description and the lists above come from; the facts carry their own.
+        pieces.push(Piece::Fact {
+            label: "Source of the above".into(),
+            value: s.source.clone(),
+            source: s.source.clone(),
+            as_of: s.as_of.clone(),
+        });
+    }
     if !s.facts.is_empty() {
         pieces.push(Piece::Heading(format!(
             "Facts (prices in {} unless stated)",
@@ -232,8 +241,9 @@ mod tests {
             .count();
         assert_eq!(
             facts,
-            g.service("lambda").map_or(0, |s| s.facts.len())
-                + g.prices.iter().filter(|p| p.service == "lambda").count()
+            1 + g.service("lambda").map_or(0, |s| s.facts.len())
+                + g.prices.iter().filter(|p| p.service == "lambda").count(),
+            "the profile's source, each fact and each price"
         );
     }
 }

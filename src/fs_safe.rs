@@ -21,7 +21,12 @@ impl fmt::Display for WriteError {
             WriteError::Io(p, e) => {
                 let reason = match e.kind() {
                     io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                    io::ErrorKind::NotFound => "its folder does not exist".to_owned(),
+                    io::ErrorKind::NotFound
+                        if p.parent()
+                            .is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) =>
+                    {
+                        "its folder does not exist".to_owned()
+                    }
                     _ if e.raw_os_error() == Some(20) => {
                         "a part of the path is not a folder".to_owned()
                     }

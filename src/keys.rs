@@ -139,6 +139,11 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// The first key's label: the one a footer has room for.
+    pub fn first_key_label(&self) -> String {
+        self.keys.first().map(|k| k.label()).unwrap_or_default()
+    }
+
     pub fn key_labels(&self) -> String {
         let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
         labels.join("/")
@@ -170,7 +175,6 @@ const ALL: &[Context] = &[
     Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
 ];
 const GUIDE: &[Context] = &[Question, Result];
-const VIEWS: &[Context] = &[Question, Result, Compare];
 const MOVING: &[Context] = &[Question, Result, Compare, Detail, Help];
 const SCROLLING: &[Context] = &[Result, Compare, Detail, Help];
 const TABS: &[Context] = &[Question, Result, Compare, Search, Cost];
@@ -457,6 +461,15 @@ pub const BINDINGS: &[Binding] = &[
         &[Search],
         false,
     ),
+    // Before the Cost form's typing, so `/` opens search there too (no field takes a `/`).
+    bind(
+        &[Key::Code(K::Char('/'))],
+        Action::OpenSearch,
+        "search",
+        "Search services, concepts and attributes",
+        &[Question, Result, Compare, Cost, Detail],
+        true,
+    ),
     bind(
         &[Key::Code(K::Enter)],
         Action::Select,
@@ -513,14 +526,6 @@ pub const BINDINGS: &[Binding] = &[
         "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",
         TABS,
         false,
-    ),
-    bind(
-        &[Key::Code(K::Char('/'))],
-        Action::OpenSearch,
-        "search",
-        "Search services, concepts and attributes",
-        VIEWS,
-        true,
     ),
     bind(
         &[

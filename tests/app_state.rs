@@ -254,6 +254,28 @@ fn slash_opens_search_over_the_guide_and_esc_returns() {
 }
 
 #[test]
+fn slash_opens_search_from_every_view() {
+    use computepick::app::Tab;
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    for (digit, tab) in [('1', Tab::Guide), ('2', Tab::Compare), ('4', Tab::Cost)] {
+        let mut app = App::new(guide.clone());
+        app.handle_key(&KeyEvent::new(KeyCode::Char(digit), KeyModifiers::ALT));
+        assert_eq!(app.tab, tab);
+        press(&mut app, KeyCode::Char('/'));
+        assert!(app.search_overlay, "{tab:?}: / opens search");
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.search_overlay);
+        assert_eq!(app.tab, tab, "Esc returns to {tab:?}");
+    }
+    // From a detail page, search takes its place.
+    let mut app = App::new(guide);
+    app.open_detail("lambda");
+    press(&mut app, KeyCode::Char('/'));
+    assert!(app.detail.is_none());
+    assert!(app.search_overlay);
+}
+
+#[test]
 fn an_attribute_result_opens_its_row_in_compare() {
     use computepick::app::Tab;
     let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");

@@ -21,6 +21,7 @@ const GUIDE: &str = r#"Guide(
     start: "shape",
     services: [
         Service(id: "fn", name: "Function Service", summary: "Runs short functions.",
+            source: "https://example.com/fn-overview", as_of: "2026-11-01",
             you_manage: ["code", "roles"], good_for: ["events"],
             facts: [
                 Fact(attribute: "limit", value: "15 minutes", source: "https://example.com/fn", as_of: "2026-11-01"),
@@ -28,6 +29,7 @@ const GUIDE: &str = r#"Guide(
                 Fact(attribute: "price", value: "$1 | per hour", source: "https://example.com/price", as_of: "2026-11-01"),
             ]),
         Service(id: "box", name: "Box Service", summary: "Runs containers.",
+            source: "https://example.com/box-overview", as_of: "2026-11-01",
             you_manage: ["roles", "code"], good_for: ["servers", "APIs"],
             facts: [
                 Fact(attribute: "limit", value: "No limit", source: "https://example.com/box", as_of: "2026-11-01"),
@@ -36,6 +38,7 @@ const GUIDE: &str = r#"Guide(
                 Fact(attribute: "price", value: "$1 | per hour", source: "https://example.com/price", as_of: "2026-11-01"),
             ]),
         Service(id: "job", name: "Job Service", summary: "Runs jobs that end.",
+            source: "https://example.com/job-overview", as_of: "2026-11-01",
             you_manage: ["code", "roles"],
             facts: [
                 Fact(attribute: "limit", value: "no limit.", source: "https://example.com/job", as_of: "2026-11-01"),
@@ -143,6 +146,7 @@ fn cells_carry_the_fact_the_list_or_a_missing_marker() {
             value,
             source,
             as_of,
+            ..
         } => {
             assert_eq!(value, "15 minutes");
             assert_eq!(source, "https://example.com/fn");
@@ -157,7 +161,9 @@ fn cells_carry_the_fact_the_list_or_a_missing_marker() {
     assert_eq!(
         row(&t, "best").cells[1],
         Cell::List {
-            items: vec!["servers".into(), "APIs".into()]
+            items: vec!["servers".into(), "APIs".into()],
+            source: "https://example.com/box-overview".into(),
+            as_of: "2026-11-01".into(),
         }
     );
     assert_eq!(row(&t, "best").cells[1].text(), "servers; APIs");
@@ -182,6 +188,39 @@ fn rows_know_whether_the_services_differ() {
     // "No limit" and "no limit." are the same once normalised.
     assert!(!row(&table(&["box", "job"]), "limit").differs);
     assert_eq!(t.differing(), 3);
+}
+
+#[test]
+fn built_in_rows_that_agree_in_substance_do_not_differ() {
+    let guide = builtin();
+    let t = Table::build(&guide, &["fargate", "ecs-ec2", "eks"], None).expect("valid ids");
+    // Worded differently, the same in substance: none of the three stops a run.
+    assert!(!row(&t, "max-runtime").differs);
+    assert!(row(&t, "gpu").differs, "Fargate has none; the other two do");
+    assert!(t.differing() < t.rows.len(), "some rows are the same");
+    let rows_shown = t.rows(true).count();
+    assert_eq!(rows_shown, t.differing());
+    assert!(rows_shown < t.rows.len(), "differences only hides rows");
+    // Every pair of services shares at least one row, so the filter always has work.
+    let ids: Vec<&str> = guide.services.iter().map(|s| s.id.as_str()).collect();
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            let t = Table::build(&guide, &[a, b], None).expect("valid ids");
+            if *a != "lambda" && *b != "lambda" {
+                assert!(!row(&t, "max-runtime").differs, "{a} vs {b}");
+            }
+        }
+    }
+    let t = Table::build(&guide, &["ecs-ec2", "batch", "elastic-beanstalk"], None).expect("ids");
+    assert!(!row(&t, "pricing-model").differs);
+    // List rows carry the service's own source and date.
+    let manage = row(&t, "you-manage");
+    assert!(
+        manage
+            .cells
+            .iter()
+            .all(|c| c.source().is_some() && c.as_of().is_some())
+    );
 }
 
 #[test]
@@ -466,7 +505,7 @@ fn markdown_is_a_table_with_escaped_cells_and_numbered_sources() {
         "{out}"
     );
     assert!(out.contains("| GPUs | — | Yes [^"), "{out}");
-    assert!(out.contains("| • servers<br>• APIs |"), "{out}");
+    assert!(out.contains("| • servers<br>• APIs [^5] |"), "{out}");
     assert!(
         out.contains("\n[^1]: <https://example.com/price> (as of 2026-11-01)\n"),
         "{out}"

@@ -304,14 +304,17 @@ fn the_app_draws_with_the_theme_chosen_by_flag_or_config() {
 fn readme_shows_the_captured_screens() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    for asset in ["question", "result"] {
+    for asset in ["question", "result", "compare", "search", "cost"] {
         let capture = std::fs::read_to_string(root.join(format!("assets/{asset}.txt")))
             .unwrap_or_else(|e| panic!("assets/{asset}.txt: {e}"));
-        let block = format!("```text\n{}\n```", capture.trim_end_matches('\n'));
+        let block = format!(
+            "<!-- capture: {asset} -->\n```text\n{}\n```\n<!-- /capture -->",
+            capture.trim_end_matches('\n')
+        );
         assert!(
             readme.contains(&block),
-            "README.md should show assets/{asset}.txt as it is (re-run assets/capture.sh and \
-             paste it)"
+            "README.md should show assets/{asset}.txt as it is (re-run assets/capture.sh, which \
+             refreshes the README)"
         );
     }
 }

@@ -222,6 +222,80 @@ fn q_asks_before_losing_answers_in_progress() {
     assert_eq!(app.tab, Tab::Guide);
 }
 
+#[test]
+fn q_after_a_what_if_asks_until_the_answers_are_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = dir.path().to_owned();
+    press(&mut app, 'q');
+    assert!(app.exit.is_some(), "the result as reached: nothing to lose");
+
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = dir.path().to_owned();
+    press(&mut app, '2'); // runtime
+    press(&mut app, '3'); // hours: a what-if
+    press(&mut app, 'q');
+    assert!(
+        app.exit.is_none(),
+        "changed answers are not dropped silently"
+    );
+    let question = &app.confirm.as_ref().expect("asks").question;
+    assert!(question.contains("changed answers"), "{question}");
+    press(&mut app, 'n');
+    press(&mut app, 's');
+    assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
+    press(&mut app, 'q');
+    assert!(app.exit.is_some(), "saved: quits at once");
+}
+
+#[test]
+fn a_read_only_folder_is_a_message_naming_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).expect("mkdir");
+    let mut perms = std::fs::metadata(&locked).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&locked, perms).expect("chmod");
+    // root writes anywhere: then there is nothing to refuse, and the test has no subject.
+    if std::fs::write(locked.join("probe"), "x").is_ok() {
+        eprintln!("skipped: this user can write to a read-only folder (root)");
+        return;
+    }
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = locked;
+    press(&mut app, 's');
+    let status = app.status.clone().expect("a message");
+    assert!(status.contains("permission denied"), "{status}");
+    assert!(status.ends_with("Your answers are kept."), "{status}");
+    assert_eq!(app.answers, answers(THUMBNAILS));
+    assert_eq!(app.exit, None);
+}
+
+#[test]
+fn a_long_message_wraps_instead_of_losing_its_end() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = dir
+        .path()
+        .join("a-folder-with-a-rather-long-name-that-is-not-there/and-deeper-still");
+    press(&mut app, 'e');
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let theme = computepick::ui::theme::Theme::PLAIN;
+    terminal
+        .draw(|f| computepick::ui::draw(&app, theme, f))
+        .expect("draw");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(100)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(screen.contains("its folder does not exist"), "{screen}");
+    assert!(screen.contains("Your answers are kept."), "{screen}");
+}
+
 fn computepick() -> Command {
     let mut cmd = Command::cargo_bin("computepick").expect("binary");
     // A personal config file (theme, format, data) must not change what the tests see.

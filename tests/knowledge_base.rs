@@ -70,6 +70,11 @@ fn every_service_is_fully_described() {
                 problems.push(format!("{id}: {field} is empty"));
             }
         }
+        if !is_https(&s.source) || !is_ymd(&s.as_of) {
+            problems.push(format!(
+                "{id}: the description and lists need an https source and an as-of date"
+            ));
+        }
         for (field, list) in [
             ("aliases", &s.aliases),
             ("you_manage", &s.you_manage),

@@ -416,35 +416,53 @@ fn chart_lines_match_their_keys(theme: Theme) {
     };
     let plot_top = row_of("both axes logarithmic").expect("the chart's title") + 1;
     let mut key_colours = Vec::new();
-    for name in [
-        "Lambda",
-        "Fargate",
-        "ECS on EC2",
-        "EKS",
-        "Batch",
-        "Lightsail",
-        "Elastic Beanstalk",
+    for (letter, name) in [
+        ('L', "Lambda"),
+        ('F', "Fargate"),
+        ('E', "ECS on EC2"),
+        ('K', "EKS"),
+        ('B', "Batch"),
+        ('I', "Lightsail"),
+        ('A', "Elastic Beanstalk"),
     ] {
+        let key = format!("─{letter}");
         let y = (0..plot_top)
             .find(|&y| {
                 let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
-                line.contains(&format!("──  {name}")) || line.contains(&format!("── {name}"))
+                line.contains(&format!("{key}  {name}")) || line.contains(&format!("{key} {name}"))
             })
-            .unwrap_or_else(|| panic!("{name} has a key in the estimate"));
-        let x = (0..W)
-            .find(|&x| buffer[(x, y)].symbol() == "─" && x > 30)
+            .unwrap_or_else(|| panic!("{name} has a key {key} in the estimate"));
+        let x = (30..W - 1)
+            .find(|&x| {
+                buffer[(x, y)].symbol() == "─" && buffer[(x + 1, y)].symbol() == letter.to_string()
+            })
             .expect("the key");
         let colour = buffer[(x, y)].fg;
+        // The plot's rows are those beside its y axis (the legend above it has none).
+        let plot_rows: Vec<u16> = (plot_top..H)
+            .filter(|&y| (0..W).any(|x| buffer[(x, y)].symbol() == "│"))
+            .collect();
+        let plot_cells = || {
+            plot_rows
+                .iter()
+                .flat_map(|&py| (0..W).map(move |px| (px, py)))
+        };
         assert!(
-            (plot_top..H)
-                .flat_map(|py| (0..W).map(move |px| (px, py)))
-                .any(|(px, py)| {
-                    let cell = &buffer[(px, py)];
-                    cell.fg == colour
-                        && ('\u{2800}'..='\u{28ff}')
-                            .contains(&cell.symbol().chars().next().unwrap_or(' '))
-                }),
+            plot_cells().any(|(px, py)| {
+                let cell = &buffer[(px, py)];
+                cell.fg == colour
+                    && ('\u{2800}'..='\u{28ff}')
+                        .contains(&cell.symbol().chars().next().unwrap_or(' '))
+            }),
             "{name}'s line is drawn in its key's colour {colour:?}"
+        );
+        // Not by colour alone: the line ends in its letter, in the same colour.
+        assert!(
+            plot_cells().any(|(px, py)| {
+                let cell = &buffer[(px, py)];
+                cell.fg == colour && cell.symbol() == letter.to_string()
+            }),
+            "{name}'s line is labelled {letter} in the plot"
         );
         key_colours.push(colour);
     }
@@ -453,4 +471,120 @@ fn chart_lines_match_their_keys(theme: Theme) {
     distinct.sort_by_key(|c| format!("{c:?}"));
     distinct.dedup();
     assert_eq!(distinct.len(), key_colours.len(), "{key_colours:?}");
+}
+
+/// Each main view under the three themes: the dark and light palettes, and no colour at all.
+/// Without colour nothing may be painted, and what colour marks must still show (reverse video,
+/// bold, `≠` and `›` markers).
+#[test]
+fn main_views_under_every_theme() {
+    let result = {
+        let mut app = real_app();
+        keys(&mut app, "5421323");
+        app
+    };
+    let search = {
+        let mut app = real_app();
+        keys(&mut app, "/fargte");
+        app
+    };
+    let views = [
+        ("result", result),
+        ("compare", compare_from_result()),
+        ("search", search),
+    ];
+    for (view, app) in &views {
+        for (theme_name, theme) in [
+            ("dark", Theme::COLOUR),
+            ("light", Theme::LIGHT),
+            ("no_color", Theme::PLAIN),
+        ] {
+            let styles = render_styles(app, theme, 80, 24);
+            match theme_name {
+                "light" => assert!(
+                    !styles.contains("Yellow") && !styles.contains("Cyan"),
+                    "{view}: colours that vanish on white:\n{styles}"
+                ),
+                "no_color" => {
+                    for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red", "Gray"] {
+                        assert!(
+                            !styles.contains(colour),
+                            "{view}: {colour} painted without colour:\n{styles}"
+                        );
+                    }
+                    assert!(
+                        styles.contains("BOLD") || styles.contains("REVERSED"),
+                        "{view}: emphasis still shows:\n{styles}"
+                    );
+                }
+                _ => assert!(
+                    styles.contains("Blue") || styles.contains("Cyan"),
+                    "{view}: the dark theme paints:\n{styles}"
+                ),
+            }
+            insta::assert_snapshot!(format!("{view}_under_{theme_name}"), styles);
+        }
+    }
+}
+
+/// The screen as plain lines with trailing blanks trimmed, as `tmux capture-pane -p` saves it.
+fn plain_lines(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::COLOUR, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_owned()
+}
+
+/// `assets/capture.sh` drives the real binary in tmux; the same keys here must draw the same
+/// screens, so the captures the README shows cannot fall behind the app.
+#[test]
+fn the_readme_captures_are_what_the_app_draws() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let asset = |name: &str| {
+        std::fs::read_to_string(root.join(format!("assets/{name}.txt")))
+            .unwrap_or_else(|e| panic!("assets/{name}.txt: {e}"))
+            .trim_end_matches('\n')
+            .to_owned()
+    };
+    let check = |app: &App, name: &str| {
+        let drawn = plain_lines(app, 80, 24);
+        assert_eq!(
+            drawn,
+            asset(name),
+            "assets/{name}.txt is stale: run assets/capture.sh"
+        );
+    };
+    let mut app = real_app();
+    keys(&mut app, "3");
+    check(&app, "question");
+    keys(&mut app, "111113");
+    check(&app, "result");
+    keys(&mut app, "c");
+    check(&app, "compare");
+    keys(&mut app, "/spot instnace");
+    check(&app, "search");
+    press(&mut app, KeyCode::Enter);
+    check(&app, "detail");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
+    check(&app, "cost");
 }

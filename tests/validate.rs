@@ -195,6 +195,51 @@ fn facts_need_a_source_and_a_date_and_old_dates_warn() {
 }
 
 #[test]
+fn a_service_description_needs_a_source_and_a_short_value_needs_text() {
+    let described = SMALL.replacen(
+        "summary: \"Runs short functions on events.\")",
+        "summary: \"Runs short functions on events.\", description: \"Functions.\", good_for: [\"events\"])",
+        1,
+    );
+    let unsourced = errors(&described);
+    assert_error(
+        &unsourced,
+        "service \"fn\": description and lists has no source",
+    );
+    assert_error(
+        &unsourced,
+        "service \"fn\": description and lists has no as-of date",
+    );
+    let sourced = described.replacen(
+        "description: \"Functions.\"",
+        "description: \"Functions.\", source: \"https://example.com/fn\", as_of: \"2026-11-01\"",
+        1,
+    );
+    data::parse(&sourced, "test.ron").expect("sourced: valid");
+
+    let blank_short = sourced
+        .replacen(
+            "good_for: [\"events\"])",
+            "good_for: [\"events\"], facts: [Fact(attribute: \"limit\", value: \"15 minutes\", short: \" \", source: \"https://example.com\", as_of: \"2026-11-01\")])",
+            1,
+        )
+        .replacen(
+            "start: \"shape\",",
+            "start: \"shape\", attributes: [Attribute(id: \"limit\", label: \"Limit\")],",
+            1,
+        );
+    assert_error(
+        &errors(&blank_short),
+        "service \"fn\": fact \"limit\": short is empty",
+    );
+    let reserved = blank_short.replace("\"limit\"", "\"_meta\"");
+    assert_error(
+        &errors(&reserved),
+        "attribute \"_meta\": ids starting with `_` are reserved",
+    );
+}
+
+#[test]
 fn a_missing_date_is_an_error() {
     let broken = SMALL.replacen(
         "start: \"shape\",",

@@ -78,7 +78,10 @@ impl App {
     /// failure becomes a message while the app and its answers carry on.
     fn write(&mut self, path: PathBuf, contents: String, what: &'static str, overwrite: bool) {
         match fs_safe::write_atomic(&path, contents.as_bytes(), overwrite) {
-            Ok(()) => self.status = Some(format!("Wrote the {what} to {}", path.display())),
+            Ok(()) => {
+                self.kept_answers = Some(self.answers.clone());
+                self.status = Some(format!("Wrote the {what} to {}", path.display()));
+            }
             Err(WriteError::Exists(_)) => {
                 self.confirm = Some(Confirm {
                     question: format!("{} exists. Replace it?", path.display()),
@@ -101,21 +104,7 @@ impl App {
             return None;
         }
         let estimate = self.cost.estimate.as_ref()?;
-        let mut out = format!(
-            "For {} ({} prices as of {}; estimate only):\n\n| Service | Monthly |\n|---|---:|\n",
-            estimate.inputs.summary(),
-            estimate.region,
-            estimate.as_of
-        );
-        for r in &rec.ranking {
-            if let Some(s) = estimate.service(&r.service) {
-                let cell = s.total.map_or_else(
-                    || format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
-                    crate::cost::format_money,
-                );
-                out.push_str(&format!("| {} | {cell} |\n", r.name));
-            }
-        }
-        Some(out)
+        // The same section `recommend --format adr` writes.
+        Some(adr::cost_section(estimate, rec))
     }
 }

@@ -115,6 +115,8 @@ pub struct App {
     /// The question on screen was opened from the result to try another answer: choosing
     /// one goes straight back to the result when the walk is complete.
     pub what_if: bool,
+    /// The answers as last saved or exported, so quitting after a what-if can ask first.
+    pub kept_answers: Option<Answers>,
     /// A yes/no question waiting for an answer.
     pub confirm: Option<Confirm>,
     /// A one-line note for the user (a file written, an error), cleared by the next key.
@@ -154,6 +156,7 @@ impl App {
             exit: None,
             baseline: None,
             what_if: false,
+            kept_answers: None,
             confirm: None,
             status: None,
             out_dir: std::path::PathBuf::from("."),
@@ -319,6 +322,11 @@ impl App {
             Action::Yes | Action::No => self.answer_confirm(action == Action::Yes),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
             _ if self.show_help => self.scroll_help(action),
+            Action::OpenSearch if self.detail.is_some() => {
+                // From a detail view, search replaces it (on the Search tab it is already shown).
+                self.detail = None;
+                self.search_overlay = self.tab != Tab::Search;
+            }
             _ if self.detail.is_some() => self.update_detail(action),
             Action::OpenSearch => {
                 self.search_overlay = true;
@@ -451,9 +459,17 @@ impl App {
     fn quit(&mut self) {
         let in_progress =
             matches!(self.screen, Screen::Question { .. }) && !self.answers.is_empty();
+        // Answers changed by a what-if and neither saved nor exported would be lost too.
+        let unsaved_what_if = matches!(&self.screen, Screen::Result { outcome, .. } if outcome.what_if.is_some())
+            && self.kept_answers.as_ref() != Some(&self.answers);
         if in_progress {
             self.confirm = Some(Confirm {
                 question: "Quit and lose the answers given so far?".into(),
+                pending: Pending::Quit,
+            });
+        } else if unsaved_what_if {
+            self.confirm = Some(Confirm {
+                question: "Quit and lose the changed answers? (n, then s saves them)".into(),
                 pending: Pending::Quit,
             });
         } else {

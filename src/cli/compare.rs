@@ -273,6 +273,7 @@ fn markdown_cell(cell: &Cell, notes: &mut Footnotes) -> String {
             value,
             source,
             as_of,
+            ..
         } => {
             let value = escape_cell(value);
             if source.trim().is_empty() {
@@ -281,11 +282,22 @@ fn markdown_cell(cell: &Cell, notes: &mut Footnotes) -> String {
                 format!("{value} [^{}]", notes.number(source, as_of))
             }
         }
-        Cell::List { items } => items
-            .iter()
-            .map(|i| format!("{}{}", crate::compare::BULLET, escape_cell(i)))
-            .collect::<Vec<_>>()
-            .join("<br>"),
+        Cell::List {
+            items,
+            source,
+            as_of,
+        } => {
+            let items = items
+                .iter()
+                .map(|i| format!("{}{}", crate::compare::BULLET, escape_cell(i)))
+                .collect::<Vec<_>>()
+                .join("<br>");
+            if source.trim().is_empty() {
+                items
+            } else {
+                format!("{items} [^{}]", notes.number(source, as_of))
+            }
+        }
         Cell::Missing => crate::compare::MISSING.to_owned(),
     }
 }
@@ -426,6 +438,9 @@ struct JsonCell<'a> {
     value: Option<String>,
     source: Option<&'a str>,
     as_of: Option<&'a str>,
+    /// The value in a few words, what `differs` compares, when the data gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short: Option<&'a str>,
     /// A list-derived cell's items; `value` joins them.
     #[serde(skip_serializing_if = "Option::is_none")]
     items: Option<&'a [String]>,
@@ -437,8 +452,9 @@ impl<'a> JsonCell<'a> {
             value: (!cell.is_missing()).then(|| cell.text()),
             source: cell.source(),
             as_of: cell.as_of(),
+            short: cell.short(),
             items: match cell {
-                Cell::List { items } => Some(items),
+                Cell::List { items, .. } => Some(items),
                 _ => None,
             },
         }

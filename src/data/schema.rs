@@ -46,6 +46,12 @@ pub struct Service {
     /// FaaS, containers as a service, IaaS, PaaS...
     #[serde(default)]
     pub model: String,
+    /// Where the description and the lists (what you and AWS manage, good and poor fits,
+    /// pairings) come from; required once any of them is filled in.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub as_of: String,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
@@ -70,6 +76,10 @@ pub struct Fact {
     /// Id of the attribute (comparison row) this fact fills.
     pub attribute: String,
     pub value: String,
+    /// The value in a few words, what services are compared by: two facts with the same
+    /// `short` make a row that does not differ, however differently their values are worded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
     pub source: String,
     pub as_of: String,
 }

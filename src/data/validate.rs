@@ -182,6 +182,24 @@ impl<'a> Checker<'a> {
                 &format!("service \"{}\": summary", service.id),
                 &service.summary,
             );
+            let has_profile = !service.description.trim().is_empty()
+                || [
+                    &service.you_manage,
+                    &service.aws_manages,
+                    &service.good_for,
+                    &service.poor_fit,
+                    &service.pairs_with,
+                ]
+                .iter()
+                .any(|list| !list.is_empty());
+            if has_profile {
+                self.dated_source(
+                    &at,
+                    &format!("service \"{}\": description and lists", service.id),
+                    &service.source,
+                    &service.as_of,
+                );
+            }
             let mut facts_seen = HashSet::new();
             for fact in &service.facts {
                 let fat = self
@@ -213,6 +231,10 @@ impl<'a> Checker<'a> {
                     self.error(&fat, format!("{what} is stated twice"));
                 }
                 self.require_text(&fat, &what, &fact.value);
+                if !fact.short.is_empty() {
+                    // Given but blank: it would make every such row look the same.
+                    self.require_text(&fat, &format!("{what}: short"), &fact.short);
+                }
                 self.dated_source(&fat, &what, &fact.source, &fact.as_of);
             }
         }
@@ -377,8 +399,14 @@ impl<'a> Checker<'a> {
                 stack.pop();
             }
         }
-        for (i, question) in guide.questions.iter().enumerate() {
-            if colour[i] == 0 {
+        // Once per id: a duplicated question (reported as a duplicate) is one node of the walk,
+        // and its copies are not each "unreachable".
+        let mut reported = HashSet::new();
+        for question in &guide.questions {
+            let reached = index
+                .get(question.id.as_str())
+                .is_some_and(|&i| colour[i] != 0);
+            if !reached && reported.insert(question.id.as_str()) {
                 let at = self.at().key("questions").value("id", &question.id);
                 self.error(
                     &at,
@@ -407,6 +435,16 @@ impl<'a> Checker<'a> {
                 &format!("attribute \"{}\": label", attribute.id),
                 &attribute.label,
             );
+            if attribute.id.starts_with('_') {
+                // `compare --format json` keeps `_meta` beside the attribute ids.
+                self.error(
+                    &at,
+                    format!(
+                        "attribute \"{}\": ids starting with `_` are reserved",
+                        attribute.id
+                    ),
+                );
+            }
         }
         self.duplicates(
             "glossary",
@@ -505,5 +543,78 @@ pub fn suggest(name: &str, known: &HashSet<&str>) -> String {
     match crate::text::closest(name, known.iter().copied()) {
         Some(best) => format!("; did you mean \"{best}\"?"),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
+
+    fn messages(text: &str) -> Vec<String> {
+        let guide = super::super::load::parse_syntax(text, "t.ron").expect("parses");
+        validate(&guide, text, "t.ron")
+            .diagnostics
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// A question nothing leads to, added twice.
+    fn with_orphan_twice() -> String {
+        let orphan = r#"
+        Question(
+            id: "orphan",
+            prompt: "Never asked?",
+            why: "Nothing leads here.",
+            options: [
+                Choice(id: "a", label: "A", next: None,
+                    rules: [Favour(service: "fn", weight: 1, reason: "a reason")]),
+            ],
+        ),"#;
+        SMALL.replacen("    ],\n)", &format!("{orphan}{orphan}\n    ],\n)"), 1)
+    }
+
+    #[test]
+    fn a_duplicated_unreachable_question_is_unreachable_once() {
+        let errors = messages(&with_orphan_twice());
+        let unreachable = errors
+            .iter()
+            .filter(|e| e.contains("\"orphan\" cannot be reached"))
+            .count();
+        assert_eq!(unreachable, 1, "{errors:#?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("duplicate question id \"orphan\"")),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn a_duplicated_reachable_question_is_not_called_unreachable() {
+        let copy = SMALL
+            .split("        Question(\n            id: \"length\"")
+            .nth(1)
+            .and_then(|rest| rest.split("\n        ),").next())
+            .expect("the length question");
+        let text = SMALL.replacen(
+            "    ],\n)",
+            &format!("        Question(\n            id: \"length\"{copy}\n        ),\n    ],\n)"),
+            1,
+        );
+        let errors = messages(&text);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("duplicate question id \"length\"")),
+            "{errors:#?}"
+        );
+        assert!(
+            !errors.iter().any(|e| e.contains("cannot be reached")),
+            "{errors:#?}"
+        );
     }
 }

@@ -72,12 +72,8 @@ pub fn footer(context: Context, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut items: Vec<(String, &str, bool)> = keys::bindings_for(context)
         .filter(|b| b.in_footer)
         .map(|b| {
-            let key = b
-                .key_labels()
-                .split('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
+            // The first key only: a label such as `/` must not be split.
+            let key = b.first_key_label();
             let essential = matches!(b.action, Action::ToggleHelp | Action::Quit);
             (key, b.hint, essential)
         })

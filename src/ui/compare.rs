@@ -117,8 +117,11 @@ fn layout_for(app: &App, view: &CompareView, table: &Table, width: usize) -> Lay
     layout
 }
 
-/// Column headers take at most this many lines, so rows keep the screen.
-const MAX_HEADER_LINES: usize = 4;
+/// Column headers take at most this many lines, so rows keep the screen; a tall screen
+/// gives the main reason of a ranked column more room.
+const fn max_header_lines(height: u16) -> usize {
+    if height >= 36 { 7 } else { 4 }
+}
 
 /// Keeps the first `max` lines, ending the last kept one with `…` when some were cut.
 fn cap_lines(mut lines: Vec<String>, max: usize) -> Vec<String> {
@@ -155,7 +158,7 @@ fn draw_table(
     let headers: Vec<Vec<String>> = layout
         .wrap_headers(table)
         .into_iter()
-        .map(|lines| cap_lines(lines, MAX_HEADER_LINES))
+        .map(|lines| cap_lines(lines, max_header_lines(area.height)))
         .collect();
     let header_height = headers.iter().map(Vec::len).max().unwrap_or(1);
     let hint = match (layout.more_left(), layout.more_right()) {
@@ -330,17 +333,39 @@ fn draw_cell(
         return;
     };
     let w = usize::from(area.width).saturating_sub(8).clamp(10, 72);
-    let mut lines = vec![
-        Line::styled(format!("{} · {}", col.name, row.label), theme.title()),
-        Line::default(),
-    ];
+    let mut lines = vec![Line::styled(
+        format!("{} · {}", col.name, row.label),
+        theme.title(),
+    )];
+    // The column's standing in full: the header has room for only part of its reason.
+    if let Some(standing) = &col.standing {
+        let text = match standing.reason() {
+            Some(reason) => format!("{}: {reason}", standing.headline()),
+            None => standing.headline(),
+        };
+        lines.extend(
+            wrap(&text, w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    lines.push(Line::default());
     match cell {
         Cell::Fact {
             value,
+            short,
             source,
             as_of,
         } => {
             lines.extend(wrap(value, w).into_iter().map(Line::raw));
+            if let Some(short) = short {
+                lines.push(Line::default());
+                lines.extend(
+                    wrap(&format!("Compared as: {short}"), w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.dim())),
+                );
+            }
             lines.push(Line::default());
             lines.extend(
                 wrap(&format!("source: {source}"), w)
@@ -349,13 +374,22 @@ fn draw_cell(
             );
             lines.push(Line::styled(format!("as of {as_of}"), theme.dim()));
         }
-        Cell::List { .. } => {
+        Cell::List { source, as_of, .. } => {
             lines.extend(cell.wrap(w).into_iter().map(Line::raw));
             lines.push(Line::default());
-            lines.push(Line::styled(
-                "From the service's description in decisions.ron.",
-                theme.dim(),
-            ));
+            if source.trim().is_empty() {
+                lines.push(Line::styled(
+                    "From the service's description in decisions.ron (no source given).",
+                    theme.dim(),
+                ));
+            } else {
+                lines.extend(
+                    wrap(&format!("source: {source}"), w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.dim())),
+                );
+                lines.push(Line::styled(format!("as of {as_of}"), theme.dim()));
+            }
         }
         Cell::Missing => lines.push(Line::raw("— The data states nothing here.")),
     }

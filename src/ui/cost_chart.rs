@@ -3,12 +3,13 @@
 //!
 //! Drawn on a `Canvas` rather than with `Chart`: `Chart` gives every data set its own canvas
 //! layer, which made this the slowest view to draw, and hides its legend when the box does not
-//! fit. With colour every line shares one Braille layer; without colour each line is drawn with
-//! its own letter (`L` for Lambda...), which the legend names, so no meaning rests on colour.
+//! fit. With colour every line shares one Braille layer and ends in its letter (`L` for
+//! Lambda...); without colour each line is drawn with its letter. The legend names the letters,
+//! so no meaning rests on colour.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Line as Segment, Points};
@@ -174,6 +175,56 @@ pub fn draw(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
             });
         })
         .render(plot, buf);
+    if theme.colour {
+        label_line_ends(&series, [x_min, x_max], [y_min, y_max], plot, buf);
+    }
+}
+
+/// With colour, each line also ends in its letter, so lines are told apart without relying
+/// on colour alone. Letters that would land on one another move to the nearest free row.
+fn label_line_ends(
+    series: &[Series],
+    [x_min, x_max]: [f64; 2],
+    [y_min, y_max]: [f64; 2],
+    plot: Rect,
+    buf: &mut Buffer,
+) {
+    let cells = |v: f64, lo: f64, hi: f64, n: u16| -> u16 {
+        let span = (hi - lo).max(f64::EPSILON);
+        let max = f64::from(n.saturating_sub(1));
+        // In range by the clamp, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let cell = (((v - lo) / span) * max).round().clamp(0.0, max) as u16;
+        cell
+    };
+    let mut taken: Vec<(u16, u16)> = Vec::new();
+    for s in series {
+        let Some(&(x, y)) = s.points.last() else {
+            continue;
+        };
+        let col = plot.x + cells(x, x_min, x_max, plot.width);
+        let row = plot.bottom() - 1 - cells(y, y_min, y_max, plot.height);
+        // The nearest free cell: this column first, then the ones to its left.
+        let free = (0..plot.width.min(8))
+            .filter_map(|dx| col.checked_sub(dx).filter(|c| *c >= plot.x))
+            .flat_map(|c| {
+                (0..plot.height)
+                    .flat_map(move |d| [row.checked_sub(d), row.checked_add(d)])
+                    .flatten()
+                    .filter(|r| (plot.top()..plot.bottom()).contains(r))
+                    .map(move |r| (c, r))
+            })
+            .find(|cell| !taken.contains(cell));
+        if let Some((c, r)) = free {
+            taken.push((c, r));
+            buf.set_string(
+                c,
+                r,
+                s.letter.to_string(),
+                s.style.add_modifier(Modifier::BOLD),
+            );
+        }
+    }
 }
 
 /// The y labels down the gutter (top, middle, bottom of the plot), the axis lines, and the x
@@ -221,24 +272,26 @@ fn series_style(index: usize, theme: Theme) -> Style {
 }
 
 /// How the chart draws service `name` (one of `names`, the sweep's services in order), for
-/// a key next to it elsewhere: `──` in its colour, or its letter without colour.
+/// a key next to it elsewhere: `─L` in its colour, or its letter without colour.
 pub fn key(names: &[String], name: &str, theme: Theme) -> Option<(String, Style)> {
     let index = names.iter().position(|n| n == name)?;
+    let letter = letters(names).get(index).copied()?;
+    // Two cells either way: a line ending in its letter, as drawn, or the letter alone.
     let sample = if theme.colour {
-        "──".to_owned()
+        format!("─{letter}")
     } else {
-        format!("{} ", letters(names).get(index)?)
+        format!("{letter} ")
     };
     Some((sample, series_style(index, theme)))
 }
 
-/// `── Lambda  ── Fargate  …  ◆ break-even` (or `L Lambda …` without colour), wrapped.
+/// `─L Lambda  ─F Fargate  …  ◆ break-even` (or `L Lambda …` without colour), wrapped.
 fn legend(series: &[Series], theme: Theme, max: usize) -> Vec<Line<'static>> {
     let mut entries: Vec<Vec<Span<'static>>> = series
         .iter()
         .map(|s| {
             let sample = if theme.colour {
-                "──".to_owned()
+                format!("─{}", s.letter)
             } else {
                 s.letter.to_string()
             };

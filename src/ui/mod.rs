@@ -32,10 +32,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         too_small(area, theme, frame);
         return;
     }
+    // A status (a file written, an error) wraps onto up to three lines rather than losing its
+    // end: the path and "your answers are kept" both matter.
+    let status_lines = app.status.as_deref().map_or_else(Vec::new, |status| {
+        let mut lines = crate::text::wrap(status, usize::from(area.width.saturating_sub(2)));
+        lines.truncate(3);
+        lines
+    });
+    let footer_height = u16::try_from(status_lines.len().max(1)).unwrap_or(1);
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
     ])
     .areas(area);
     chrome::header(app, theme, header, frame.buffer_mut());
@@ -50,11 +58,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
             result::draw(app, outcome, *scroll, theme, body, frame.buffer_mut());
         }
     }
-    match &app.status {
-        Some(status) => {
-            Line::styled(format!(" {status}"), theme.heading()).render(footer, frame.buffer_mut())
-        }
-        None => chrome::footer(app.context(), theme, footer, frame.buffer_mut()),
+    if status_lines.is_empty() {
+        chrome::footer(app.context(), theme, footer, frame.buffer_mut());
+    } else {
+        let lines: Vec<Line> = status_lines
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme.heading()))
+            .collect();
+        Paragraph::new(lines).render(footer, frame.buffer_mut());
     }
     if app.search_overlay {
         search::draw_popup(app, theme, body, frame.buffer_mut());
