@@ -87,6 +87,16 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
 
 /// Reads and parses an answers file (same size and encoding limits as data files).
 pub fn load(guide: &Guide, path: &Path) -> Result<Answers, Diagnostics> {
+    if path.is_dir() {
+        // The data loader would call it "not a data file"; this is an answers file.
+        return Err(Diagnostics(vec![Diagnostic {
+            severity: Severity::Error,
+            file: path.display().to_string(),
+            line: 0,
+            col: 0,
+            message: "is a directory, not an answers file".into(),
+        }]));
+    }
     let text = data::load_path(path)?;
     parse(guide, &text, &path.display().to_string())
 }

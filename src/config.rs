@@ -137,6 +137,10 @@ pub fn load_file(path: &Path, explicit: bool) -> Loaded {
             ..Loaded::default()
         };
     }
+    if path.is_dir() {
+        // The data loader would call it "not a data file".
+        return fallback(0, 0, "is a directory, not a config file".into());
+    }
     let text = match crate::data::load_path(path) {
         Ok(text) => text,
         Err(diagnostics) => {

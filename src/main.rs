@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use computepick::cli::{self, Cli, exit};
 use computepick::config;
@@ -40,7 +40,8 @@ fn main() -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() || dumb {
         eprintln!(
             "computepick: the interactive guide needs a terminal. Without one, use a subcommand: \
-             recommend, check (see computepick --help)."
+             {} (see computepick --help).",
+            subcommand_names(&Cli::command()).join(", ")
         );
         return ExitCode::from(exit::BAD_INPUT);
     }
@@ -64,20 +65,114 @@ fn main() -> ExitCode {
     computepick::tui::run(app, theme)
 }
 
+/// The visible subcommands of `command` (not hidden ones, not `help`), in declaration order.
+fn subcommand_names(command: &clap::Command) -> Vec<String> {
+    command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+        .map(|c| c.get_name().to_owned())
+        .collect()
+}
+
+/// The command a usage error is about, e.g. `computepick search`, read from the `Usage:` line
+/// clap renders: the words before the first `[OPTIONS]`, `<ARG>` or flag.
+fn command_path(rendered: &str) -> Option<String> {
+    let usage = rendered
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("Usage: "))?;
+    let words: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-', '.']))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The command a usage error is about when clap's message has no `Usage:` line (a flag missing
+/// its value): the subcommand names among the arguments, e.g. `computepick recommend`.
+fn command_path_from_args(args: impl Iterator<Item = String>) -> String {
+    let root = Cli::command();
+    let mut command = root.clone();
+    let mut path = vec!["computepick".to_owned()];
+    let mut skip_value = false;
+    for arg in args.skip(1).take_while(|a| a != "--") {
+        if std::mem::take(&mut skip_value) {
+            continue;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            // `--data FILE`: FILE is a value, not a subcommand.
+            let takes_value = |c: &clap::Command| {
+                c.get_arguments()
+                    .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+            };
+            skip_value = !long.contains('=') && (takes_value(&command) || takes_value(&root));
+            continue;
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        if let Some(sub) = command.find_subcommand(&arg).cloned() {
+            path.push(sub.get_name().to_owned());
+            command = sub;
+        }
+    }
+    path.join(" ")
+}
+
+/// The clap command named by a path such as `computepick config`.
+fn find_command(path: &str) -> Option<clap::Command> {
+    let mut command = Cli::command();
+    for word in path.split_whitespace().skip(1) {
+        command = command.find_subcommand(word)?.clone();
+    }
+    Some(command)
+}
+
 /// `--help` and `--version` print as clap renders them; a usage error is one line on stderr
-/// and exit 2, so scripts see exactly what went wrong.
+/// and exit 2, so scripts see exactly what went wrong. The line names what is missing or wrong
+/// and points to the help of the command it is about (`computepick search --help`).
 fn usage_error(e: &clap::Error) -> ExitCode {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
         return ExitCode::from(exit::OK);
     }
+    let text = e.to_string();
+    let path = command_path(&text).unwrap_or_else(|| command_path_from_args(std::env::args()));
+    let see = format!("(see {path} --help)");
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        let _ = e.print();
+        // clap would print the whole help; one line says what is missing instead.
+        let subcommands = find_command(&path)
+            .map(|c| subcommand_names(&c))
+            .unwrap_or_default();
+        let name = path.strip_prefix("computepick ").unwrap_or(&path);
+        if subcommands.is_empty() {
+            eprintln!("computepick: {name} needs more arguments {see}");
+        } else {
+            eprintln!(
+                "computepick: {name} needs a subcommand: {} {see}",
+                subcommands.join(", ")
+            );
+        }
         return ExitCode::from(exit::BAD_INPUT);
     }
-    let text = e.to_string();
     let first = text.lines().next().unwrap_or("bad usage");
     let first = first.strip_prefix("error: ").unwrap_or(first);
+    let mut first = first.trim_end().to_owned();
+    // "the following required arguments were not provided:" lists them on the lines below.
+    if first.ends_with(':') {
+        let missing: Vec<String> = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::Strings(names)) => names.clone(),
+            Some(ContextValue::String(name)) => vec![name.clone()],
+            _ => text
+                .lines()
+                .skip(1)
+                .take_while(|l| l.starts_with("  "))
+                .map(|l| l.trim().to_owned())
+                .collect(),
+        };
+        if !missing.is_empty() {
+            first = format!("{first} {}", missing.join(", "));
+        }
+    }
     // Keep clap's hints (possible values, a similar flag) on the same line.
     let hints: Vec<&str> = text
         .lines()
@@ -89,6 +184,6 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     } else {
         format!("; {}", hints.join("; "))
     };
-    eprintln!("computepick: {first}{hints} (see computepick --help)");
+    eprintln!("computepick: {first}{hints} {see}");
     ExitCode::from(exit::BAD_INPUT)
 }

@@ -81,12 +81,28 @@ fn signal_name(number: usize) -> String {
     }
 }
 
+/// Gives the terminal back before the panic message is printed, so the message lands on the
+/// normal screen, then says the terminal was restored.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
+        let _ = writeln!(
+            io::stderr(),
+            "computepick: internal error (a bug; please report it); the terminal was restored"
+        );
     }));
+}
+
+/// A test hook, not a feature: with `COMPUTEPICK_PANIC_AFTER_FIRST_FRAME=1` in the environment
+/// the app panics right after drawing its first frame, so the end-to-end test
+/// `a_panic_restores_the_terminal` (tests/e2e_pty.rs) can prove the panic hook gives the
+/// terminal back. Undocumented for users on purpose; nothing else reads it.
+const PANIC_AFTER_FIRST_FRAME: &str = "COMPUTEPICK_PANIC_AFTER_FIRST_FRAME";
+
+fn panic_after_first_frame() -> bool {
+    std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some_and(|v| v == "1")
 }
 
 /// Runs the interactive guide until the user quits; returns the process exit code. The theme
@@ -142,10 +158,15 @@ fn event_loop(
     // frame so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO);
     let mut dirty = true;
+    let panic_on_purpose = panic_after_first_frame();
     loop {
         if dirty {
             terminal.draw(|frame| ui::draw(&app, theme, frame))?;
             dirty = false;
+            assert!(
+                !panic_on_purpose,
+                "{PANIC_AFTER_FIRST_FRAME}=1: panicking on purpose after the first frame"
+            );
         }
         let received = signal.load(Ordering::Relaxed);
         if received != 0 {

@@ -128,23 +128,82 @@ fn ctrl_c_quits_and_restores() {
     app.assert_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// Sends `signal` (a name for `kill -NAME`) to the running app and checks it catches it: exits
+/// by itself with 128 + the signal's number, terminal restored, and says which signal it was.
+#[track_caller]
+fn signal_restores_the_terminal(signal: &str, code: u32) {
     let mut app = start();
-    app.signal("TERM");
+    app.signal(signal);
     let status = app.wait_exit(TIMEOUT);
     // A process killed by the signal would report the signal, not a code.
     assert_eq!(
         status.signal(),
         None,
-        "the app should catch SIGTERM: {status:?}"
+        "the app should catch SIG{signal}: {status:?}"
     );
-    assert_eq!(status.exit_code(), 143, "128 + SIGTERM: {status:?}");
+    assert_eq!(status.exit_code(), code, "128 + SIG{signal}: {status:?}");
     app.assert_restored();
     let output = String::from_utf8_lossy(&app.output()).into_owned();
+    let message = format!("computepick: stopped by SIG{signal}; the terminal was restored");
     assert!(
-        output.contains("computepick: stopped by SIGTERM; the terminal was restored"),
+        output.contains(&message),
         "the app says why it stopped: {output:?}"
+    );
+    // The message comes after the alternate screen is left, so it stays on the normal screen.
+    let left = output
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        output.rfind(&message) > Some(left),
+        "message before the terminal was restored: {output:?}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM", 143);
+}
+
+#[test]
+fn sigint_from_kill_restores_the_terminal() {
+    signal_restores_the_terminal("INT", 130);
+}
+
+#[test]
+fn sighup_from_kill_restores_the_terminal() {
+    signal_restores_the_terminal("HUP", 129);
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // The test hook in src/tui.rs: panic right after the first frame is drawn.
+    let mut app = Options::default()
+        .env("COMPUTEPICK_PANIC_AFTER_FIRST_FRAME", "1")
+        .spawn();
+    let status = app.wait_exit(TIMEOUT);
+    let output = String::from_utf8_lossy(&app.output()).into_owned();
+    assert_eq!(
+        status.signal(),
+        None,
+        "a panic unwinds and exits; it does not abort: {status:?}"
+    );
+    assert_ne!(status.exit_code(), 0, "{status:?}");
+    assert!(
+        app.output_contains(b"\x1b[?1049h"),
+        "the app took the screen before panicking: {output:?}"
+    );
+    app.assert_restored();
+    let message = "the terminal was restored";
+    assert!(
+        output.contains("panicked") && output.contains(message),
+        "the panic is reported: {output:?}"
+    );
+    let left = output
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        output.find("panicked") > Some(left),
+        "the panic message is printed after the terminal is given back: {output:?}"
     );
 }
 

@@ -1,10 +1,19 @@
 //! The loader and validator against hostile input: random bytes and random mutations of the real
-//! decisions.ron. Whatever comes in, the answer is a guide or positioned errors — never a panic.
+//! decisions.ron. Whatever comes in, the answer is a guide or positioned errors — never a panic,
+//! never a hang (each file case must finish within [`CASE_LIMIT`]).
 //! A fixed number of cases runs in `cargo test`; run longer by hand with
 //! `PROPTEST_CASES=20000 cargo test --release --test fuzz_data`.
 
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
 use computepick::data;
 use proptest::prelude::*;
+
+/// One case through the loader may take this long (a debug build on a small CI machine checks
+/// the real data in well under a second); longer counts as a hang.
+const CASE_LIMIT: Duration = Duration::from_secs(10);
 
 fn check(text: &str) {
     match data::parse(text, "fuzz.ron") {
@@ -80,6 +89,120 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     }
     // The loader refuses non-UTF-8 before parsing (tested in tests/hostile.rs).
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Writes `bytes` to a file and loads it as `--data FILE` does (read, size and UTF-8 checks,
+/// parse, validate) in a thread, failing if it panics or takes longer than [`CASE_LIMIT`].
+fn check_file(bytes: &[u8]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fuzz.ron");
+    std::fs::write(&path, bytes).expect("write the case");
+    let name = path.display().to_string();
+    let (done, finished) = mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let outcome = data::load(Some(Path::new(&name))).map(|(guide, _, _)| guide);
+        let _ = done.send(());
+        (name, outcome)
+    });
+    match finished.recv_timeout(CASE_LIMIT) {
+        Ok(()) => {}
+        // The sender was dropped without sending: the worker panicked; join says how.
+        Err(mpsc::RecvTimeoutError::Disconnected) => {}
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!(
+                "loading {} bytes took more than {CASE_LIMIT:?}: a hang",
+                bytes.len()
+            )
+        }
+    }
+    let (name, outcome) = match worker.join() {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    match outcome {
+        Ok(guide) => assert!(!guide.services.is_empty()),
+        Err(diagnostics) => {
+            assert!(diagnostics.has_errors());
+            for d in diagnostics.errors() {
+                let line = d.to_string();
+                // Bytes that made it into the file are always read; every error about them
+                // points into them.
+                assert!(line.starts_with(&format!("{name}:")), "{line}");
+                assert!(d.line >= 1 && d.col >= 1, "no position: {line}");
+                assert!(!d.message.is_empty(), "{line}");
+            }
+        }
+    }
+}
+
+/// One byte-level mutation: flip bits, truncate, insert bytes, delete a span.
+#[derive(Debug, Clone)]
+enum ByteEdit {
+    Flip(usize, u8),
+    Truncate(usize),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+}
+
+fn byte_edit() -> impl Strategy<Value = ByteEdit> {
+    prop_oneof![
+        (any::<usize>(), 1u8..=255).prop_map(|(at, mask)| ByteEdit::Flip(at, mask)),
+        any::<usize>().prop_map(ByteEdit::Truncate),
+        (
+            any::<usize>(),
+            proptest::collection::vec(any::<u8>(), 1..16)
+        )
+            .prop_map(|(at, bytes)| ByteEdit::Insert(at, bytes)),
+        (any::<usize>(), 1usize..64).prop_map(|(at, n)| ByteEdit::Delete(at, n)),
+    ]
+}
+
+fn apply_bytes(bytes: &[u8], edits: &[ByteEdit]) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    for e in edits {
+        let len = bytes.len().max(1);
+        match e {
+            ByteEdit::Flip(at, mask) => {
+                if !bytes.is_empty() {
+                    bytes[at % len] ^= mask;
+                }
+            }
+            ByteEdit::Truncate(at) => bytes.truncate(at % len),
+            ByteEdit::Insert(at, junk) => {
+                let at = (at % len).min(bytes.len());
+                bytes.splice(at..at, junk.iter().copied());
+            }
+            ByteEdit::Delete(at, n) => {
+                let at = (at % len).min(bytes.len());
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at..end);
+            }
+        }
+    }
+    bytes
+}
+
+proptest! {
+    // Each case writes a file and runs the whole loader, the real data's included: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_through_the_file_loader_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        check_file(&bytes);
+    }
+
+    #[test]
+    fn byte_mutations_of_the_real_data_through_the_file_loader_never_panic(edits in proptest::collection::vec(byte_edit(), 1..5)) {
+        check_file(&apply_bytes(data::EMBEDDED.as_bytes(), &edits));
+    }
+}
+
+#[test]
+fn the_file_harness_accepts_the_real_data_and_positions_a_bad_byte() {
+    check_file(data::EMBEDDED.as_bytes());
+    let mut latin1 = data::EMBEDDED.as_bytes().to_vec();
+    latin1[100] = 0xE9;
+    check_file(&latin1);
 }
 
 proptest! {

@@ -42,7 +42,13 @@ Examples:
 Exit codes: 0 success, 1 internal error, 2 bad input (usage or data), 130 interrupted.";
 
 #[derive(Debug, Parser)]
-#[command(name = "computepick", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(
+    name = "computepick",
+    version,
+    propagate_version = true,
+    about = ABOUT,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     /// Use this decisions file instead of the built-in one.
     #[arg(long, global = true, value_name = "FILE")]

@@ -1,7 +1,8 @@
 //! A small harness for driving the real `computepick` binary in a pseudo-terminal.
 //!
 //! The binary runs in a PTY of a chosen size with a controlled environment (a clean env with
-//! `TERM=xterm-256color`, `HOME` set to a fresh temp dir, `NO_COLOR` only when asked). A reader
+//! `TERM=xterm-256color`, `HOME` set to a fresh temp dir, `COMPUTEPICK_CONFIG` empty so no
+//! config file is read, `NO_COLOR` only when asked). A reader
 //! thread feeds everything the app writes into a [`vt100::Parser`], so a test can look at the
 //! screen as a person would see it, and at the terminal's modes (alternate screen, cursor).
 //!
@@ -154,6 +155,8 @@ impl Pty {
         cmd.env("HOME", home.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
+        // No config file, whatever HOME holds: the tests see the defaults.
+        cmd.env("COMPUTEPICK_CONFIG", "");
         if options.no_color {
             cmd.env("NO_COLOR", "1");
         }
