@@ -129,8 +129,8 @@ fn service(guide: &Guide, s: &Service) -> Vec<Piece> {
     if !s.source.trim().is_empty() {
         // Where the description and the lists above come from; the facts carry their own.
         pieces.push(Piece::Fact {
-            label: "Source of the above".into(),
-            value: s.source.clone(),
+            label: "Description and lists".into(),
+            value: "from AWS's overview of the service, and the facts below".into(),
             source: s.source.clone(),
             as_of: s.as_of.clone(),
         });
