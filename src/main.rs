@@ -131,7 +131,12 @@ fn find_command(path: &str) -> Option<clap::Command> {
 /// and exit 2, so scripts see exactly what went wrong. The line names what is missing or wrong
 /// and points to the help of the command it is about (`computepick search --help`).
 fn usage_error(e: &clap::Error) -> ExitCode {
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+    if e.kind() == ErrorKind::DisplayVersion {
+        // One version line whichever command asked (clap would say `computepick-check`).
+        println!("computepick {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::from(exit::OK);
+    }
+    if e.kind() == ErrorKind::DisplayHelp {
         let _ = e.print();
         return ExitCode::from(exit::OK);
     }

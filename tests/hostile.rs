@@ -339,7 +339,7 @@ fn every_subcommand_prints_the_version() {
         let out = computepick().args(&args).output().expect("runs");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stdout}");
-        assert!(stdout.contains(version), "{args:?}: {stdout}");
+        assert_eq!(stdout, format!("computepick {version}\n"), "{args:?}");
     }
 }
 
