@@ -135,11 +135,32 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
             why.join("; ")
         }
     );
+    let against: Vec<&str> = top
+        .reasons
+        .iter()
+        .filter(|c| c.weight < 0)
+        .map(|c| c.reason.as_str())
+        .collect();
+    if !against.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nAgainst it (see Consequences): {}.",
+            against.join("; ")
+        );
+    }
+    if let Some(note) = tie_note(rec) {
+        let _ = writeln!(out, "\n{note}");
+    }
     if let Some(s) = service {
         let _ = writeln!(out, "\n{}", s.summary);
     }
 
     let _ = writeln!(out, "\n### Consequences\n");
+    // MADR's consequences: what the answers say for and against the chosen service, its
+    // downsides included, then what choosing it means for the team.
+    for c in &top.reasons {
+        let _ = writeln!(out, "- {}", verdict_line(c));
+    }
     if let Some(s) = service {
         for (heading, items) in [
             ("The team now manages:", &s.you_manage),
@@ -182,20 +203,13 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
     for (i, r) in rec.ranking.iter().enumerate().skip(1) {
         let _ = writeln!(
             out,
-            "### {} (#{}, {} points behind)\n",
+            "### {} (#{}, {})\n",
             r.name,
             i + 1,
-            top.score - r.score
+            behind(top.score - r.score)
         );
         for c in &r.reasons {
-            let verdict = if c.weight >= 0 { "Good" } else { "Bad" };
-            let _ = writeln!(
-                out,
-                "- {verdict}, {}: {} ({})",
-                explain::answer_ids(c),
-                c.reason,
-                explain::signed(c.weight)
-            );
+            let _ = writeln!(out, "- {}", verdict_line(c));
         }
         if r.reasons.is_empty() {
             let _ = writeln!(out, "- No answer speaks for or against it.");
@@ -220,6 +234,11 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
         "Data: `{}`, reviewed as of {}; prices in {} ({}) unless stated.\n",
         info.data_name, guide.meta.as_of, guide.meta.region, guide.meta.currency
     );
+    if info.cost.is_some() {
+        for line in price_sources(guide) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
     if let Some(s) = service {
         for f in &s.facts {
             let label = guide
@@ -235,4 +254,73 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
         }
     }
     out
+}
+
+/// `Good, because workload = event: Lambda is invoked directly by ... (+4)`, `Bad, because ...`
+/// for a negative weight, as MADR words pros and cons.
+fn verdict_line(c: &crate::engine::Contribution) -> String {
+    let verdict = match c.weight.signum() {
+        1 => "Good",
+        -1 => "Bad",
+        _ => "Neutral",
+    };
+    format!(
+        "{verdict}, because {}: {} ({})",
+        explain::answer_ids(c),
+        c.reason,
+        explain::signed(c.weight)
+    )
+}
+
+/// `1 point behind`, `3 points behind`, `same score: a tie`.
+fn behind(points: i32) -> String {
+    match points {
+        0 => "same score: a tie".to_owned(),
+        1 => "1 point behind".to_owned(),
+        n => format!("{n} points behind"),
+    }
+}
+
+/// When runners-up score the same as the recommendation, the data file's order picked the
+/// winner, not the answers: the record says so plainly.
+fn tie_note(rec: &Recommendation) -> Option<String> {
+    let (top, rest) = rec.ranking.split_first()?;
+    let tied: Vec<&str> = rest
+        .iter()
+        .take_while(|r| r.score == top.score)
+        .map(|r| r.name.as_str())
+        .collect();
+    let (last, others) = tied.split_last()?;
+    let names = if others.is_empty() {
+        (*last).to_owned()
+    } else {
+        format!("{} and {last}", others.join(", "))
+    };
+    let verb = if others.is_empty() { "has" } else { "have" };
+    Some(format!(
+        "**This is a tie.** {names} {verb} the same score as {top} ({score}). The answers do not \
+         separate them: {top} is named first only because it comes first in the data file. Weigh \
+         the tied options on their pros and cons below before accepting this decision.",
+        top = top.name,
+        score = top.score
+    ))
+}
+
+/// The sources of the prices behind a cost estimate, one line per source and date, in the data
+/// file's order: `- Prices of AWS Lambda: <https://...> (as of 2026-11-23)`. Every price the
+/// data holds is listed, since the estimate of one service may use another's (EC2 instance
+/// prices price EKS nodes, Batch and Beanstalk instances); `computepick cost --format json`
+/// names the price behind each line.
+fn price_sources(guide: &Guide) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for p in &guide.prices {
+        let owner = guide
+            .service(&p.service)
+            .map_or(p.service.as_str(), |s| s.name.as_str());
+        let line = format!("- Prices of {owner}: <{}> (as of {})", p.source, p.as_of);
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
 }

@@ -1,8 +1,7 @@
 //! Answer files: a walk's answers saved as a small RON file, to reopen in the app or feed to
 //! `recommend`. Unknown questions or options are refused with the file, line and valid names.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::fmt::{self as stdfmt, Write};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -14,7 +13,35 @@ use crate::engine::{self, AnswerError, Answers};
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Answers")]
 struct AnswerFile {
-    answers: BTreeMap<String, String>,
+    answers: Pairs,
+}
+
+/// The `answers` map as written, in file order and with any repeated question kept, so a
+/// question answered twice is refused instead of silently taking the last value.
+#[derive(Debug)]
+struct Pairs(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut stdfmt::Formatter<'_>) -> stdfmt::Result {
+                f.write_str("a map of question ids to option ids")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, String>()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// The file's text: answers in walk order, each with its words as a comment.
@@ -65,7 +92,28 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
             message: e.code.to_string(),
         }])
     })?;
-    let answers: Answers = parsed.answers.into_iter().collect();
+    let mut answers = Answers::new();
+    for (question, option) in parsed.answers.0 {
+        if let Some(first) = answers.get(&question) {
+            // Point at the second time the question is named, and say where the first was.
+            let first_at = find_key(text, &question);
+            let second_at = first_at.and_then(|at| find_key_from(text, &question, at + 1));
+            let (line, col) = second_at.map_or((1, 1), |offset| data::line_col(text, offset));
+            let first_line = first_at.map(|offset| data::line_col(text, offset).0);
+            return Err(Diagnostics(vec![Diagnostic {
+                severity: Severity::Error,
+                file: file.to_owned(),
+                line,
+                col,
+                message: format!(
+                    "question \"{question}\" is answered twice (\"{first}\"{}, then \"{option}\"); \
+                     keep one",
+                    first_line.map_or_else(String::new, |l| format!(" on line {l}"))
+                ),
+            }]));
+        }
+        answers.insert(question, option);
+    }
     engine::check_answers(guide, &answers).map_err(|e| {
         let at = match &e {
             AnswerError::UnknownQuestion { question, .. } => find_key(text, question),
@@ -103,8 +151,12 @@ pub fn load(guide: &Guide, path: &Path) -> Result<Answers, Diagnostics> {
 
 /// Byte offset of `"name"` used as a map key (followed by `:`).
 fn find_key(text: &str, name: &str) -> Option<usize> {
+    find_key_from(text, name, 0)
+}
+
+/// As [`find_key`], from byte offset `from` on.
+fn find_key_from(text: &str, name: &str, mut from: usize) -> Option<usize> {
     let needle = quoted(name);
-    let mut from = 0;
     while let Some(rel) = text.get(from..)?.find(&needle) {
         let at = from + rel;
         from = at + needle.len();
@@ -170,5 +222,24 @@ mod tests {
     fn syntax_errors_have_positions() {
         let err = parse(&guide(), "Answers(answers: {\"a\" \"b\"})", "a.ron").expect_err("bad");
         assert!(err.to_string().starts_with("a.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn a_question_answered_twice_is_refused_at_its_second_line() {
+        let g = guide();
+        let text = "Answers(answers: {\n  \"workload\": \"event\",\n  \"runtime\": \"seconds\",\n  \"workload\": \"batch\",\n})\n";
+        let err = parse(&g, text, "a.ron").expect_err("twice").to_string();
+        assert!(err.starts_with("a.ron:4:3: "), "{err}");
+        assert!(
+            err.contains(
+                "question \"workload\" is answered twice (\"event\" on line 2, then \"batch\")"
+            ),
+            "{err}"
+        );
+        // The same answer twice is as much a mistake: still refused.
+        let text = "Answers(answers: {\"budget\": \"pay-per-use\", \"budget\": \"pay-per-use\"})";
+        let err = parse(&g, text, "a.ron").expect_err("twice").to_string();
+        assert!(err.starts_with("a.ron:1:"), "{err}");
+        assert!(err.contains("answered twice"), "{err}");
     }
 }

@@ -177,8 +177,13 @@ pub fn load_file(path: &Path, explicit: bool) -> Loaded {
     }
 }
 
-/// Parses the file's text; an error is `(line, col, message)` with ron's position.
+/// Parses the file's text; an error is `(line, col, message)` with ron's position. A file with
+/// nothing in it but blanks and comments is valid and sets nothing, like `()`: an empty file
+/// is how many people start a config.
 pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
+    if is_blank(text) {
+        return Ok(Config::default());
+    }
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<Config>(text)
@@ -198,6 +203,71 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
             }
             (e.span.start.line.max(1), e.span.start.col.max(1), message)
         })
+}
+
+/// Whether `text` holds nothing but whitespace and RON comments (`// ...`, `/* ... */`).
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            let Some((_, next)) = after.split_once("*/") else {
+                return false; // An unclosed comment: let the parser say so.
+            };
+            rest = next;
+        } else {
+            return false;
+        }
+        rest = rest.trim_start();
+    }
+    true
+}
+
+/// Checks the config's data file (when the config names one) and keeps it only if it loads.
+/// A config is a convenience, so a data path in it that does not load (missing, unreadable,
+/// or not a valid decisions file) is dropped with a warning that names the config file and
+/// the data path, and the built-in data is used instead. Only the config's path is checked:
+/// `--data` on the command line is the user's explicit choice and fails normally.
+pub fn check_data(loaded: &mut Loaded) -> Option<Diagnostic> {
+    let data = loaded.config.data.clone()?;
+    let diagnostics = match crate::data::load(Some(&data)) {
+        Ok(_) => return None,
+        Err(diagnostics) => diagnostics,
+    };
+    loaded.config.data = None;
+    let errors = diagnostics.errors().count();
+    // The message without the data file's name, which the warning already gives.
+    let first = diagnostics.errors().next().map_or_else(
+        || "cannot be loaded".to_owned(),
+        |d| match d.line {
+            0 => d.message.clone(),
+            line => format!("{} (line {line}, column {})", d.message, d.col),
+        },
+    );
+    let more = if errors > 1 {
+        format!(
+            " (and {} more; `computepick check {}` lists them)",
+            errors - 1,
+            data.display()
+        )
+    } else {
+        String::new()
+    };
+    let config_file = loaded
+        .path
+        .as_ref()
+        .map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        file: config_file,
+        line: 0,
+        col: 0,
+        message: format!(
+            "its data file {} is unusable: {first}{more}; using the built-in data",
+            data.display()
+        ),
+    })
 }
 
 /// Makes the config's output format the default of every subcommand whose `--format` accepts
@@ -278,6 +348,43 @@ mod tests {
         assert_eq!(bare.theme, Some(ThemeChoice::Dark));
         assert_eq!(bare.format, Some(OutputFormat::Markdown));
         assert_eq!(parse("()").expect("empty is fine"), Config::default());
+    }
+
+    #[test]
+    fn an_empty_file_or_one_of_only_comments_is_all_defaults() {
+        for text in [
+            "",
+            "\n  \n",
+            "// my settings, none yet\n",
+            "/* later */\n// maybe Light\n",
+        ] {
+            assert_eq!(parse(text), Ok(Config::default()), "{text:?}");
+        }
+        assert!(parse("/* unclosed").is_err());
+        assert!(parse("// a comment\ntheme").is_err());
+    }
+
+    #[test]
+    fn an_unusable_data_path_is_dropped_with_a_warning_naming_both_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("config.ron");
+        std::fs::write(&config, "(data: Some(\"nope.ron\"))").expect("write");
+        let mut loaded = load_file(&config, true);
+        assert!(loaded.warning.is_none());
+        let warning = check_data(&mut loaded).expect("a warning").to_string();
+        assert_eq!(loaded.config.data, None, "falls back to the built-in data");
+        let expected_start = format!("{}: warning: its data file ", config.display());
+        assert!(warning.starts_with(&expected_start), "{warning}");
+        assert!(warning.contains("nope.ron"), "{warning}");
+        assert!(warning.contains("cannot open: no such file"), "{warning}");
+        assert!(warning.ends_with("using the built-in data"), "{warning}");
+
+        // A data file that loads is kept, silently.
+        std::fs::write(dir.path().join("good.ron"), crate::data::EMBEDDED).expect("write");
+        std::fs::write(&config, "(data: Some(\"good.ron\"))").expect("write");
+        let mut loaded = load_file(&config, true);
+        assert!(check_data(&mut loaded).is_none());
+        assert_eq!(loaded.config.data, Some(dir.path().join("good.ron")));
     }
 
     #[test]

@@ -1,16 +1,22 @@
 //! Writing files without losing anything: write a temporary file beside the target, then move
 //! it into place, so a crash never leaves half a file; never replace an existing file unless
-//! asked to.
+//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target.
 
 use std::fmt;
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// How many temporary names are tried before giving up (each taken one is skipped, never
+/// opened: another process's file, or a link planted there, is left alone).
+const TEMP_ATTEMPTS: u32 = 100;
 
 #[derive(Debug)]
 pub enum WriteError {
     /// The file exists and overwriting was not allowed.
     Exists(PathBuf),
+    /// The target is a folder: a file name is needed.
+    IsDir(PathBuf),
     Io(PathBuf, io::Error),
 }
 
@@ -18,6 +24,7 @@ impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
+            WriteError::IsDir(p) => write!(f, "{} is a folder; give a file name", p.display()),
             WriteError::Io(p, e) => {
                 let reason = match e.kind() {
                     io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -42,12 +49,22 @@ impl std::error::Error for WriteError {}
 
 /// Writes `contents` to `path` atomically. With `overwrite` false an existing file is left
 /// alone and `Exists` returned — checked by the final step itself, so there is no window in
-/// which another file could be clobbered.
+/// which another file could be clobbered. With `overwrite` true an existing file's permissions
+/// carry over to its replacement (a private 0600 file stays private). A folder at `path` is
+/// refused up front with `IsDir`, with or without `overwrite`.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_owned(), e);
-    if !overwrite && path.exists() {
-        return Err(WriteError::Exists(path.to_owned()));
+    // `is_dir` follows links: a link to a folder is a folder too. A path ending in `/` names a
+    // folder whether or not it exists.
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        return Err(WriteError::IsDir(path.to_owned()));
     }
+    // The permissions to keep: those of the file being replaced (through a link, its target's).
+    let keep = match fs::metadata(path) {
+        Ok(_) if !overwrite => return Err(WriteError::Exists(path.to_owned())),
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => None,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -55,9 +72,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (mut file, temp) = create_temp(&dir, &name).map_err(io_err)?;
     let result = (|| {
-        let mut file = File::create(&temp)?;
+        if let Some(perms) = keep {
+            file.set_permissions(perms)?;
+        }
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
@@ -78,6 +97,32 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
         }
         Err(e) => Err(io_err(e)),
     }
+}
+
+/// The `attempt`th temporary name for a file `name` in `dir`: hidden, beside the target (so the
+/// final rename stays on one file system), and unique to this process.
+fn temp_path(dir: &Path, name: &str, attempt: u32) -> PathBuf {
+    let pid = std::process::id();
+    match attempt {
+        0 => dir.join(format!(".{name}.{pid}.tmp")),
+        n => dir.join(format!(".{name}.{pid}.{n}.tmp")),
+    }
+}
+
+/// Creates a new temporary file, never opening one that exists: `create_new` fails on any
+/// existing name, a symbolic link included, so nothing already there is followed or truncated.
+/// A taken name moves on to the next one.
+fn create_temp(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
+    let mut last = None;
+    for attempt in 0..TEMP_ATTEMPTS {
+        let temp = temp_path(dir, name, attempt);
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((file, temp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary file name")))
 }
 
 #[cfg(test)]
@@ -108,5 +153,67 @@ mod tests {
         let err =
             write_atomic(&dir.path().join("missing/out.md"), b"x", false).expect_err("no folder");
         assert!(err.to_string().contains("folder does not exist"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("private.md");
+        fs::write(&path, "secret").expect("write");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&path, b"replaced", true).expect("overwrite");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "replaced");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "was {mode:o}");
+        // An executable script stays executable.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o750)).expect("chmod");
+        write_atomic(&path, b"again", true).expect("overwrite");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o750, "was {mode:o}");
+    }
+
+    #[test]
+    fn a_folder_is_refused_up_front_with_or_without_overwrite() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for overwrite in [false, true] {
+            let err = write_atomic(dir.path(), b"x", overwrite).expect_err("a folder");
+            assert!(matches!(err, WriteError::IsDir(_)), "{err:?}");
+            let message = err.to_string();
+            assert!(
+                message.ends_with("is a folder; give a file name"),
+                "{message}"
+            );
+        }
+        let with_slash = PathBuf::from(format!("{}/new-folder/", dir.path().display()));
+        let err = write_atomic(&with_slash, b"x", true).expect_err("names a folder");
+        assert!(matches!(err, WriteError::IsDir(_)), "{err:?}");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("ls").collect();
+        assert!(leftovers.is_empty(), "nothing written: {leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_taken_temporary_name_is_skipped_never_followed_or_truncated() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "precious").expect("write");
+        // Someone planted a link at the first temporary name, and a file at the second.
+        let first = temp_path(dir.path(), "out.md", 0);
+        std::os::unix::fs::symlink(&victim, &first).expect("symlink");
+        let second = temp_path(dir.path(), "out.md", 1);
+        fs::write(&second, "someone else's").expect("write");
+        let path = dir.path().join("out.md");
+        write_atomic(&path, b"mine", false).expect("writes under a free name");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "mine");
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
+        assert_eq!(fs::read_to_string(&second).expect("read"), "someone else's");
+        assert!(fs::symlink_metadata(&first).expect("kept").is_symlink());
+        assert!(!temp_path(dir.path(), "out.md", 2).exists(), "cleaned up");
+        // The same with --force over an existing file.
+        write_atomic(&path, b"mine again", true).expect("overwrite");
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "mine again");
     }
 }

@@ -5,16 +5,20 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
-use computepick::cli::{self, Cli, exit};
+use computepick::cli::{self, Cli, Command, exit};
 use computepick::config;
 use computepick::ui::theme::Theme;
 
 fn main() -> ExitCode {
     // The config file comes first: its output format is a default the parser needs. A broken
     // one gets one warning and changes nothing.
-    let loaded = config::load();
+    let mut loaded = config::load();
+    // Every warning, kept to show in the app too: printed now, it is hidden by the app's
+    // screen until the user quits.
+    let mut warnings: Vec<String> = Vec::new();
     if let Some(warning) = &loaded.warning {
         eprintln!("{warning}");
+        warnings.push(warning.to_string());
     }
     let parser = config::apply_format_default(Cli::command(), &loaded.config);
     let parsed = parser
@@ -24,8 +28,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    // Flags win over the config file.
-    if cli.data.is_none() {
+    // Flags win over the config file. The config's data file is checked first, so a bad path
+    // there is a warning and the built-in data (a bad --data fails, as an explicit choice).
+    let uses_data = !matches!(
+        cli.command,
+        Some(Command::Completions(_) | Command::Man(_) | Command::Config(_))
+    );
+    if cli.data.is_none() && uses_data {
+        if let Some(warning) = config::check_data(&mut loaded) {
+            eprintln!("{warning}");
+            warnings.push(warning.to_string());
+        }
         cli.data = loaded.config.data;
     }
     let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
@@ -61,6 +74,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(exit::BAD_INPUT);
             }
         }
+    }
+    // The footer's status line shows the first warning until the first key press.
+    if let Some(first) = warnings.first() {
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" (and {} more on stderr after quitting)", n - 1),
+        };
+        app.status = Some(format!("Config: {first}{more}"));
     }
     computepick::tui::run(app, theme)
 }

@@ -272,3 +272,158 @@ fn show_suggests_the_closest_id() {
     let err = failure(computepick().args(["show", "lamda"]), 2);
     assert!(err.contains("did you mean \"lambda\"?"), "{err}");
 }
+
+/// `recommend` for the Lambda answers with `extra`, run in `dir`.
+fn recommend_in(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    recommend(LAMBDA, extra)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn a_decision_record_goes_to_its_dated_file_and_dash_is_stdout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = recommend_in(dir.path(), &["--format", "adr"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(out.stdout.is_empty(), "the record is a file, not stdout");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0]
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a name");
+    assert!(
+        name.starts_with("computepick-decision-") && name.ends_with(".md") && name.len() == 34,
+        "computepick-decision-YYYY-MM-DD.md, not {name}"
+    );
+    let record = std::fs::read_to_string(&files[0]).expect("read");
+    assert!(
+        record.starts_with("# Run event processing on AWS Lambda"),
+        "{record}"
+    );
+    // The full path, on stderr.
+    assert!(stderr.contains("computepick: wrote /"), "{stderr}");
+    assert!(stderr.trim_end().ends_with(&format!("/{name}")), "{stderr}");
+
+    // Never replaced without --force.
+    std::fs::write(&files[0], "edited by the team").expect("write");
+    let out = recommend_in(dir.path(), &["--format", "adr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("already exists; add --force"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&files[0]).expect("read"),
+        "edited by the team"
+    );
+    let out = recommend_in(dir.path(), &["--format", "adr", "--force"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .expect("read")
+            .starts_with("# Run")
+    );
+
+    // `-o -` prints it, and writes nothing.
+    let out = recommend_in(dir.path(), &["--format", "adr", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("# Run event processing on AWS Lambda")
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+    // Other formats still print without -o; `-o -` is stdout for them too.
+    let out = recommend_in(dir.path(), &["--format", "json", "-o", "-"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .trim_start()
+            .starts_with('{')
+    );
+    let out = recommend_in(dir.path(), &[]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Recommendation: AWS Lambda"));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+}
+
+#[test]
+fn a_folder_as_the_output_is_refused_with_or_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("records");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let folder_arg = folder.to_str().expect("utf-8");
+    for force in [&[][..], &["--force"]] {
+        let mut extra = vec!["--format", "adr", "-o", folder_arg];
+        extra.extend(force);
+        let out = recommend_in(dir.path(), &extra);
+        assert_eq!(out.status.code(), Some(2), "{force:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.trim_end(),
+            format!("computepick: {folder_arg} is a folder; give a file name"),
+            "{force:?}"
+        );
+    }
+    let out = recommend_in(dir.path(), &["--save-answers", folder_arg, "--force"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder; give a file name"));
+    assert_eq!(std::fs::read_dir(&folder).expect("ls").count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_the_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("private.md");
+    std::fs::write(&file, "old").expect("write");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = recommend_in(
+        dir.path(),
+        &["--format", "adr", "-o", "private.md", "--force"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .starts_with("# Run")
+    );
+    let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "was {mode:o}");
+}
+
+#[test]
+fn an_answers_file_that_answers_a_question_twice_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("answers.ron");
+    let mut text = String::from("Answers(answers: {\n");
+    for a in LAMBDA {
+        let (q, o) = a.split_once('=').expect("pair");
+        text.push_str(&format!("  \"{q}\": \"{o}\",\n"));
+    }
+    // Line 9: runtime again, after it was answered on line 3.
+    text.push_str("  \"runtime\": \"hours\",\n})\n");
+    std::fs::write(&file, text).expect("write");
+    let err = failure(
+        computepick().arg("recommend").arg("--answers").arg(&file),
+        2,
+    );
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{}:9:3: question \"runtime\" is answered twice (\"seconds\" on line 3, then \"hours\"); keep one",
+            file.display()
+        )
+    );
+}

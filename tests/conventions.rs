@@ -318,3 +318,145 @@ fn readme_shows_the_captured_screens() {
         );
     }
 }
+
+#[test]
+fn a_config_data_file_that_does_not_load_warns_and_falls_back_to_the_built_in_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write(dir.path(), "config.ron", "(data: Some(\"nope.ron\"))");
+    let missing = dir.path().join("nope.ron");
+    // Every command that reads data runs on the built-in data, with one warning naming the
+    // config file and the data path.
+    for args in [&["check"][..], &["list"], &["show", "lambda"]] {
+        let (_, stderr) = success(with_config(&config).args(args));
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("{}: warning: ", config.display())),
+            "{args:?}: names the config file first: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("its data file {} is unusable", missing.display())),
+            "{stderr}"
+        );
+        assert!(stderr.contains("cannot open: no such file"), "{stderr}");
+        assert!(
+            stderr.trim_end().ends_with("using the built-in data"),
+            "{stderr}"
+        );
+    }
+    let (out, _) = success(recommend(&mut with_config(&config)));
+    assert!(out.starts_with("Recommendation: AWS Lambda"), "{out}");
+    // A data file that is there but invalid: the same.
+    write(dir.path(), "nope.ron", "(not a guide)");
+    let (out, stderr) = success(with_config(&config).arg("check"));
+    assert!(out.starts_with("decisions.ron: ok"), "{out}");
+    assert!(stderr.contains("is unusable"), "{stderr}");
+    // `config show` says so too.
+    let (show, _) = success(with_config(&config).args(["config", "show"]));
+    assert!(
+        show.contains("error:  ") && show.contains("is unusable"),
+        "{show}"
+    );
+    // --data on the command line wins and fails normally when bad: no fallback.
+    let out = with_config(&config)
+        .args(["--data", "/nonexistent/x.ron", "list"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "/nonexistent/x.ron: cannot open: no such file"
+    );
+    // Commands that read no data say nothing about it.
+    let (_, stderr) = success(with_config(&config).args(["completions", "bash"]));
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn an_empty_config_file_is_all_defaults_silently() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for text in ["", "\n", "// nothing here yet\n"] {
+        let config = write(dir.path(), "config.ron", text);
+        let (out, stderr) = success(recommend(&mut with_config(&config)));
+        assert!(stderr.is_empty(), "{text:?}: {stderr}");
+        assert!(out.starts_with("Recommendation: AWS Lambda"), "{out}");
+        let (show, _) = success(with_config(&config).args(["config", "show"]));
+        assert!(!show.contains("error:"), "{show}");
+    }
+}
+
+#[test]
+fn the_app_shows_a_config_warning_in_its_status_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = write(dir.path(), "config.ron", "(data: Some(\"nope.ron\"))");
+    let mut app = pty::Options::default()
+        .size(200, 30)
+        .env("COMPUTEPICK_CONFIG", config.to_str().expect("utf-8 path"))
+        .spawn();
+    app.wait_for_all(
+        &["Question 1 of 7", "Config: ", "nope.ron is unusable"],
+        pty::TIMEOUT,
+    );
+    app.send(pty::keys::CTRL_C);
+    app.wait_exit(pty::TIMEOUT);
+}
+
+#[test]
+fn the_man_page_has_files_environment_and_exit_status() {
+    for args in [&["man"][..], &["man", "recommend"]] {
+        let (page, _) = success(computepick().args(args));
+        for section in [".SH FILES", ".SH ENVIRONMENT", ".SH \"EXIT STATUS\""] {
+            assert!(page.contains(section), "{args:?}: no {section}");
+        }
+        for text in [
+            "computepick/config.ron",
+            "~/.config/computepick/config.ron",
+            "%APPDATA%",
+            "COMPUTEPICK_CONFIG",
+            "NO_COLOR",
+            "\\fB0\\fR",
+            "\\fB1\\fR",
+            "\\fBsearch\\fR, nothing matched",
+            "\\fB2\\fR",
+            "\\fB129\\fR, \\fB130\\fR, \\fB143\\fR",
+            "SIGHUP, SIGINT",
+        ] {
+            assert!(page.contains(text), "{args:?}: no {text:?}");
+        }
+        // Before VERSION, as man-pages(7) orders them.
+        if let Some(version) = page.find(".SH VERSION") {
+            assert!(page.find(".SH FILES") < Some(version));
+        }
+    }
+}
+
+/// The README's Keys table says where `q` and `?` work: not on Search or Cost, where they are
+/// typed as text. The keymap decides; the README must agree.
+#[test]
+fn the_readme_keys_table_agrees_with_the_keymap_on_q_and_help() {
+    use computepick::keys::{Action, Context, action_for};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let keys = &readme[readme.find("## Keys").expect("a Keys section")..];
+    let keys = &keys[..keys.find("\n## ").unwrap_or(keys.len())];
+    for (key, action) in [('q', Action::Quit), ('?', Action::ToggleHelp)] {
+        let row = keys
+            .lines()
+            .find(|l| l.starts_with(&format!("| {key} |")))
+            .unwrap_or_else(|| panic!("no row for {key}"));
+        let place = row.split('|').nth(2).expect("a Where cell").to_lowercase();
+        for (context, name) in [(Context::Search, "search"), (Context::Cost, "cost")] {
+            assert_eq!(
+                action_for(context, &press(key)),
+                Some(Action::Type(key)),
+                "{key} is text on {name}"
+            );
+            assert!(
+                place.contains("but") && place.contains(name),
+                "the README says `{key}` works {place:?}, but on {name} it is typed as text"
+            );
+        }
+        assert_eq!(action_for(Context::Question, &press(key)), Some(action));
+    }
+}

@@ -411,3 +411,126 @@ fn output_files_are_never_overwritten_without_force() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Batch wins for a nightly job even as plain code, but it must become a container image: the
+/// record says so, where the consequences are, instead of keeping only the good news.
+const BATCH_AS_PLAIN_CODE: &[(&str, &str)] = &[
+    ("workload", "batch"),
+    ("runtime", "hours"),
+    ("state", "external"),
+    ("packaging", "code"),
+    ("control", "none"),
+    ("scaling", "scale-to-zero"),
+    ("budget", "pay-per-use"),
+];
+
+/// Fargate and Elastic Beanstalk score the same: only the data file's order puts Fargate first.
+const API_TIE: &[(&str, &str)] = &[
+    ("workload", "api"),
+    ("runtime", "hours"),
+    ("state", "external"),
+    ("packaging", "code"),
+    ("control", "none"),
+    ("scaling", "steady"),
+    ("budget", "commit-for-savings"),
+];
+
+/// The text of a `## Heading` or `### Heading` section, up to the next heading of any level.
+fn section<'a>(adr: &'a str, heading: &str) -> &'a str {
+    let start = adr
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading} in:\n{adr}"));
+    let body = &adr[start + heading.len() + 2..];
+    let end = body.find("\n#").unwrap_or(body.len());
+    &body[..end]
+}
+
+#[test]
+fn the_chosen_services_downsides_are_its_consequences() {
+    let adr = record(BATCH_AS_PLAIN_CODE);
+    assert!(adr.starts_with("# Run batch jobs on AWS Batch\n"), "{adr}");
+    let consequences = section(&adr, "### Consequences");
+    assert!(
+        consequences
+            .contains("- Bad, because packaging = code: Batch jobs must be container images (-2)"),
+        "{consequences}"
+    );
+    assert!(
+        consequences.contains(
+            "- Good, because workload = batch: AWS Batch queues, schedules and runs jobs that end (+4)"
+        ),
+        "{consequences}"
+    );
+    // The outcome names it too, not only the reasons for.
+    let outcome = section(&adr, "## Decision Outcome");
+    assert!(
+        outcome.contains("Against it (see Consequences): Batch jobs must be container images."),
+        "{outcome}"
+    );
+    // Runners-up read the same way, and one point is a point.
+    assert!(
+        adr.contains("### AWS Fargate (#2, 1 point behind)"),
+        "{adr}"
+    );
+    assert!(!adr.contains("1 points"), "{adr}");
+    golden("adr-batch-plain-code.md", &adr);
+}
+
+#[test]
+fn a_tie_decided_by_the_data_files_order_is_said_plainly() {
+    let adr = record(API_TIE);
+    let outcome = section(&adr, "## Decision Outcome");
+    assert!(
+        outcome.contains(
+            "**This is a tie.** AWS Elastic Beanstalk has the same score as AWS Fargate (8)."
+        ),
+        "{outcome}"
+    );
+    assert!(
+        outcome.contains("AWS Fargate is named first only because it comes first in the data file"),
+        "{outcome}"
+    );
+    assert!(
+        adr.contains("### AWS Elastic Beanstalk (#2, same score: a tie)"),
+        "{adr}"
+    );
+    // No tie, no note.
+    for pairs in [THUMBNAILS, NIGHTLY_ETL, BATCH_AS_PLAIN_CODE] {
+        let adr = record(pairs);
+        assert!(
+            !adr.contains("This is a tie") && !adr.contains("a tie)"),
+            "{pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_record_with_a_cost_names_where_its_prices_come_from() {
+    let out = computepick()
+        .args(["recommend", "--format", "adr", "-o", "-"])
+        .args(
+            NIGHTLY_ETL
+                .iter()
+                .flat_map(|(q, a)| ["-a".to_owned(), format!("{q}={a}")]),
+        )
+        .args(["--requests", "10K", "--duration", "2h", "--memory", "4GB"])
+        .output()
+        .expect("runs");
+    let adr = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sources = section(&adr, "## Sources");
+    for line in [
+        "- Prices of AWS Batch: <https://aws.amazon.com/batch/pricing/> (as of 2026-11-23)",
+        "- Prices of AWS Fargate: <https://aws.amazon.com/fargate/pricing/> (as of 2026-11-23)",
+        // EC2 instances price Batch's compute too: their page is named.
+        "- Prices of Amazon ECS on EC2: <https://aws.amazon.com/ec2/pricing/on-demand/> (as of 2026-11-23)",
+    ] {
+        assert!(sources.contains(line), "{line}\nnot in\n{sources}");
+    }
+    // Without a cost estimate there are no prices to source.
+    assert!(!record(NIGHTLY_ETL).contains("- Prices of "));
+}

@@ -26,17 +26,23 @@ pub enum Action {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let loaded = config::load();
+    let mut loaded = config::load();
+    // `show` says whether the data file the config names can be used (else the built-in data
+    // is, with the same warning every command gives).
+    let data_warning = match args.action {
+        Action::Show => config::check_data(&mut loaded),
+        Action::Path => None,
+    };
     emit(&match args.action {
         Action::Path => loaded
             .path
             .as_ref()
             .map_or_else(String::new, |p| format!("{}\n", p.display())),
-        Action::Show => show(&loaded),
+        Action::Show => show(&loaded, data_warning.as_ref()),
     })
 }
 
-fn show(loaded: &Loaded) -> String {
+fn show(loaded: &Loaded, data_warning: Option<&crate::data::Diagnostic>) -> String {
     let mut out = String::new();
     let file = match &loaded.path {
         None => "none (COMPUTEPICK_CONFIG is empty, or no home directory)".to_owned(),
@@ -44,7 +50,7 @@ fn show(loaded: &Loaded) -> String {
         Some(p) => p.display().to_string(),
     };
     let _ = writeln!(out, "file:   {file}");
-    if let Some(warning) = &loaded.warning {
+    for warning in loaded.warning.iter().chain(data_warning) {
         let _ = writeln!(out, "error:  {warning}");
     }
     let c = &loaded.config;

@@ -58,5 +58,57 @@ pub fn page(command: Option<&str>) -> Result<String, String> {
     clap_mangen::Man::new(cmd)
         .render(&mut out)
         .map_err(|e| format!("cannot render the manual page: {e}"))?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    let page = String::from_utf8_lossy(&out).into_owned();
+    // clap_mangen has no FILES, ENVIRONMENT or EXIT STATUS sections: they go where man-pages(7)
+    // puts them, after the commands and notes and before VERSION (or at the end).
+    Ok(match page.find("\n.SH VERSION") {
+        Some(at) => format!("{}\n{}{}", &page[..at], SECTIONS.trim_end(), &page[at..]),
+        None => format!("{page}{SECTIONS}"),
+    })
 }
+
+/// The sections clap cannot generate, in roff. They hold for every page: each subcommand reads
+/// the same config file and environment and exits the same way.
+const SECTIONS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success.
+.TP
+\fB1\fR
+An internal error, such as output that could not be written; for \fBsearch\fR, nothing matched (as for grep).
+.TP
+\fB2\fR
+Bad input: a usage error, unknown answers, a data, answers or output file that cannot be used, or no terminal for the interactive guide.
+.TP
+\fB101\fR
+The program hit a bug (a panic); the terminal is restored first.
+.TP
+\fB129\fR, \fB130\fR, \fB143\fR
+Stopped by SIGHUP, SIGINT (Ctrl\-C) or SIGTERM (128 plus the signal number); the terminal is restored first.
+.SH ENVIRONMENT
+.TP
+\fBCOMPUTEPICK_CONFIG\fR
+The config file to read instead of the one under FILES; set but empty, no config file is read.
+.TP
+\fBXDG_CONFIG_HOME\fR, \fBHOME\fR, \fBAPPDATA\fR
+Where the config file is looked for (see FILES).
+.TP
+\fBNO_COLOR\fR
+Set to anything non\-empty, the app draws without colour whatever the theme (https://no\-color.org); selection and differences stay marked by symbols and reverse video.
+.TP
+\fBCOLORFGBG\fR
+Read by \fB\-\-theme auto\fR (the default) to tell a light background from a dark one.
+.TP
+\fBTERM\fR
+Set to \fBdumb\fR, the interactive guide does not start (exit 2) and the subcommands are named instead.
+.SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/computepick/config.ron\fR, else \fI~/.config/computepick/config.ron\fR
+The config file on Linux, BSD and macOS (where terminal tools keep theirs under ~/.config too): personal defaults for \fBtheme\fR, \fBformat\fR and \fBdata\fR, in RON. Every setting is also a flag, and a flag wins. A file that cannot be used, or a \fBdata\fR file in it that does not load, gets a warning and the defaults. \fBcomputepick config path\fR prints the path in use, \fBcomputepick config show\fR what it sets.
+.TP
+\fI%APPDATA%\\computepick\\config.ron\fR
+The config file on Windows.
+.TP
+\fIcomputepick\-decision\-YYYY\-MM\-DD.md\fR, \fIcomputepick\-answers\-YYYY\-MM\-DD.ron\fR
+Written in the current directory by \fBe\fR and \fBs\fR on the result screen, and the first by \fBrecommend \-\-format adr\fR without \fB\-o\fR; never replacing an existing file without confirmation or \fB\-\-force\fR.
+"#;

@@ -1,7 +1,7 @@
 //! `computepick recommend --answer ID=OPTION ...`: the recommendation as text, JSON or Markdown.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -17,6 +17,10 @@ pub const AFTER_HELP: &str =
 questions off the walked path are reported as ignored. A question on the path without an answer is \
 an error naming its options.
 
+`--format adr` writes the decision record to computepick-decision-YYYY-MM-DD.md in the current \
+directory (never replacing a file without --force; the path is printed on stderr); `-o FILE` \
+writes it elsewhere and `-o -` prints it.
+
 A workload size (--requests, --duration, --memory and the other `computepick cost` flags) adds the \
 monthly cost estimate of the recommendation and its runners-up to every format, the decision record \
 included.
@@ -25,7 +29,8 @@ Example:
   computepick recommend --answer workload=event --answer runtime=seconds --answer state=stateless \\
     --answer packaging=code --answer control=none --answer scaling=scale-to-zero \\
     --answer budget=pay-per-use --format json
-  computepick recommend --answers team.ron --requests 10M --duration 200ms --memory 512MB --format adr";
+  computepick recommend --answers team.ron --requests 10M --duration 200ms --memory 512MB --format adr
+  computepick recommend --answers team.ron --format adr -o -     # the record on stdout";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,11 +50,14 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t)]
     pub format: RecommendFormat,
 
-    /// Write the output to FILE instead of stdout (refused if it exists, unless --force).
+    /// Write the output to FILE (refused if it exists, unless --force); `-` is stdout. Without
+    /// it, `--format adr` writes computepick-decision-YYYY-MM-DD.md in the current directory and
+    /// the other formats print to stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace files given to --output or --save-answers that already exist.
+    /// Replace files that already exist (--output, the decision record's default file,
+    /// --save-answers).
     #[arg(long)]
     pub force: bool,
 
@@ -130,10 +138,10 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             },
         ),
     };
-    match &args.output {
-        Some(path) => match fs_safe::write_atomic(path, output.as_bytes(), args.force) {
+    match destination(args.output.as_deref(), args.format, &today) {
+        Some(path) => match fs_safe::write_atomic(&path, output.as_bytes(), args.force) {
             Ok(()) => {
-                eprintln!("computepick: wrote {}", path.display());
+                eprintln!("computepick: wrote {}", shown(&path).display());
                 exit::OK
             }
             Err(e) => write_failed(&e),
@@ -142,10 +150,38 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     }
 }
 
+/// Where the output goes: `None` for stdout. `-o -` is stdout; `-o FILE` is that file; without
+/// `-o`, a decision record is a document and goes to `computepick-decision-YYYY-MM-DD.md` in the
+/// current directory (as the app's `e` writes it), every other format to stdout.
+fn destination(output: Option<&Path>, format: RecommendFormat, today: &str) -> Option<PathBuf> {
+    match output {
+        Some(path) if path.as_os_str() == "-" => None,
+        Some(path) => Some(path.to_owned()),
+        None if format == RecommendFormat::Adr => {
+            Some(PathBuf::from(adr::default_file_name(today)))
+        }
+        None => None,
+    }
+}
+
+/// A path as the user should see it: a bare file name gets the current directory, so the
+/// message says where the file went.
+fn shown(path: &Path) -> PathBuf {
+    if path.is_relative()
+        && path.parent().is_none_or(|p| p.as_os_str().is_empty())
+        && let Ok(dir) = std::env::current_dir()
+    {
+        return dir.join(path);
+    }
+    path.to_owned()
+}
+
 fn write_failed(e: &fs_safe::WriteError) -> u8 {
     match e {
         fs_safe::WriteError::Exists(_) => eprintln!("computepick: {e}; add --force to replace it"),
-        fs_safe::WriteError::Io(..) => eprintln!("computepick: {e}"),
+        fs_safe::WriteError::IsDir(_) | fs_safe::WriteError::Io(..) => {
+            eprintln!("computepick: {e}");
+        }
     }
     exit::BAD_INPUT
 }
