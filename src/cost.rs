@@ -34,7 +34,7 @@ use crate::data::Guide;
 
 pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens};
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
-pub use services::fargate_size;
+pub use services::{BATCH_MIN_JOB_MS, fargate_size};
 pub use units::{
     MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PER_TASK_CONCURRENCY, MAX_REQUESTS, MAX_VCPU,
     format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,

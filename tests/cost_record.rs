@@ -243,6 +243,15 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     assert!(!app.cost.inputs.reserved);
     assert!(ecs(&app) > reserved, "Reserved lowers ECS on EC2");
 
+    // Jobs of 10 minutes: Batch takes jobs of 3 minutes or more.
+    focus(
+        &mut app,
+        FormRow::Number(computepick::cost::Field::Duration),
+    );
+    app.cost.update(Action::ClearQuery);
+    for c in "10m".chars() {
+        app.cost.update(Action::Type(c));
+    }
     focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
     app.cost.update(Action::Type(' '));
     assert_eq!(app.cost.inputs.batch_on, BatchCompute::Fargate);
@@ -335,4 +344,152 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
     // The hint takes the heading's place.
     assert!(screen.contains("space: Batch on EC2 ⇄ Fargate"), "{screen}");
     assert!(!screen.contains("Requests/month"), "{screen}");
+}
+
+/// The Cost tab with `text` typed into the Duration field (the second row).
+fn with_duration(text: &str) -> App {
+    let mut app = App::new(guide());
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    focus(
+        &mut app,
+        FormRow::Number(computepick::cost::Field::Duration),
+    );
+    app.cost.update(Action::ClearQuery);
+    for c in text.chars() {
+        app.cost.update(Action::Type(c));
+    }
+    assert_eq!(app.cost.error, None);
+    app
+}
+
+#[test]
+fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
+    let app = with_duration("20m");
+    let screen = render(&app, 80, 24);
+    // The plot keeps its rows and axes.
+    assert!(screen.contains("$0.01│"), "{screen}");
+    assert!(screen.contains("└───"), "{screen}");
+    // One ◆ per break-even sentence: a wrapped sentence continues indented, not under another ◆;
+    // those that do not fit are counted.
+    let lines: Vec<&str> = screen.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("\" ◆ "))
+        .unwrap_or_else(|| panic!("a break-even is named:\n{screen}"));
+    assert!(lines[first + 1].starts_with("\"   "), "{screen}");
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("\" ◆ ")).count(),
+        1,
+        "{screen}"
+    );
+    assert!(screen.contains(" … and 6 more"), "{screen}");
+    // Lambda's reason is read whole, wrapped under its name.
+    let text: String = screen
+        .lines()
+        .map(|l| {
+            l.split('│')
+                .nth(1)
+                .unwrap_or("")
+                .trim_matches(|c| c == '"' || c == ' ')
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Lambda stops an invocation at 15 minutes"),
+        "{screen}"
+    );
+}
+
+/// Clicks the first place `text` is drawn at `width` × `height`.
+fn click_on(app: &mut App, text: &str, width: u16, height: u16) {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let screen = render(app, width, height);
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is on screen:\n{screen}"));
+    // Lines are quoted in TestBackend's text: skip the opening quote.
+    let col = line[1..].find(text).expect("found");
+    let col = line[1..][..col].chars().count();
+    assert!(app.handle_mouse(&MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: u16::try_from(col).expect("fits"),
+        row: u16::try_from(row).expect("fits"),
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn clicks_on_the_cost_form_focus_fields_and_flip_options() {
+    let mut app = App::new(guide());
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    // A field takes the focus, and typing goes there.
+    click_on(&mut app, "Memory", 100, 32);
+    assert_eq!(
+        app.cost.focused(),
+        Some(FormRow::Number(computepick::cost::Field::Memory))
+    );
+    assert!(!app.cost.sized, "a click on a field changes nothing");
+    // An option flips, and the estimate follows.
+    click_on(&mut app, "Arm (Graviton)", 100, 32);
+    assert!(app.cost.inputs.arm);
+    assert_eq!(app.cost.focused(), Some(FormRow::Switch(Toggle::Arm)));
+    click_on(&mut app, "Arm (Graviton)", 100, 32);
+    assert!(!app.cost.inputs.arm);
+    // Batch's compute cycles EC2 ⇄ Fargate.
+    click_on(&mut app, "Batch runs on", 100, 32);
+    assert_eq!(app.cost.inputs.batch_on, BatchCompute::Fargate);
+    click_on(&mut app, "‹Fargate›", 100, 32);
+    assert_eq!(app.cost.inputs.batch_on, BatchCompute::Ec2);
+    // Spot and Reserved still exclude each other by mouse.
+    click_on(&mut app, "Spot", 100, 32);
+    click_on(&mut app, "Reserved", 100, 32);
+    assert!(app.cost.inputs.reserved && !app.cost.inputs.spot);
+    // On a short screen the form scrolls: the rows drawn are the rows clicked.
+    click_on(&mut app, "Hours a day", 80, 24);
+    assert_eq!(
+        app.cost.focused(),
+        Some(FormRow::Number(computepick::cost::Field::HoursPerDay))
+    );
+}
+
+#[test]
+fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer() {
+    // Runtime answered "seconds", the Cost tab says 20 minutes: Lambda is recommended and does
+    // not fit, and the screen says why the two disagree.
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    focus(
+        &mut app,
+        FormRow::Number(computepick::cost::Field::Duration),
+    );
+    app.cost.update(Action::ClearQuery);
+    for c in "20m".chars() {
+        app.cost.update(Action::Type(c));
+    }
+    let screen = render(&app, 120, 60);
+    let text: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '"' || c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "Your Cost tab's duration (20 min) is longer than your answer 'runtime: seconds'; \
+             the estimate uses the Cost tab's figures."
+        ),
+        "{screen}"
+    );
+    // A duration that agrees with the answer says nothing.
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.cost.update(Action::Type('0'));
+    let screen = render(&app, 120, 60);
+    assert!(!screen.contains("Your Cost tab's duration"), "{screen}");
 }

@@ -403,6 +403,14 @@ fn chart_lines_match_their_keys(theme: Theme) {
     const H: u16 = 60;
     let mut app = real_app();
     press(&mut app, KeyCode::BackTab);
+    // Jobs of 5 minutes, so every service fits and draws a line (Batch takes jobs of 3 minutes
+    // or more; Lambda runs up to 15).
+    press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "5m");
+    assert_eq!(app.cost.inputs.duration_ms, 300_000.0);
     let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(&app, theme, frame))

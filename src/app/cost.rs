@@ -112,6 +112,18 @@ impl CostView {
         self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
     }
 
+    /// A click on the form's row `row`: it takes the focus, and an option flips (Batch's
+    /// compute goes EC2 ⇄ Fargate), as the space bar would.
+    pub fn click(&mut self, row: usize) {
+        if row >= Self::rows() {
+            return;
+        }
+        self.focus = row;
+        if let Some(FormRow::Switch(_)) = self.focused() {
+            self.update(Action::Type(' '));
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
         let rows = Self::rows();
         match (action, self.focused()) {

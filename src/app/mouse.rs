@@ -1,7 +1,7 @@
 //! Mouse: clicks on the things the screen draws (tabs, options, answers, service chips, table
-//! rows, search results) and the wheel for scrolling. The drawing code records where each
-//! clickable thing landed; a click is looked up there, so hit areas never drift from the
-//! picture.
+//! rows, search results, the Cost tab's fields and options) and the wheel for scrolling. The
+//! drawing code records where each clickable thing landed; a click is looked up there, so hit
+//! areas never drift from the picture.
 
 use std::cell::RefCell;
 
@@ -25,6 +25,8 @@ pub enum Clickable {
     Row(usize),
     /// A search result (index into the hits).
     SearchResult(usize),
+    /// A row of the Cost tab's form (index into `FormRow::all`): a field or an option.
+    CostRow(usize),
 }
 
 /// Where clickable things were drawn in the last frame.
@@ -100,6 +102,7 @@ impl App {
                 self.compare.row = i;
                 self.compare.cell_open = false;
             }
+            Clickable::CostRow(i) if self.tab == Tab::Cost => self.cost.click(i),
             Clickable::SearchResult(i) => {
                 if self.search.selected == i {
                     self.update(Action::Select);

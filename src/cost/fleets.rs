@@ -8,10 +8,11 @@
 
 use super::prices::{Bundle, InstanceType, PriceBook};
 use super::services::{
-    Load, Notes, alb_note, batch_on_fargate, ceil, charge, cmp_cost, discount_line, floor,
-    no_charge, noun, percent, plural, running, savings, size_text, tasks_text,
+    BATCH_MIN_JOB_MS, Load, Notes, alb_note, batch_on_fargate, beyond, ceil, charge, cmp_cost,
+    discount_line, floor, no_charge, noun, percent, plural, running, savings, size_text,
+    tasks_text,
 };
-use super::units::{format_amount, format_count, format_money, format_number};
+use super::units::{format_amount, format_count, format_duration_ms, format_money, format_number};
 use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
 use crate::data::group_thousands;
 
@@ -56,11 +57,24 @@ fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
 
 /// The cheapest always-running fleet for `load.tasks` tasks, counting burstable types at the CPU
 /// they sustain: enough instances for the tasks by size, and for the busy vCPUs by baseline.
+/// The cost compared is the month's: the running hours, plus `keeps` instances between them (or
+/// the whole fleet all month when reserved), so the choice never makes a bigger load cheaper.
 fn service_fleet<'a>(
     book: &'a PriceBook,
     inputs: &Inputs,
     load: &Load,
+    keeps: f64,
 ) -> Result<Fleet<'a>, String> {
+    let idle = HOURS_PER_MONTH - load.running_hours;
+    let reserved = inputs.reserved && !inputs.spot;
+    let month = |f: &Fleet| {
+        let hours = if reserved {
+            f.amount * HOURS_PER_MONTH
+        } else {
+            f.amount * load.running_hours + keeps.min(f.amount) * idle.max(0.0)
+        };
+        hours * f.kind.hourly
+    };
     book.instances
         .iter()
         .filter(|t| t.arm == inputs.arm)
@@ -75,7 +89,7 @@ fn service_fleet<'a>(
                 }
             })
         })
-        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
+        .min_by(|a, b| cmp_cost(month(a), month(b)))
         .ok_or_else(|| no_instance(book, inputs))
 }
 
@@ -223,21 +237,44 @@ fn reserved(
 }
 
 /// ECS on EC2, EKS nodes and Beanstalk instances: the same fleet over the running hours.
+/// `keeps` instances stay up between the running hours (Beanstalk keeps one; ECS and EKS
+/// capacity can scale to zero), unless the fleet is reserved and billed all month anyway.
 fn instances_for_hours(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
     what: &str,
+    keeps: f64,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let fleet = service_fleet(book, inputs, load)?;
+    let fleet = service_fleet(book, inputs, load, keeps)?;
     let rate = book.rate(&fleet.kind.price_id)?;
+    let idle = HOURS_PER_MONTH - load.running_hours;
+    let reserved = inputs.reserved && !inputs.spot;
     a.say(|| tasks_text(load, inputs, what));
     a.say(|| fleet_text(&fleet, inputs, load, what));
+    let between = if idle <= 0.0 {
+        String::new()
+    } else if reserved {
+        "; reserved instances are billed in between too (see below)".to_owned()
+    } else if keeps > 0.0 {
+        format!(
+            "; {} {} keep{} running in between",
+            group_thousands(keeps.min(fleet.amount)),
+            noun("instance", keeps.min(fleet.amount)),
+            if keeps.min(fleet.amount) == 1.0 {
+                "s"
+            } else {
+                ""
+            }
+        )
+    } else {
+        ", scaling to zero in between".to_owned()
+    };
     a.say(|| {
         format!(
-            "Instances run {}; the operating system and agents also need some of each instance's \
-         memory, so real placement may fit fewer.",
+            "Instances run {}{between}; the operating system and agents also need some of each \
+             instance's memory, so real placement may fit fewer.",
             running(load, inputs)
         )
     });
@@ -251,8 +288,7 @@ fn instances_for_hours(
         fleet.amount * load.running_hours,
         rate,
     )];
-    let idle = HOURS_PER_MONTH - load.running_hours;
-    if inputs.reserved && !inputs.spot && idle > 0.0 {
+    if reserved && idle > 0.0 {
         lines.push(charge(
             format!(
                 "EC2 {}: reserved but idle, {} × {} h",
@@ -268,6 +304,18 @@ fn instances_for_hours(
              instances cost all 730 hours of the month, not only the hours the workload runs."
                 .into()
         });
+    } else if keeps > 0.0 && idle > 0.0 {
+        let kept = keeps.min(fleet.amount);
+        lines.push(charge(
+            format!(
+                "EC2 {}: kept running between, {} × {} h",
+                fleet.kind.name,
+                group_thousands(kept),
+                format_number(idle)
+            ),
+            kept * idle,
+            rate,
+        ));
     }
     Ok(lines)
 }
@@ -278,7 +326,7 @@ pub fn ecs_ec2(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "task", a)?;
+    let mut lines = instances_for_hours(book, inputs, load, "task", 0.0, a)?;
     lines.extend(no_charge(book, "ecs.control-plane", "Amazon ECS itself"));
     ec2_discount(book, inputs, &mut lines, a, true);
     a.say(|| alb_note(book));
@@ -292,7 +340,7 @@ pub fn eks(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "pod", a)?;
+    let mut lines = instances_for_hours(book, inputs, load, "pod", 0.0, a)?;
     ec2_discount(book, inputs, &mut lines, a, true);
     let control = book.rate("eks.cluster.standard")?;
     lines.push(charge(
@@ -326,6 +374,24 @@ pub fn batch(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    if inputs.duration_ms < BATCH_MIN_JOB_MS {
+        return Err(format!(
+            "one job (one request) runs {}; AWS advises Batch jobs of 3 to 5 minutes: group \
+             the requests into longer jobs, or use a service built for requests",
+            beyond(
+                inputs.duration_ms,
+                BATCH_MIN_JOB_MS,
+                format_duration_ms,
+                "ms"
+            )
+        ));
+    }
+    a.say(|| {
+        "AWS advises Batch jobs of 3 to 5 minutes, since scheduling a job of seconds can take \
+         longer than running it; a request shorter than 3 minutes is not priced as a Batch job \
+         (https://docs.aws.amazon.com/batch/latest/userguide/bestpractice1.html)."
+            .into()
+    });
     let mut lines = match inputs.batch_on {
         BatchCompute::Ec2 => batch_on_ec2(book, inputs, load, a)?,
         BatchCompute::Fargate => batch_on_fargate(book, inputs, load, a)?,
@@ -484,13 +550,25 @@ pub fn lightsail(
     Ok(lines)
 }
 
+/// A load-balanced Elastic Beanstalk environment's Auto Scaling group keeps at least one instance
+/// (`MinSize` takes 1 to 10,000), so it never scales to zero between the running hours
+/// (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html).
+const BEANSTALK_MIN_INSTANCES: f64 = 1.0;
+
 pub fn elastic_beanstalk(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "instance copy", a)?;
+    let mut lines = instances_for_hours(
+        book,
+        inputs,
+        load,
+        "instance copy",
+        BEANSTALK_MIN_INSTANCES,
+        a,
+    )?;
     ec2_discount(book, inputs, &mut lines, a, true);
     let alb = book.rate("elb.alb.hour")?;
     let lcu = book.rate("elb.alb.lcu")?;

@@ -20,6 +20,49 @@ use crate::data::group_thousands;
 const LAMBDA_MAX_DURATION_MS: f64 = 900_000.0;
 const LAMBDA_MIN_MEMORY_MB: f64 = 128.0;
 const LAMBDA_MAX_MEMORY_MB: f64 = 10_240.0;
+/// Lambda gives CPU in proportion to memory: the equivalent of one vCPU at 1,769 MB, and at most
+/// 6 vCPUs, at 10,240 MB (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+const LAMBDA_MB_PER_VCPU: f64 = 1_769.0;
+const LAMBDA_MAX_VCPU: f64 = 6.0;
+
+/// AWS Batch's shortest sensible job. AWS's best practices say a job of a few seconds can take
+/// longer to schedule than to run, and advise grouping tasks so that each job runs 3 to 5 minutes
+/// (https://docs.aws.amazon.com/batch/latest/userguide/bestpractice1.html). A request shorter
+/// than the lower end is not priced as one Batch job: the estimate would be the compute alone,
+/// with none of the scheduling that dominates it.
+pub const BATCH_MIN_JOB_MS: f64 = 3.0 * 60e3;
+
+/// The memory Lambda needs to give `vcpu` vCPUs, in whole MB, at most its 10,240 MB (which gives
+/// the 6 vCPUs it has at most).
+fn lambda_memory_for_vcpu(vcpu: f64) -> f64 {
+    ceil(vcpu * LAMBDA_MB_PER_VCPU).min(LAMBDA_MAX_MEMORY_MB)
+}
+
+/// `value` as `short` prints it, unless that reads the same as `limit` does: then the exact
+/// number with `unit`, so "900,001 ms" is never printed as "15 min" beside a 15-minute limit.
+pub(super) fn beyond(value: f64, limit: f64, short: fn(f64) -> String, unit: &str) -> String {
+    let text = short(value);
+    if text != short(limit) {
+        return text;
+    }
+    // The shortest text that reads back as `value`, its whole part grouped: 900,001 or 10,240.3.
+    let exact = format!("{value}");
+    let (whole, fraction) = exact.split_once('.').unwrap_or((&exact, ""));
+    let whole = whole
+        .parse::<f64>()
+        .map(crate::data::group_thousands)
+        .unwrap_or_else(|_| whole.to_owned());
+    let number = if fraction.is_empty() {
+        whole
+    } else {
+        format!("{whole}.{fraction}")
+    };
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
 
 /// Fargate's valid task sizes (vCPU, smallest GB, largest GB, step; 0 = the listed 0.5, 1, 2),
 /// from https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
@@ -176,7 +219,7 @@ pub(super) fn running(load: &Load, inputs: &Inputs) -> String {
         "all month (730 hours)".to_owned()
     } else {
         format!(
-            "{} hours a day ({} hours a month), scaling to zero in between",
+            "{} hours a day ({} hours a month)",
             format_number(inputs.hours_per_day),
             format_number(load.running_hours)
         )
@@ -230,16 +273,34 @@ pub fn lambda(
     if inputs.duration_ms > LAMBDA_MAX_DURATION_MS {
         return Err(format!(
             "one request runs {}; Lambda stops an invocation at 15 minutes",
-            format_duration_ms(inputs.duration_ms)
+            beyond(
+                inputs.duration_ms,
+                LAMBDA_MAX_DURATION_MS,
+                format_duration_ms,
+                "ms"
+            )
         ));
     }
     if inputs.memory_mb > LAMBDA_MAX_MEMORY_MB {
         return Err(format!(
             "{} of memory; a Lambda function has at most 10,240 MB",
-            format_memory_mb(inputs.memory_mb)
+            beyond(
+                inputs.memory_mb,
+                LAMBDA_MAX_MEMORY_MB,
+                |mb| format!("{} MB", group_thousands(mb)),
+                "MB"
+            )
         ));
     }
-    let memory_mb = ceil(inputs.memory_mb).max(LAMBDA_MIN_MEMORY_MB);
+    if inputs.vcpu > LAMBDA_MAX_VCPU {
+        return Err(format!(
+            "{} vCPUs; a Lambda function gets at most 6, at 10,240 MB",
+            beyond(inputs.vcpu, LAMBDA_MAX_VCPU, format_number, "")
+        ));
+    }
+    let configured_mb = ceil(inputs.memory_mb).max(LAMBDA_MIN_MEMORY_MB);
+    let cpu_mb = lambda_memory_for_vcpu(inputs.vcpu);
+    let memory_mb = configured_mb.max(cpu_mb);
     let billed_ms = ceil(inputs.duration_ms).max(1.0);
     let gb_seconds = inputs.requests * billed_ms / 1_000.0 * memory_mb / 1_024.0;
     let requests = book.rate("lambda.requests")?;
@@ -261,7 +322,9 @@ pub fn lambda(
             "Memory is billed as configured ({} MB{}) and each request for its duration rounded up \
              to the millisecond ({} ms): {} GB-seconds a month.",
             group_thousands(memory_mb),
-            if memory_mb > inputs.memory_mb.ceil() {
+            if cpu_mb > configured_mb {
+                ", the memory that gives the vCPUs asked for"
+            } else if configured_mb > inputs.memory_mb.ceil() {
                 ", Lambda's minimum"
             } else {
                 ""
@@ -271,9 +334,25 @@ pub fn lambda(
         )
     });
     a.say(|| {
-        "Lambda gives CPU in proportion to memory; the duration is assumed to be what the \
-             function takes at this memory."
-            .into()
+        if cpu_mb > configured_mb {
+            format!(
+                "Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB, at most 6 at \
+                 10,240 MB), so {} vCPU needs {} MB rather than the {} asked for; the duration \
+                 is assumed to be what the function takes there.",
+                format_number(inputs.vcpu),
+                group_thousands(cpu_mb),
+                format_memory_mb(inputs.memory_mb)
+            )
+        } else {
+            format!(
+                "Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB, at most 6 at \
+                 10,240 MB): {} MB gives about {} vCPU, enough for the {} asked for; the duration \
+                 is assumed to be what the function takes at this memory.",
+                group_thousands(memory_mb),
+                format_amount(memory_mb / LAMBDA_MB_PER_VCPU),
+                format_number(inputs.vcpu)
+            )
+        }
     });
     if inputs.free_tier {
         a.say(|| {
@@ -386,13 +465,11 @@ pub fn fargate_size(vcpu: f64, gib: f64, per_vcpu: f64, per_gb: f64) -> Option<(
         })
 }
 
-/// The Fargate rates for the inputs' architecture: Arm unless Spot (Fargate Spot is x86 only).
+/// The Fargate rates for the inputs' architecture. Fargate Spot runs Arm (ARM64) Linux tasks on
+/// platform version 1.4.0 or later as well as x86 ones, so Spot keeps the Arm rates
+/// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html).
 fn fargate_rates<'a>(book: &'a PriceBook, inputs: &Inputs) -> Result<(&'a Rate, &'a Rate), String> {
-    let arch = if inputs.arm && !inputs.spot {
-        "arm"
-    } else {
-        "x86"
-    };
+    let arch = if inputs.arm { "arm" } else { "x86" };
     Ok((
         book.rate(&format!("fargate.vcpu.{arch}"))?,
         book.rate(&format!("fargate.memory.{arch}"))?,
@@ -481,7 +558,11 @@ pub(super) fn fargate_discount(
                     )
                 });
                 if inputs.arm {
-                    a.say(|| "Fargate Spot runs x86 tasks only, so x86 prices apply.".into());
+                    a.say(|| {
+                        "Fargate Spot runs Arm (ARM64) Linux tasks on platform version 1.4.0 or \
+                         later, so the discount applies to the Arm prices."
+                            .into()
+                    });
                 }
                 if inputs.savings_plans {
                     a.say(|| {
@@ -514,8 +595,13 @@ pub fn fargate(
     a.say(|| tasks_text(load, inputs, "task"));
     a.say(|| {
         format!(
-            "Tasks run {}; Fargate bills each second a task runs.",
-            running(load, inputs)
+            "Tasks run {}{}; Fargate bills each second a task runs.",
+            running(load, inputs),
+            if inputs.hours_per_day < 24.0 {
+                ", scaling to zero in between"
+            } else {
+                ""
+            }
         )
     });
     let task_hours = load.tasks * load.running_hours;

@@ -186,9 +186,19 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
 }
 
 /// Memory, in MB (MiB, as AWS counts it: 1 GB = 1,024 MB): `512MB`, `1GB`, `1.5GiB`, `512`.
-/// A bare number is MB, as Lambda's memory setting is.
+/// A bare number is MB, as Lambda's memory setting is. Units are read without regard to case
+/// (`512mb`, `1gb`), except a capital prefix with a small `b` (`Mb`, `Gb`, `Gib`): that is how
+/// bits are written, so it is refused rather than read as bytes.
 pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
     let (number, typed) = split(text).map_err(|e| with_hint(e, MEMORY_HINT))?;
+    if let Some(stem) = typed.strip_suffix('b')
+        && matches!(stem, "K" | "M" | "G" | "T" | "Ki" | "Mi" | "Gi" | "Ti")
+    {
+        return Err(with_hint(
+            format!("is in bits (\"{typed}\"); memory is counted in bytes: write {stem}B"),
+            MEMORY_HINT,
+        ));
+    }
     let scale = match typed.to_lowercase().as_str() {
         "k" | "kb" | "kib" => 1.0 / 1024.0,
         "" | "m" | "mb" | "mib" => 1.0,
@@ -261,8 +271,16 @@ pub fn parse_per_task_concurrency(text: &str) -> Result<f64, String> {
     at_most("--per-task-concurrency", number, HINT)
 }
 
-/// Trims a fixed-point rendering: `2.50` → `2.5`, `3.00` → `3`.
+/// Trims a fixed-point rendering: `2.50` → `2.5`, `3.00` → `3`. A value that is not zero never
+/// prints as `0`: it gets the decimals for two significant digits (`0.000063`).
 fn trim(value: f64, decimals: usize) -> String {
+    let decimals = if value != 0.0 && value.is_finite() && value.abs() < 0.5 {
+        // The position of the first significant digit, plus one more.
+        let first = (-value.abs().log10()).floor() as usize + 1;
+        decimals.max((first + 1).min(15))
+    } else {
+        decimals
+    };
     let text = format!("{value:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -405,6 +423,24 @@ mod tests {
         assert_eq!(parse_memory_mb("1.5GiB"), Ok(1536.0));
         assert_eq!(parse_memory_mb("512"), Ok(512.0));
         assert!(parse_memory_mb("12XB").is_err());
+        // Casual lower case is bytes; a capital prefix with a small b is bits, and refused.
+        assert_eq!(parse_memory_mb("512mb"), Ok(512.0));
+        assert_eq!(parse_memory_mb("1gb"), Ok(1024.0));
+        assert!(
+            parse_memory_mb("1Gb").is_err_and(|e| e.contains("bits") && e.contains("write GB"))
+        );
+        assert!(parse_memory_mb("512Mb").is_err_and(|e| e.contains("write MB")));
+        assert!(parse_memory_mb("1Gib").is_err_and(|e| e.contains("write GiB")));
+    }
+
+    #[test]
+    fn small_amounts_keep_significant_digits() {
+        assert_eq!(format_amount(0.000_063_4), "0.000063");
+        assert_eq!(format_number(0.0001), "0.0001");
+        assert_eq!(format_amount(0.761), "0.761");
+        assert_eq!(format_number(0.25), "0.25");
+        assert_eq!(format_amount(0.0), "0");
+        assert_eq!(format_duration_ms(0.0004), "0.0004 ms");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::cost_chart::{key, short_name};
 use super::theme::Theme;
-use crate::app::{App, CostView, FormRow};
+use crate::app::{App, Clickable, CostView, FormRow};
 use crate::cost::{Field, Toggle, format_money};
 use crate::text::{width, wrap};
 
@@ -32,21 +32,26 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Length(form_height), Constraint::Min(4)]).areas(area);
     let [form, bars] =
         Layout::horizontal([Constraint::Length(FORM_WIDTH), Constraint::Min(20)]).areas(top);
-    draw_form(view, theme, form, buf);
+    draw_form(app, theme, form, buf);
     draw_bars(view, theme, bars, buf);
-    // On short screens the chart keeps its rows and only the first break-even is named.
-    let sentences = if area.height < 30 { 1 } else { 3 };
-    let notes = notes(view, theme, usize::from(area.width), sentences);
-    let notes_height = u16::try_from(notes.len())
-        .unwrap_or(2)
-        .min(bottom.height / 2);
+    // The chart's rows come first: the notes get what is left above its minimum, at most half
+    // the space on roomy screens, and name as many break-evens as fit (three at most).
+    let room = usize::from(
+        bottom
+            .height
+            .saturating_sub(super::cost_chart::MIN_HEIGHT)
+            .min(bottom.height / 2),
+    );
+    let notes = notes(view, theme, usize::from(area.width), 3, room);
+    let notes_height = u16::try_from(notes.len()).unwrap_or(0);
     let [chart, notes_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(notes_height)]).areas(bottom);
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notes_height)]).areas(bottom);
     super::cost_chart::draw(view, theme, chart, buf);
     Paragraph::new(notes).render(notes_area, buf);
 }
 
-fn draw_form(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
+fn draw_form(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let view = &app.cost;
     let mut rows = Vec::new();
     for (i, row) in FormRow::all().enumerate() {
         let focused = i == view.focus;
@@ -72,13 +77,30 @@ fn draw_form(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
     // Below the heading: every row and the hint, or a window of rows that keeps the focus in view.
     let room = usize::from(area.height).saturating_sub(1);
     let title = Span::styled(" Your workload", theme.heading());
+    // Each row drawn is a click target: a click focuses a field or flips an option.
+    let rows_total = rows.len();
+    let register = |first: usize, shown: usize| {
+        for (line, row) in (first..rows_total).take(shown).enumerate() {
+            let y = area.y + 1 + u16::try_from(line).unwrap_or(u16::MAX);
+            if y < area.bottom() {
+                let hit = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
+                app.hits.add(hit, Clickable::CostRow(row), false);
+            }
+        }
+    };
     let mut lines = if rows.len() < room {
+        register(0, rows_total);
         let mut lines = vec![Line::from(title)];
         lines.extend(rows);
         lines.extend(hint.map(|h| Line::styled(format!(" {h}"), theme.dim())));
         lines
     } else {
         let start = (view.focus + 1).saturating_sub(room).min(rows.len() - room);
+        register(start, room);
         // No room for the hint under the rows: it takes the heading's place while it applies.
         let heading = match hint {
             Some(h) => Line::styled(format!(" {h}"), theme.dim()),
@@ -155,6 +177,10 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .map(|s| s.names.as_slice())
         .unwrap_or(&[]);
+    // Each service's line, and for one that does not fit the rest of its reason, wrapped under
+    // it as far as the rows allow.
+    let mut rows: Vec<(Line<'static>, Vec<String>)> = Vec::new();
+    let indent = key_width + name_width;
     for (i, s) in estimate.services.iter().enumerate() {
         let name = short_name(&s.name);
         // The service's line on the chart below, as its key: `──` in its colour or its letter.
@@ -168,7 +194,7 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                     0
                 };
                 let mark = if i == 0 { "★" } else { " " };
-                lines.push(Line::from(vec![
+                let line = Line::from(vec![
                     Span::raw(mark),
                     Span::styled(sample, key_style),
                     Span::raw(format!(" {name:<name_width$}")),
@@ -180,51 +206,128 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                         "█".repeat(cells.max(usize::from(total > 0.0))),
                         theme.positive(),
                     ),
-                ]));
+                ]);
+                rows.push((line, Vec::new()));
             }
             None => {
                 let reason = s.reason.clone().unwrap_or_else(|| "does not fit".into());
-                let room = usize::from(inner.width).saturating_sub(key_width + name_width);
-                let first = wrap(&format!("does not fit: {reason}"), room)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
-                lines.push(Line::from(vec![
+                // The first line beside the name; the rest under it, from the name's column.
+                let room = usize::from(inner.width).saturating_sub(indent).max(8);
+                let text = format!("does not fit: {reason}");
+                let first = wrap(&text, room).into_iter().next().unwrap_or_default();
+                let rest = text.get(first.len()..).unwrap_or_default().trim_start();
+                let wrapped = wrap(
+                    rest,
+                    usize::from(inner.width).saturating_sub(key_width).max(8),
+                );
+                let line = Line::from(vec![
                     Span::raw(" "),
                     Span::styled(sample, key_style),
                     Span::raw(format!(" {name:<name_width$}")),
                     Span::styled(first, theme.dim()),
-                ]));
+                ]);
+                rows.push((line, wrapped));
             }
+        }
+    }
+    let height = usize::from(inner.height);
+    let mut spare = height.saturating_sub(lines.len() + rows.len());
+    for (line, rest) in rows {
+        lines.push(line);
+        let shown = rest.len().min(spare);
+        spare -= shown;
+        for (i, l) in rest.iter().take(shown).enumerate() {
+            // Out of rows before the reason ends: say so where it stops.
+            let text = if i + 1 == shown && shown < rest.len() {
+                format!("{l} …")
+            } else {
+                l.clone()
+            };
+            lines.push(Line::styled(
+                format!("{:key_width$}{text}", ""),
+                theme.dim(),
+            ));
         }
     }
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// Break-even sentences and the assumptions every number rests on.
-fn notes(view: &CostView, theme: Theme, width: usize, sentences: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for sentence in view.break_evens.iter().take(sentences) {
-        for l in wrap(sentence, width.saturating_sub(3)) {
-            lines.push(Line::raw(format!(" ◆ {l}")));
-        }
-    }
-    if view.break_evens.len() > sentences {
-        lines.push(Line::styled(
-            format!(
-                " … and {} more break-evens (computepick cost lists them all)",
-                view.break_evens.len() - sentences
-            ),
-            theme.dim(),
-        ));
-    }
+/// Break-even sentences and the assumptions every number rests on, in at most `room` lines: the
+/// footer (region, price date, "estimate only") first, then as many of the first `sentences`
+/// break-evens as fit whole, then "… and N more" for the rest. A sentence that wraps continues
+/// under its text, so each `◆` marks one break-even.
+fn notes(
+    view: &CostView,
+    theme: Theme,
+    width: usize,
+    sentences: usize,
+    room: usize,
+) -> Vec<Line<'static>> {
     let footer = format!(
-        " Estimate only · {} prices as of {} · 730 h a month · values take units: 10M, 200ms, 512MB",
+        " Estimate only · {} prices as of {} · 730 h a month",
         view.model.region(),
         view.model.as_of()
     );
-    for l in wrap(&footer, width) {
-        lines.push(Line::styled(l, theme.dim()));
+    let full = format!("{footer} · values take units: 10M, 200ms, 512MB");
+    // The reminder about units goes when keeping it would leave no break-even named (the form's
+    // fields show the units anyway).
+    let lines = notes_with(view, theme, width, sentences, room, &full);
+    if view.break_evens.is_empty() || lines.iter().any(is_sentence) {
+        return lines;
     }
+    notes_with(view, theme, width, sentences, room, &footer)
+}
+
+/// A break-even sentence's first line, which starts with `◆`.
+fn is_sentence(line: &Line) -> bool {
+    line.spans
+        .first()
+        .is_some_and(|s| s.content.starts_with(" ◆"))
+}
+
+fn notes_with(
+    view: &CostView,
+    theme: Theme,
+    width: usize,
+    sentences: usize,
+    room: usize,
+    footer: &str,
+) -> Vec<Line<'static>> {
+    let footer: Vec<Line<'static>> = wrap(footer, width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim()))
+        .take(room)
+        .collect();
+    let mut left = room - footer.len();
+    let total = view.break_evens.len();
+    let mut lines = Vec::new();
+    for (shown, sentence) in view.break_evens.iter().enumerate().take(sentences) {
+        let wrapped = wrap(sentence, width.saturating_sub(3).max(10));
+        // Keep a line for "… and N more" while sentences remain after this one.
+        let reserve = usize::from(shown + 1 < total);
+        if wrapped.len() + reserve > left {
+            break;
+        }
+        left -= wrapped.len();
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let mark = if i == 0 { " ◆ " } else { "   " };
+            lines.push(Line::raw(format!("{mark}{l}")));
+        }
+    }
+    let named = lines.iter().filter(|l| is_sentence(l)).count();
+    if named < total && left > 0 {
+        let n = total - named;
+        let long = format!(" … and {n} more (computepick cost lists every break-even)");
+        let text = if width >= crate::text::width(&long) {
+            long
+        } else {
+            format!(
+                " … and {n} more break-even{}",
+                if n == 1 { "" } else { "s" }
+            )
+        };
+        lines.push(Line::styled(text, theme.dim()));
+    }
+    lines.extend(footer);
     lines
 }

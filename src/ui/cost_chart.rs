@@ -46,6 +46,9 @@ const BREAK_EVEN: char = '◆';
 const TITLE: &str = " Monthly cost against requests per month (both axes logarithmic)";
 /// Below this the plot would be a smear: the title and legend are drawn, the plot is not.
 const MIN_PLOT: (u16, u16) = (12, 3);
+/// The fewest rows the chart needs to draw a plot: its title, the plot, and the x axis with its
+/// labels. The Cost tab gives it these before any break-even sentence.
+pub const MIN_HEIGHT: u16 = 1 + MIN_PLOT.1 + 2;
 /// The legend is drawn only when the plot still gets this many rows.
 const ROOMY_PLOT: u16 = 5;
 
