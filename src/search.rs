@@ -9,7 +9,10 @@
 //! 1. [`Tier::ExactTitle`]: the query is the title (case and spacing ignored).
 //! 2. [`Tier::ExactAlias`]: the query is an alias or a service id ("k8s", "ASG", "FaaS").
 //! 3. [`Tier::Name`]: the query is a fuzzy subsequence of the title or an alias, scored by
-//!    fuzzy-matcher's `SkimMatcherV2` ("lamda" finds "Lambda", "fargte" "Fargate").
+//!    fuzzy-matcher's `SkimMatcherV2` ("lamda" finds "Lambda", "fargte" "Fargate"); or its
+//!    words, less the filler "AWS" and "Amazon", are all whole words of the title and aliases,
+//!    not necessarily the same one ("Amazon Lambda", "AWS Lambda function"), scored with skim's
+//!    weights per word (see `words_tier`).
 //! 4. [`Tier::Typo`]: every query word is within a small Damerau–Levenshtein distance of a word
 //!    of the same title or alias ("beanstlak", "spot instnace"); word order does not matter.
 //! 5. [`Tier::Body`]: every query word occurs in the entry's text (summary, description,
@@ -41,7 +44,10 @@
 //! tiers are not narrowed, and need not be: they run only when the name tiers leave room in the
 //! result, and both work from word indexes built once (the typo tier from the names' words, the
 //! body tier from the bodies' tokens), so they never scan every entry. Narrowing them would also
-//! be wrong for typos: a longer word can be within reach of words the shorter one was not.
+//! be wrong for typos: a longer word can be within reach of words the shorter one was not. The
+//! whole-words half of the name tier runs on every search of two or more words (or one with
+//! "AWS" or "Amazon"), from the same word index: a hash lookup per word and an intersection of
+//! the words' name lists.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -64,6 +70,17 @@ pub const NARROW_FRACTION: usize = 32;
 
 /// Up to this many names (about 160 KiB of records, which stay in cache) narrowing always pays.
 pub const NARROW_ALWAYS: usize = 4096;
+
+/// Words a query may add to a name without changing what it names: "AWS Lambda" and "Amazon
+/// Lambda" are Lambda. The words tier ignores them (lowercase; queries are lowercased).
+pub const FILLER: &[&str] = &["aws", "amazon"];
+
+/// At most this many suggestions when nothing matches.
+pub const SUGGESTIONS: usize = 3;
+
+/// What to say when nothing matches and no title is close enough to suggest.
+pub const NO_CLOSE_TITLES: &str =
+    "no close titles; try a service name such as Lambda or a concept such as Spot";
 
 /// Scores of different tiers are `tier × TIER_SPAN + score within the tier`, so a hit's number
 /// sorts exactly like the list does.
@@ -98,7 +115,8 @@ pub enum Tier {
     Body = 0,
     /// Every query word is a near miss (or a prefix) of a word of the title or an alias.
     Typo = 1,
-    /// The query is a fuzzy subsequence of the title or an alias.
+    /// The query is a fuzzy subsequence of the title or an alias, or its words (less "AWS" and
+    /// "Amazon") are whole words of the title and aliases.
     Name = 2,
     /// The query equals an alias or a service id. An attribute's label counts here too, so a
     /// concept of the same name (which has a definition to show) comes first.
@@ -215,6 +233,8 @@ pub struct Index {
     /// Distinct words of all names, and for each the names that contain it.
     words: Vec<Vec<char>>,
     postings: Vec<Vec<u32>>,
+    /// Each word of [`Index::words`] to its position there, for the words tier.
+    word_ids: HashMap<Vec<char>, u32>,
     /// Distinct space-separated tokens of the lowercased bodies, and for each the entries that
     /// hold it with the position of its first occurrence. A query word (which has no space) is
     /// a substring of a body exactly when it is a substring of one of its tokens, so the body
@@ -264,12 +284,13 @@ impl Index {
             exact: HashMap::new(),
             words: Vec::new(),
             postings: Vec::new(),
+            word_ids: HashMap::new(),
             body_tokens: Vec::new(),
             body_postings: Vec::new(),
             matcher: SkimMatcherV2::default().respect_case(),
             pool: RESCORE_POOL,
         };
-        let mut word_ids: HashMap<Vec<char>, u32> = HashMap::new();
+        let mut word_ids = std::mem::take(&mut index.word_ids);
         let mut token_ids: HashMap<String, u32> = HashMap::new();
         for (i, doc) in docs.into_iter().enumerate() {
             let entry = i as u32;
@@ -363,6 +384,7 @@ impl Index {
             });
         }
         index.ranks = rank;
+        index.word_ids = word_ids;
         index
     }
 
@@ -424,6 +446,7 @@ impl Index {
         // Fuzzy names: always computed in full, because the next keystroke narrows from it.
         let (name_cands, matched) = self.name_candidates(q, narrow.then_some(&cache.names[..]));
         self.score_names(q, &name_cands, &mut best);
+        self.words_tier(q, &mut best);
         *cache = Cache {
             query: q.text.clone(),
             names: matched,
@@ -446,7 +469,7 @@ impl Index {
         ranked.truncate(limit);
         let hits: Vec<Hit> = ranked.iter().map(|s| self.hit(s, q)).collect();
         let suggestions = if hits.is_empty() {
-            self.suggest(&q.text, 3)
+            self.suggest(&q.text, SUGGESTIONS)
         } else {
             Vec::new()
         };
@@ -468,7 +491,110 @@ impl Index {
             raw,
             field,
             len: name.chars().count() as u32,
+            words: false,
         }
+    }
+
+    /// Whole words spread over an entry's names: every query word but the filler ("AWS",
+    /// "Amazon") is a word of the title or of an alias, not necessarily the same one ("AWS
+    /// Lambda function" finds Lambda by its title "AWS Lambda" and alias "Lambda function").
+    /// Ranked with the names ([`Tier::Name`]), scored as if each word had been typed alone and
+    /// matched where it stands in the name (skim's weights: 16 a character plus the bonus of
+    /// where the word starts), less 2 for each word of the best-covered name that the query does
+    /// not mention. A one-word query without filler is left to the subsequence match, which
+    /// already finds any whole word.
+    ///
+    /// Cheap at any size: one hash lookup per word, then intersecting the words' posting lists
+    /// (ascending name ids, so ascending entries), shortest first.
+    fn words_tier(&self, q: &Query, best: &mut HashMap<u32, Scored>) {
+        if q.key_words.is_empty() || (q.key_words.len() == 1 && q.words.len() == 1) {
+            return;
+        }
+        let mut lists: Vec<&[u32]> = Vec::with_capacity(q.key_words.len());
+        for word in &q.key_words {
+            match self.word_ids.get(word) {
+                Some(&id) => lists.push(&self.postings[id as usize]),
+                None => return,
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let entries_of = |list: &[u32]| {
+            let mut out: Vec<u32> = list.iter().map(|&n| self.names[n as usize].entry).collect();
+            out.dedup();
+            out
+        };
+        let mut entries = entries_of(lists[0]);
+        for list in &lists[1..] {
+            if entries.is_empty() {
+                return;
+            }
+            let other = entries_of(list);
+            let mut j = 0;
+            entries.retain(|e| {
+                while j < other.len() && other[j] < *e {
+                    j += 1;
+                }
+                j < other.len() && other[j] == *e
+            });
+        }
+        for entry in entries {
+            if let Some(scored) = self.words_score(entry, q) {
+                offer(best, scored);
+            }
+        }
+    }
+
+    fn words_score(&self, entry: u32, q: &Query) -> Option<Scored> {
+        let (a, b) = self.slots[entry as usize].names;
+        // Per name: each query word's score where it stands (if it is there), and how many words
+        // the name has.
+        let per_name: Vec<(&Name, Vec<Option<i64>>, usize)> = self.names[a as usize..b as usize]
+            .iter()
+            .map(|name| {
+                let text = self.name_str(name);
+                let mut scores = vec![None::<i64>; q.key_words.len()];
+                let mut total = 0;
+                for (at, word) in word_spans(text) {
+                    total += 1;
+                    for (k, key) in q.key_strs.iter().enumerate() {
+                        if word == key {
+                            let chars = q.key_words[k].len() as i64;
+                            let here =
+                                chars * (16 + i64::from(start_bonus(text.as_bytes(), at))) - 1;
+                            scores[k] = scores[k].max(Some(here));
+                        }
+                    }
+                }
+                (name, scores, total)
+            })
+            .collect();
+        // The name holding the most query words, then the shortest: the hit's field and length,
+        // and where those words are scored. Words it lacks score their best elsewhere, less 8
+        // each (spread over names is a looser match); its words the query lacks, 2 each.
+        let count = |s: &[Option<i64>]| s.iter().filter(|x| x.is_some()).count();
+        let (name, scores, total) = per_name.iter().max_by_key(|(name, scores, _)| {
+            (count(scores), std::cmp::Reverse(name.end - name.start))
+        })?;
+        let mut raw = 0;
+        for (k, here) in scores.iter().enumerate() {
+            raw += match here {
+                Some(s) => *s,
+                None => per_name.iter().filter_map(|(_, s, _)| s[k]).max()? - 8,
+            };
+        }
+        let found = count(scores);
+        if found == 0 {
+            return None;
+        }
+        let text = self.name_str(name);
+        Some(Scored {
+            entry,
+            tier: Tier::Name,
+            raw: raw - 2 * (total - found) as i64,
+            field: name.field(),
+            len: text.chars().count() as u32,
+            words: true,
+        })
     }
 
     fn skim(&self, choice: &str, pattern: &str) -> Option<i64> {
@@ -643,7 +769,11 @@ impl Index {
     fn hit(&self, s: &Scored, q: &Query) -> Hit {
         let entry = &self.slots[s.entry as usize].entry;
         let title_indices = if s.tier == Tier::Typo && s.field == Field::Title {
-            typo_indices(&entry.title, &q.words)
+            word_indices(&entry.title, |w| {
+                q.words.iter().any(|q| word_score(q, w).is_some())
+            })
+        } else if s.words {
+            word_indices(&entry.title, |w| q.words.iter().any(|q| q.as_slice() == w))
         } else {
             self.title_indices(&entry.title, &q.text)
         };
@@ -669,12 +799,16 @@ impl Index {
         out
     }
 
-    /// The `n` entries whose title (or one of its words or aliases) is closest to the query.
+    /// Up to `n` entries whose title (or one of its words or aliases) is close to the query,
+    /// closest first: within [`suggestion_distance`] edits, so a near miss ("lmbdaa") is offered
+    /// Lambda and a query like nothing in the guide ("xyzzyq") is offered nothing rather than
+    /// arbitrary titles (say [`NO_CLOSE_TITLES`] then).
     pub fn suggest(&self, query: &str, n: usize) -> Vec<usize> {
         let query = normalize(query);
         if query.is_empty() {
             return Vec::new();
         }
+        let reach = suggestion_distance(query.chars().count());
         let mut scored: Vec<(usize, u32, usize)> = self
             .slots
             .iter()
@@ -693,6 +827,7 @@ impl Index {
                 (distance, self.ranks[i], i)
             })
             .collect();
+        scored.retain(|&(distance, _, _)| distance <= reach);
         scored.sort_unstable();
         scored.into_iter().take(n).map(|(_, _, i)| i).collect()
     }
@@ -748,6 +883,9 @@ struct Query {
     single: Option<u8>,
     /// Alphanumeric words, for the typo tier.
     words: Vec<Vec<char>>,
+    /// The words less the filler ([`FILLER`]), as characters and as text, for the words tier.
+    key_words: Vec<Vec<char>>,
+    key_strs: Vec<String>,
 }
 
 impl Query {
@@ -757,10 +895,18 @@ impl Query {
             &[b] if b.is_ascii_alphanumeric() => Some(b),
             _ => None,
         };
+        let words = words(&text);
+        let key_words: Vec<Vec<char>> = words
+            .iter()
+            .filter(|w| !FILLER.iter().any(|f| w.iter().copied().eq(f.chars())))
+            .cloned()
+            .collect();
         Query {
             single,
             mask: byte_mask(text.as_bytes()),
-            words: words(&text),
+            key_strs: key_words.iter().map(|w| w.iter().collect()).collect(),
+            key_words,
+            words,
             text,
         }
     }
@@ -775,6 +921,8 @@ struct Scored {
     /// Characters in the matched name: on equal scores the shorter name is the closer match
     /// (skim does not charge for unmatched trailing text).
     len: u32,
+    /// A words-tier hit (query words spread over the names): highlights whole title words.
+    words: bool,
 }
 
 impl Scored {
@@ -857,6 +1005,22 @@ fn words(text: &str) -> Vec<Vec<char>> {
         .filter(|w| !w.is_empty())
         .map(|w| w.chars().collect())
         .collect()
+}
+
+/// The alphanumeric words of a lowercased text with their byte offsets (the same words as
+/// [`words`]).
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| {
+            if c.is_alphanumeric() && i < text.len() {
+                start.get_or_insert(i);
+                None
+            } else {
+                start.take().map(|s| (s, &text[s..i]))
+            }
+        })
 }
 
 /// Bit `b` set for each letter or digit present, other bytes folded into the remaining bits.
@@ -971,6 +1135,13 @@ fn one_letter(name: &Name, b: u8) -> i32 {
     }
 }
 
+/// How many edits (Levenshtein) a query of this many characters may be from a name, or a word
+/// of one, to be suggested: a third of its length, at least one. Looser than the typo tier
+/// ([`allowed_edits`]), since a suggestion is only offered when nothing matched.
+pub fn suggestion_distance(chars: usize) -> usize {
+    (chars / 3).max(1)
+}
+
 /// How many edits a query word of this length may be from a name word.
 fn allowed_edits(len: usize) -> usize {
     match len {
@@ -1020,8 +1191,9 @@ fn edit_distance(a: &[char], b: &[char]) -> (usize, usize) {
     (last[b.len()], last.iter().copied().min().unwrap_or(0))
 }
 
-/// Character positions of the title words that a typo hit matched.
-fn typo_indices(title: &str, query_words: &[Vec<char>]) -> Vec<usize> {
+/// Character positions of the title words (lowercased) that `matches`: the words a typo or
+/// words hit matched.
+fn word_indices(title: &str, matches: impl Fn(&[char]) -> bool) -> Vec<usize> {
     let chars: Vec<char> = title.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -1038,7 +1210,7 @@ fn typo_indices(title: &str, query_words: &[Vec<char>]) -> Vec<usize> {
             .iter()
             .flat_map(|c| c.to_lowercase())
             .collect();
-        if query_words.iter().any(|q| word_score(q, &word).is_some()) {
+        if matches(&word) {
             out.extend(start..i);
         }
     }
@@ -1178,11 +1350,34 @@ mod tests {
     }
 
     #[test]
-    fn no_hit_suggests_the_closest_titles() {
+    fn words_tier_ignores_filler_and_spans_title_and_aliases() {
         let index = small();
+        // "lambda" is in the title, "faas" an alias; "amazon" is filler.
+        let r = index.search("amazon lambda faas", 10);
+        assert_eq!(titles(&index, &r)[0], "AWS Lambda");
+        assert_eq!(r.hits[0].tier, Tier::Name);
+        // The title's whole words that the query names are highlighted: "Lambda".
+        assert_eq!(r.hits[0].title_indices, (4..10).collect::<Vec<_>>());
+        let r = index.search("Amazon Spot Instances", 10);
+        assert_eq!(titles(&index, &r)[0], "Spot Instances");
+        assert_eq!(r.hits[0].tier, Tier::Name);
+        assert_eq!(r.hits[0].title_indices.len(), "SpotInstances".len());
+        // A word no name has: no words hit (the word "spot" alone is not enough).
+        let r = index.search("amazon spot fleet", 10);
+        assert!(r.hits.iter().all(|h| h.tier < Tier::Name));
+    }
+
+    #[test]
+    fn no_hit_suggests_only_close_titles() {
+        let index = small();
+        // Like nothing in the index: no suggestion rather than arbitrary ones.
         let r = index.search("qqqqzz", 10);
         assert!(r.hits.is_empty());
-        assert_eq!(r.suggestions.len(), 3);
+        assert!(r.suggestions.is_empty());
+        // Two edits from "lambda", a word of a title and an alias.
+        let r = index.search("qambdx", 10);
+        assert!(r.hits.is_empty());
+        assert_eq!(r.suggestions, [0]);
         let r = index.search("spto", 10);
         assert!(
             r.hits

@@ -338,6 +338,12 @@ const REQUIRED_CONCEPTS: &[&str] = &[
     "Arm",
     "App Runner",
     "ECS Express Mode",
+    "AWS Cost Explorer",
+    "Tenancy",
+    "Dedicated Instances",
+    "Capacity Reservation",
+    "AWS Auto Scaling",
+    "Health check",
 ];
 
 #[test]

@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use computepick::data::{self, Guide};
-use computepick::search::{Document, Index, Kind, Searcher, Tier, normalize};
+use computepick::search::{Document, Index, Kind, NO_CLOSE_TITLES, Searcher, Tier, normalize};
 
 fn guide() -> Guide {
     data::load(None).expect("the embedded guide loads").0
@@ -140,6 +140,57 @@ fn the_issues_aliases_find_their_service_or_concept_first() {
     }
 }
 
+/// Official names and "AWS"/"Amazon" prefixes (an audit found these returned nothing or the wrong
+/// entry first): the long names are aliases, and a query whose words, less "AWS" and "Amazon",
+/// are all words of an entry's title and aliases is a name hit.
+#[test]
+fn official_names_and_aws_or_amazon_prefixes_find_their_entry() {
+    let index = index();
+    for (query, kind, id) in [
+        ("Amazon Elastic Kubernetes Service", Kind::Service, "eks"),
+        ("Amazon Simple Queue Service", Kind::Concept, "sqs"),
+        ("Amazon Elastic Compute Cloud", Kind::Concept, "ec2"),
+        ("Amazon Elastic Block Store", Kind::Concept, "ebs"),
+        ("Amazon Virtual Private Cloud", Kind::Concept, "vpc"),
+        ("Amazon Elastic Container Service", Kind::Concept, "ecs"),
+        ("Amazon Elastic Container Registry", Kind::Concept, "ecr"),
+        ("Amazon Simple Notification Service", Kind::Concept, "sns"),
+        ("Amazon Simple Storage Service", Kind::Concept, "s3"),
+        (
+            "EC2 Reserved Instances",
+            Kind::Concept,
+            "reserved-instances",
+        ),
+        ("AWS Lambda function", Kind::Service, "lambda"),
+        ("AWS Auto Scaling", Kind::Concept, "aws-auto-scaling"),
+        // Not aliases: found by their words with the filler ignored.
+        ("Amazon Lambda", Kind::Service, "lambda"),
+        ("AWS Lambda SnapStart", Kind::Concept, "snapstart"),
+        ("Amazon EKS Auto Mode", Kind::Concept, "eks-auto-mode"),
+        ("Amazon EC2 Spot Instances", Kind::Concept, "spot-instances"),
+        ("AWS Fargate Spot", Kind::Concept, "fargate-spot"),
+        ("aws cost explorer", Kind::Concept, "cost-explorer"),
+        ("amazon ec2 dedicated instances", Kind::Concept, "tenancy"),
+    ] {
+        let results = index.search(query, 5);
+        let hits = found(&index, query, 5);
+        assert_eq!(
+            hits.first(),
+            Some(&(kind, id.to_owned())),
+            "{query:?} top five: {hits:?}"
+        );
+        assert!(results.hits[0].tier >= Tier::Name, "{query:?}");
+    }
+    // AWS Auto Scaling (the scaling-plan service) is its own entry; the EC2 one is next.
+    let hits = found(&index, "AWS Auto Scaling", 3);
+    assert!(
+        hits.contains(&(Kind::Concept, "auto-scaling".to_owned())),
+        "{hits:?}"
+    );
+    // Filler alone names nothing in particular: no words hit for every entry.
+    assert!(index.search("aws amazon", 50).hits.len() < index.len());
+}
+
 #[test]
 fn typos_find_their_target_in_the_top_three() {
     let index = index();
@@ -179,11 +230,24 @@ fn names_rank_above_bodies() {
 }
 
 #[test]
-fn no_hit_suggests_the_closest_titles() {
+fn no_hit_suggests_only_titles_within_a_few_edits() {
     let index = index();
-    let results = index.search("zzqxj", 10);
+    // Like nothing in the guide: no arbitrary suggestions.
+    for query in ["zzqxj", "xyzzyq", "qqqqqqqqqq"] {
+        let results = index.search(query, 10);
+        assert!(results.hits.is_empty(), "{query}");
+        assert!(
+            results.suggestions.is_empty(),
+            "{query}: {:?}",
+            results.suggestions
+        );
+    }
+    // Two edits from "lambda" (too far for the typo tier, close enough to suggest).
+    let results = index.search("qambdx", 10);
     assert!(results.hits.is_empty());
-    assert_eq!(results.suggestions.len(), 3);
+    let first = index.entry(results.suggestions[0]).expect("entry");
+    assert_eq!((first.kind, first.id.as_str()), (Kind::Service, "lambda"));
+    assert!(results.suggestions.len() <= 3);
     assert!(index.search("", 10).hits.is_empty());
 }
 
@@ -405,7 +469,7 @@ fn text_is_one_hit_per_line_with_kind_title_and_snippet() {
 }
 
 #[test]
-fn no_hit_exits_1_naming_the_closest_titles() {
+fn no_hit_exits_1_naming_close_titles_or_suggesting_what_to_try() {
     let out = computepick()
         .args(["search", "zzqxj"])
         .output()
@@ -414,7 +478,16 @@ fn no_hit_exits_1_naming_the_closest_titles() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert!(err.contains("nothing matches \"zzqxj\""), "{err}");
-    assert!(err.contains("closest titles:"), "{err}");
+    assert!(!err.contains("closest titles"), "{err}");
+    assert!(err.contains(NO_CLOSE_TITLES), "{err}");
+
+    let out = computepick()
+        .args(["search", "qambdx"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(err.contains("closest titles: \"AWS Lambda\""), "{err}");
 
     let out = computepick()
         .args(["search", "zzqxj", "--format", "json"])

@@ -7,12 +7,14 @@ use serde::Serialize;
 
 use super::{emit, exit};
 use crate::data::Guide;
-use crate::search::{Index, Results};
+use crate::search::{Index, NO_CLOSE_TITLES, Results};
 use crate::text;
 
 pub const AFTER_HELP: &str = "Matches titles and aliases first (exactly, then fuzzily, then with \
 small typos), then definitions and descriptions. Prints one hit per line: kind, title, summary.
-No hit exits 1 with the closest titles on stderr (and [] with --format json).
+\"AWS\" and \"Amazon\" are optional: \"Amazon Lambda\" finds AWS Lambda, and words may come from \
+the title and an alias together (\"AWS Lambda function\").
+No hit exits 1 with the close titles, if any, on stderr (and [] with --format json).
 
 Examples:
   computepick search k8s
@@ -62,7 +64,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
             .map(|e| format!("\"{}\"", e.title))
             .collect();
         let closest = if names.is_empty() {
-            String::new()
+            format!("; {NO_CLOSE_TITLES}")
         } else {
             format!("; closest titles: {}", names.join(", "))
         };
