@@ -182,6 +182,19 @@ impl Recommendation {
         self.ranking.first()
     }
 
+    /// The services that share the top score with the recommendation; the data file's order
+    /// put the recommendation first.
+    pub fn tied_with_top(&self) -> Vec<&Ranked> {
+        let Some(top) = self.top() else {
+            return Vec::new();
+        };
+        self.ranking
+            .iter()
+            .skip(1)
+            .take_while(|r| r.score == top.score)
+            .collect()
+    }
+
     /// The rank (1-based) of a service, or `None` when it is ruled out.
     pub fn rank_of(&self, service: &str) -> Option<usize> {
         self.ranking

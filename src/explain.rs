@@ -33,6 +33,32 @@ pub fn step_words(guide: &Guide, step: &Step) -> (String, String) {
     (prompt, label)
 }
 
+/// Says when the recommendation shares its score with runners-up, so a tie decided by the data
+/// file's order is never mistaken for a clear win.
+pub fn tie_note(rec: &crate::engine::Recommendation) -> Option<String> {
+    let top = rec.top()?;
+    let tied = rec.tied_with_top();
+    if tied.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = tied.iter().map(|r| r.name.as_str()).collect();
+    Some(format!(
+        "Tied on score with {}: {} is listed first because it comes first in the data file. \
+         Weigh them against each other (Compare shows them side by side).",
+        names.join(" and "),
+        top.name
+    ))
+}
+
+/// "3 behind", or "tied" when there is no gap.
+pub fn gap(behind: i32) -> String {
+    match behind {
+        0 => "tied".to_owned(),
+        1 => "1 behind".to_owned(),
+        n => format!("{n} behind"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

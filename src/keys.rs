@@ -303,6 +303,16 @@ pub const BINDINGS: &[Binding] = &[
         &[Result],
         true,
     ),
+    // Before save and export: a narrow footer drops hints from the right, and compare is the
+    // way from the result into the Compare tab.
+    bind(
+        &[Key::Code(K::Char('c'))],
+        Action::OpenCompare,
+        "compare",
+        "Compare the recommendation with its runners-up",
+        &[Result],
+        true,
+    ),
     bind(
         &[Key::Code(K::Char('s'))],
         Action::SaveAnswers,
@@ -349,14 +359,6 @@ pub const BINDINGS: &[Binding] = &[
         "no",
         "No",
         &[Confirm],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('c'))],
-        Action::OpenCompare,
-        "compare",
-        "Compare the recommendation with its runners-up",
-        &[Result],
         true,
     ),
     bind(

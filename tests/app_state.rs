@@ -97,12 +97,23 @@ fn a_number_on_the_result_changes_that_answer() {
 }
 
 #[test]
-fn restart_forgets_every_answer() {
+fn restart_asks_then_forgets_every_answer() {
     let mut app = app();
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('r'));
+    assert!(
+        app.confirm.is_some(),
+        "answers are not dropped without asking"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.answers.len(), 1, "no keeps them");
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('y'));
     assert_eq!(question_id(&app).as_deref(), Some("shape"));
     assert!(app.answers.is_empty());
+    // With nothing to lose, r just starts again.
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.confirm.is_none());
 }
 
 #[test]

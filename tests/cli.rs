@@ -87,6 +87,65 @@ fn recommend_json_has_the_documented_shape() {
 }
 
 #[test]
+fn json_reasons_carry_their_weight_and_answer() {
+    let mut answers = LAMBDA.to_vec();
+    answers[1] = "runtime=hours";
+    answers[3] = "packaging=container";
+    let out = stdout(&mut recommend(&answers, &["--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    for r in v["ranking"].as_array().expect("ranking") {
+        for reason in r["reasons"].as_array().expect("reasons") {
+            let reason = reason.as_str().expect("text");
+            assert!(
+                reason.starts_with('+') || reason.starts_with('-'),
+                "a signed weight first: {reason}"
+            );
+            assert!(reason.contains(" = "), "the answer: {reason}");
+        }
+    }
+    let lambda = v["excluded"]
+        .as_array()
+        .expect("excluded")
+        .iter()
+        .find(|e| e["service"] == "lambda")
+        .expect("Lambda is out");
+    assert_eq!(
+        lambda["reasons"][0],
+        "runtime = hours: one run lasts hours; Lambda stops at 15 minutes"
+    );
+}
+
+/// 493 of the 6,480 paths once tied for first in silence; a tie is now said in words.
+#[test]
+fn a_tie_for_first_is_said_in_words() {
+    const TIED: &[&str] = &[
+        "workload=web-app",
+        "runtime=seconds",
+        "state=stateless",
+        "packaging=code",
+        "control=full",
+        "scaling=scale-to-zero",
+        "budget=pay-per-use",
+    ];
+    let text = stdout(&mut recommend(TIED, &[]));
+    assert!(
+        text.contains(
+            "Tied on score with AWS Elastic Beanstalk: Amazon ECS on EC2 is listed first"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("score 6 (tied)") || text.contains("(tied)"),
+        "{text}"
+    );
+    let markdown = stdout(&mut recommend(TIED, &["--format", "markdown"]));
+    assert!(markdown.contains("> Tied on score with"), "{markdown}");
+    // A clear win says nothing of the kind.
+    let clear = stdout(&mut recommend(LAMBDA, &[]));
+    assert!(!clear.contains("Tied"), "{clear}");
+}
+
+#[test]
 fn hours_rule_lambda_out_with_the_reason() {
     let mut answers = LAMBDA.to_vec();
     answers[0] = "workload=batch";

@@ -88,7 +88,7 @@ fn golden(name: &str, actual: &str) {
 
 #[test]
 fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_file() {
-    let mut args = vec!["--format", "adr"];
+    let mut args = vec!["--format", "adr", "-o", "-"];
     args.extend(SIZE);
     let (code, adr, err) = recommend(&args);
     assert_eq!(code, Some(0), "{err}");
@@ -121,7 +121,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
 
 #[test]
 fn without_a_workload_size_the_record_has_no_cost_section() {
-    let (code, adr, _) = recommend(&["--format", "adr"]);
+    let (code, adr, _) = recommend(&["--format", "adr", "-o", "-"]);
     assert_eq!(code, Some(0));
     assert!(!adr.contains("## Cost Estimate"), "{adr}");
     let (_, json, _) = recommend(&["--format", "json"]);

@@ -434,10 +434,11 @@ fn a_directory_instead_of_a_file_is_one_line() {
     for flag in ["--save-answers", "--output"] {
         let args = recommend_with(&[flag, &name]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        refused(&args, &[&name, "already exists"]);
+        // Refused up front, forced or not: a folder is never a file to replace.
+        refused(&args, &[&name, "is a folder; give a file name"]);
         let mut forced = args.clone();
         forced.push("--force");
-        refused(&forced, &[&name, "cannot write"]);
+        refused(&forced, &[&name, "is a folder; give a file name"]);
     }
 }
 

@@ -534,23 +534,24 @@ fn a_need_for_gpus_never_gets_fargate_or_lambda() {
 }
 
 #[test]
-fn kubernetes_teams_always_get_eks_and_lightsail_never_autoscales() {
+fn kubernetes_teams_get_eks_and_lightsail_never_autoscales_or_gives_full_control() {
     let guide = guide();
     for answers in every_path(&guide) {
         let (_, rec) = decide(&guide, &answers).expect("valid");
         if answers["packaging"] == "kubernetes" {
-            // Batch can run jobs on an EKS cluster; services on Kubernetes are EKS.
+            // A team on Kubernetes runs EKS, for jobs too (Batch can queue onto EKS, on top).
             let top = rec.top().map(|t| t.service.as_str());
-            let jobs = matches!(answers["workload"].as_str(), "batch" | "event");
-            let expected = if jobs {
-                &["eks", "batch"][..]
-            } else {
-                &["eks"][..]
-            };
-            assert!(
-                expected.contains(&top.unwrap_or("none")),
-                "{top:?} for {answers:?}"
-            );
+            assert_eq!(top, Some("eks"), "{answers:?}");
+        }
+        if answers["control"] == "full" {
+            // Instance families, GPUs and host agents: never a fixed bundle. (Beanstalk does let
+            // you pick instance types and reach the OS, so code-first web apps may still get it.)
+            assert_eq!(rec.rank_of("lightsail"), None, "{answers:?}");
+        }
+        if answers["runtime"] == "seconds" && answers["workload"] == "event" {
+            // Work done in seconds on an event is not queued as a job.
+            let top = rec.top().map(|t| t.service.as_str());
+            assert_ne!(top, Some("batch"), "{answers:?}");
         }
         if matches!(
             answers["scaling"].as_str(),

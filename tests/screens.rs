@@ -278,10 +278,17 @@ fn search_popup_over_the_guide_80x24() {
 #[test]
 fn search_without_a_match_suggests_the_closest_titles() {
     let mut app = real_app();
+    keys(&mut app, "/qambdx");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("No match for \"qambdx\"."), "{screen}");
+    assert!(screen.contains("Closest: AWS Lambda"), "{screen}");
+    let mut app = real_app();
     keys(&mut app, "/zzqx");
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("No match for \"zzqx\"."), "{screen}");
-    assert!(screen.contains("Closest: "), "{screen}");
+    assert!(
+        screen.contains("no close titles; try a service name"),
+        "{screen}"
+    );
 }
 
 /// The screen's text followed by its style runs (colour and emphasis per span of cells), so a
@@ -595,4 +602,28 @@ fn the_readme_captures_are_what_the_app_draws() {
     press(&mut app, KeyCode::Esc);
     app.handle_key(&KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
     check(&app, "cost");
+}
+
+/// A tie for first is said on the result screen, and a runner-up lists every reason, against
+/// as well as for.
+#[test]
+fn the_result_says_a_tie_and_every_runner_up_reason() {
+    let mut app = real_app();
+    // Seven answers by their numbers, ending in a result where ECS on EC2 and Beanstalk share
+    // the top score.
+    keys(&mut app, "1111312");
+    let screen = render(&app, 100, 60);
+    assert!(
+        screen.contains("Tied on score with AWS Elastic Beanstalk"),
+        "{screen}"
+    );
+    assert!(screen.contains(", tied"), "{screen}");
+    let runner_up = screen
+        .split("2. AWS Elastic Beanstalk")
+        .nth(1)
+        .expect("Beanstalk is second");
+    assert!(
+        runner_up.contains("-2 control = full"),
+        "its reasons against show too:\n{screen}"
+    );
 }

@@ -185,6 +185,20 @@ fn facts_need_a_source_and_a_date_and_old_dates_warn() {
         .collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("2019-01-01 is more than a year old"));
+
+    let future = dated.replacen("2019-01-01", "2999-01-01", 1);
+    let guide = data::parse(&future, "test.ron").expect("warnings do not fail the load");
+    let report = data::validate(&guide, &future, "test.ron");
+    let warnings: Vec<String> = report
+        .diagnostics
+        .warnings()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("2999-01-01 is in the future"),
+        "{warnings:?}"
+    );
     assert!(
         report
             .diagnostics

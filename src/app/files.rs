@@ -19,6 +19,8 @@ pub struct Confirm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     Quit,
+    /// Clear every answer and start from the first question.
+    Restart,
     /// Replace an existing file with these contents.
     Overwrite {
         path: PathBuf,
@@ -38,6 +40,7 @@ impl App {
         }
         match confirm.pending {
             Pending::Quit => self.exit = Some(Exit::Quit),
+            Pending::Restart => self.restart(),
             Pending::Overwrite {
                 path,
                 contents,

@@ -339,12 +339,13 @@ impl App {
                 self.switch_tab((self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len());
             }
             Action::Tab(n) if (1..=Tab::ALL.len()).contains(&n) => self.switch_tab(n - 1),
-            Action::Restart => {
-                self.answers.clear();
-                self.baseline = None;
-                self.what_if = false;
-                self.show_question(0);
+            Action::Restart if !self.answers.is_empty() => {
+                self.confirm = Some(Confirm {
+                    question: "Start again and clear every answer?".into(),
+                    pending: Pending::Restart,
+                });
             }
+            Action::Restart => self.restart(),
             _ => match self.tab {
                 Tab::Compare => self.compare.update(&self.guide, action),
                 Tab::Search => {}
@@ -456,6 +457,13 @@ impl App {
     }
 
     /// `q` asks first when a walk is under way, so answers are not lost by a stray key.
+    pub(super) fn restart(&mut self) {
+        self.answers.clear();
+        self.baseline = None;
+        self.what_if = false;
+        self.show_question(0);
+    }
+
     fn quit(&mut self) {
         let in_progress =
             matches!(self.screen, Screen::Question { .. }) && !self.answers.is_empty();

@@ -39,7 +39,8 @@ Examples:
   computepick recommend --answer workload=event --answer runtime=seconds ...
   computepick check my-decisions.ron
 
-Exit codes: 0 success, 1 internal error, 2 bad input (usage or data), 130 interrupted.";
+Exit codes: 0 success; 1 no search hit, or an internal error; 2 bad input (usage or data);
+129, 130, 143 stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM. See `computepick man`.";
 
 #[derive(Debug, Parser)]
 #[command(

@@ -272,6 +272,11 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
                 "Recommendation: {} ({}), score {}",
                 top.name, top.service, top.score
             );
+            if let Some(note) = explain::tie_note(rec) {
+                for line in wrap_text::wrap(&note, 96) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
             let _ = writeln!(out, "\nWhy:");
             for c in &top.reasons {
                 let _ = writeln!(
@@ -293,14 +298,14 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
         for (i, r) in rec.ranking.iter().enumerate().skip(1) {
             let _ = writeln!(
                 out,
-                "  {}. {} ({}), score {} ({} behind)",
+                "  {}. {} ({}), score {} ({})",
                 i + 1,
                 r.name,
                 r.service,
                 r.score,
-                best - r.score
+                explain::gap(best - r.score)
             );
-            for c in r.reasons.iter().take(3) {
+            for c in &r.reasons {
                 let _ = writeln!(
                     out,
                     "       {:>3}  {}: {}",
@@ -361,6 +366,9 @@ fn markdown(
     match rec.top() {
         Some(top) => {
             let _ = writeln!(out, "# Recommendation: {}\n", top.name);
+            if let Some(note) = explain::tie_note(rec) {
+                let _ = writeln!(out, "> {note}\n");
+            }
             let _ = writeln!(out, "Score {}. Why:\n", top.score);
             for c in &top.reasons {
                 let _ = writeln!(
@@ -479,13 +487,15 @@ struct JsonRanked<'a> {
     service: &'a str,
     name: &'a str,
     score: i32,
-    reasons: Vec<&'a str>,
+    /// "+3 workload = event: ..." — the weight, the answer that applied it, and why.
+    reasons: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct JsonExcluded<'a> {
     service: &'a str,
-    reasons: Vec<&'a str>,
+    /// "runtime = hours: ..." — the answer that ruled it out, and why.
+    reasons: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -522,7 +532,18 @@ fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> Strin
                 service: &r.service,
                 name: &r.name,
                 score: r.score,
-                reasons: r.reasons.iter().map(|c| c.reason.as_str()).collect(),
+                reasons: r
+                    .reasons
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}: {}",
+                            explain::signed(c.weight),
+                            explain::answer_ids(c),
+                            c.reason
+                        )
+                    })
+                    .collect(),
             })
             .collect(),
         excluded: rec
@@ -530,7 +551,11 @@ fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> Strin
             .iter()
             .map(|e| JsonExcluded {
                 service: &e.service,
-                reasons: e.reasons.iter().map(|c| c.reason.as_str()).collect(),
+                reasons: e
+                    .reasons
+                    .iter()
+                    .map(|c| format!("{}: {}", explain::answer_ids(c), c.reason))
+                    .collect(),
             })
             .collect(),
         path: walk

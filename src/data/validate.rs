@@ -141,6 +141,15 @@ impl<'a> Checker<'a> {
                 at,
                 format!("{what}: as-of date {as_of} is more than a year old; check it again"),
             );
+        } else if let Some(age) = days_since(as_of, self.today)
+            && age < -1
+        {
+            // A day of grace for time zones; later than that, nobody can have checked it yet.
+            self.push(
+                Severity::Warning,
+                at,
+                format!("{what}: as-of date {as_of} is in the future; use the day it was checked"),
+            );
         }
     }
 

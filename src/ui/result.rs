@@ -95,6 +95,11 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         Span::styled(top.name.clone(), theme.winner()),
         Span::styled(format!("  score {}", top.score), theme.dim()),
     ]));
+    if let Some(note) = crate::explain::tie_note(rec) {
+        for l in wrap(&note, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {l}"), theme.changed()));
+        }
+    }
     if let Some(service) = app.guide.service(&top.service) {
         for l in wrap(&service.summary, width.saturating_sub(2)) {
             lines.push(Line::styled(format!("  {l}"), theme.dim()));
@@ -112,12 +117,17 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
                 Span::raw(format!("  {}. ", i + 1)),
                 Span::styled(r.name.clone(), theme.heading()),
                 Span::styled(
-                    format!("  score {}, {} behind", r.score, top.score - r.score),
+                    format!(
+                        "  score {}, {}",
+                        r.score,
+                        crate::explain::gap(top.score - r.score)
+                    ),
                     theme.dim(),
                 ),
             ]));
-            if let Some(best) = r.reasons.first() {
-                lines.extend(reason_lines(best, 4, width, theme));
+            // Every reason, against as well as for: why it lost matters as much as its merits.
+            for c in &r.reasons {
+                lines.extend(reason_lines(c, 4, width, theme));
             }
         }
     }

@@ -78,7 +78,9 @@ fn draw_in(app: &App, theme: Theme, area: Rect, buf: &mut Buffer, overlay: bool)
             format!(" No match for \"{}\".", view.query),
             theme.heading(),
         )];
-        if !closest.is_empty() {
+        if closest.is_empty() {
+            lines.push(Line::raw(format!(" {}.", crate::search::NO_CLOSE_TITLES)));
+        } else {
             lines.push(Line::raw(format!(" Closest: {}", closest.join(", "))));
         }
         Paragraph::new(lines)
