@@ -146,6 +146,19 @@ fn a_tie_for_first_is_said_in_words() {
 }
 
 #[test]
+fn the_same_question_twice_on_the_command_line_is_refused() {
+    let mut answers = LAMBDA.to_vec();
+    answers.push("workload=batch");
+    let out = recommend(&answers, &[]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "computepick: --answer workload is given twice (\"event\", then \"batch\"); keep one"
+    );
+}
+
+#[test]
 fn hours_rule_lambda_out_with_the_reason() {
     let mut answers = LAMBDA.to_vec();
     answers[0] = "workload=batch";

@@ -97,6 +97,17 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         },
         None => Answers::new(),
     };
+    // A flag overrides the file, but two flags for one question are a mistake, not an override.
+    let mut flagged: Vec<(&str, &str)> = Vec::new();
+    for (question, answer) in &args.answers {
+        if let Some((_, first)) = flagged.iter().find(|(q, _)| q == question) {
+            eprintln!(
+                "computepick: --answer {question} is given twice (\"{first}\", then \"{answer}\"); keep one"
+            );
+            return exit::BAD_INPUT;
+        }
+        flagged.push((question, answer));
+    }
     answers.extend(args.answers.iter().cloned());
     let estimate = match estimate(guide, &args.workload) {
         Ok(estimate) => estimate,
