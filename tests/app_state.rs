@@ -425,6 +425,23 @@ mod mouse {
     }
 
     #[test]
+    fn clicking_yes_or_no_answers_a_question_on_screen() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('r'));
+        assert!(app.confirm.is_some());
+        // Elsewhere on screen, nothing happens while the question waits.
+        click_on(&mut app, "computepick");
+        assert!(app.confirm.is_some());
+        click_on(&mut app, "n no");
+        assert!(app.confirm.is_none());
+        assert_eq!(app.answers.len(), 1, "no keeps the answers");
+        press(&mut app, KeyCode::Char('r'));
+        click_on(&mut app, "y yes");
+        assert!(app.answers.is_empty(), "yes starts again");
+    }
+
+    #[test]
     fn the_wheel_moves_the_option_cursor() {
         let mut app = app();
         wheel(&mut app, true);

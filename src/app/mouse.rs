@@ -27,6 +27,8 @@ pub enum Clickable {
     SearchResult(usize),
     /// A row of the Cost tab's form (index into `FormRow::all`): a field or an option.
     CostRow(usize),
+    /// The yes (true) or no (false) of a question on screen.
+    Confirm(bool),
 }
 
 /// Where clickable things were drawn in the last frame.
@@ -72,7 +74,16 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => {
                 self.status = None;
                 let overlay = self.search_overlay;
-                if self.show_help || self.detail.is_some() || self.confirm.is_some() {
+                if self.confirm.is_some() {
+                    // Only the answers are live while a question waits.
+                    if let Some(Clickable::Confirm(yes)) =
+                        self.hits.at(event.column, event.row, true)
+                    {
+                        self.update(if yes { Action::Yes } else { Action::No });
+                    }
+                    return true;
+                }
+                if self.show_help || self.detail.is_some() {
                     return true;
                 }
                 if let Some(target) = self.hits.at(event.column, event.row, overlay) {

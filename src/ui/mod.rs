@@ -18,7 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, Screen, Tab};
+use crate::app::{App, Clickable, Screen, Tab};
 use theme::Theme;
 
 /// Below this size the app shows a message instead of a cramped screen.
@@ -77,18 +77,45 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         help::draw(app, theme, area, frame.buffer_mut());
     }
     if let Some(confirm) = &app.confirm {
-        confirm_box(&confirm.question, theme, area, frame.buffer_mut());
+        confirm_box(app, &confirm.question, theme, area, frame.buffer_mut());
     }
 }
 
 /// A yes/no question, centred over everything.
-fn confirm_box(question: &str, theme: Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+fn confirm_box(
+    app: &App,
+    question: &str,
+    theme: Theme,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    const YES: &str = "y yes";
+    const SEP: &str = " · ";
+    const NO: &str = "n no";
     let width = area.width.saturating_sub(4).min(64);
     let text = crate::text::wrap(question, usize::from(width.saturating_sub(4)));
     let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
     lines.push(Line::default());
-    lines.push(Line::styled("y yes · n no", theme.key()));
-    popup::draw(lines, " Confirm ", width, 0, theme, area, buf);
+    lines.push(Line::styled(format!("{YES}{SEP}{NO}"), theme.key()));
+    let answer_row = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let popup = popup::draw(lines, " Confirm ", width, 0, theme, area, buf);
+    // The answers are clickable: inside the border, on the last line.
+    let y = popup.y + answer_row;
+    if y < popup.bottom().saturating_sub(1) {
+        let x = popup.x + 1;
+        let cells = |s: &str| u16::try_from(crate::text::width(s)).unwrap_or(0);
+        let no_x = x + cells(YES) + cells(SEP);
+        app.hits.add(
+            Rect::new(x, y, cells(YES), 1),
+            Clickable::Confirm(true),
+            true,
+        );
+        app.hits.add(
+            Rect::new(no_x, y, cells(NO), 1),
+            Clickable::Confirm(false),
+            true,
+        );
+    }
 }
 
 fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {

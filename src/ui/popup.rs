@@ -17,7 +17,7 @@ pub fn draw(
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> Rect {
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
@@ -37,4 +37,5 @@ pub fn draw(
                 .title(title.to_owned()),
         )
         .render(popup, buf);
+    popup
 }
