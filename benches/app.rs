@@ -367,7 +367,9 @@ fn keys(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<V
     for _ in 2..Tab::ALL.len() {
         sequence.push(("Tab to the next tab", KeyCode::Tab));
     }
-    sequence.push(("r restarts", KeyCode::Char('r')));
+    // `r` asks before dropping answers; `y` says yes and the walk starts again.
+    sequence.push(("r asks to restart", KeyCode::Char('r')));
+    sequence.push(("y restarts", KeyCode::Char('y')));
 
     let mut by_name: Vec<(&str, Vec<Duration>)> = Vec::new();
     let mut all = Vec::new();

@@ -8,9 +8,9 @@
 
 use super::prices::{Bundle, InstanceType, PriceBook};
 use super::services::{
-    BATCH_MIN_JOB_MS, Load, Notes, alb_note, batch_on_fargate, beyond, ceil, charge, cmp_cost,
-    discount_line, floor, no_charge, noun, percent, plural, running, savings, size_text,
-    tasks_text,
+    BATCH_MIN_JOB_MS, Commitment, Load, Notes, alb_note, batch_on_fargate, beyond, ceil, charge,
+    cmp_cost, commitment, discount_line, floor, no_charge, noun, percent, plural, running, savings,
+    size_text, tasks_text,
 };
 use super::units::{format_amount, format_count, format_duration_ms, format_money, format_number};
 use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
@@ -205,6 +205,14 @@ fn ec2_discount(
     }
 }
 
+const RESERVED: Commitment = Commitment {
+    line: "EC2 Reserved Instances, AWS's stated maximum",
+    short: "Reserved",
+    assumption: "Reserved Instances take AWS's stated maximum discount, {}, which needs a \
+                 3-year Standard reservation paid all upfront; a 1-year term or no upfront \
+                 payment saves less. A best case, for a fleet whose size holds for the term.",
+};
+
 /// The Reserved Instances discount on the EC2 lines, or why it could not be applied.
 fn reserved(
     book: &PriceBook,
@@ -212,28 +220,7 @@ fn reserved(
     a: &mut Notes,
     covered: impl Fn(&LineItem) -> bool,
 ) {
-    let id = "ec2.reserved.discount";
-    match book.discount(id) {
-        Ok((fraction, display)) => {
-            let subtotal: f64 = lines.iter().filter(|l| covered(l)).map(|l| l.amount).sum();
-            lines.push(discount_line(
-                "EC2 Reserved Instances, AWS's stated maximum",
-                subtotal,
-                fraction,
-                display,
-                id,
-            ));
-            a.say(|| {
-                format!(
-                    "Reserved Instances take AWS's stated maximum discount, {}, which needs a \
-                     3-year Standard reservation paid all upfront; a 1-year term or no upfront \
-                     payment saves less. A best case, for a fleet whose size holds for the term.",
-                    percent(fraction)
-                )
-            });
-        }
-        Err(e) => a.say(|| format!("Reserved not applied: {e}.")),
-    }
+    commitment(book, "ec2.reserved.discount", &RESERVED, lines, a, covered);
 }
 
 /// ECS on EC2, EKS nodes and Beanstalk instances: the same fleet over the running hours.

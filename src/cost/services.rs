@@ -411,6 +411,40 @@ pub fn lambda(
     Ok(lines)
 }
 
+/// A commitment discount (Savings Plans, Reserved Instances): its name on the bill, what to
+/// call it when it cannot be applied, and the assumption it rests on, `{}` the percentage.
+pub(super) struct Commitment {
+    pub line: &'static str,
+    pub short: &'static str,
+    pub assumption: &'static str,
+}
+
+pub(super) const SAVINGS_PLANS: Commitment = Commitment {
+    line: "Compute Savings Plans, AWS's stated maximum",
+    short: "Savings Plans",
+    assumption: "Savings Plans take AWS's stated maximum discount, {}, which needs a 3-year \
+                 commitment; a 1-year plan saves less. A best case.",
+};
+
+/// Applies a commitment discount `id` to the lines `covered` selects, or says why it could not.
+pub(super) fn commitment(
+    book: &PriceBook,
+    id: &str,
+    kind: &Commitment,
+    lines: &mut Vec<LineItem>,
+    a: &mut Notes,
+    covered: impl Fn(&LineItem) -> bool,
+) {
+    match book.discount(id) {
+        Ok((fraction, display)) => {
+            let subtotal: f64 = lines.iter().filter(|l| covered(l)).map(|l| l.amount).sum();
+            lines.push(discount_line(kind.line, subtotal, fraction, display, id));
+            a.say(|| kind.assumption.replacen("{}", &percent(fraction), 1));
+        }
+        Err(e) => a.say(|| format!("{} not applied: {e}.", kind.short)),
+    }
+}
+
 /// Applies a Savings Plans discount to the lines `covered` selects, or says why it could not.
 pub(super) fn savings(
     book: &PriceBook,
@@ -419,26 +453,7 @@ pub(super) fn savings(
     a: &mut Notes,
     covered: impl Fn(&LineItem) -> bool,
 ) {
-    match book.discount(id) {
-        Ok((fraction, display)) => {
-            let subtotal: f64 = lines.iter().filter(|l| covered(l)).map(|l| l.amount).sum();
-            lines.push(discount_line(
-                "Compute Savings Plans, AWS's stated maximum",
-                subtotal,
-                fraction,
-                display,
-                id,
-            ));
-            a.say(|| {
-                format!(
-                    "Savings Plans take AWS's stated maximum discount, {}, which needs a 3-year \
-                 commitment; a 1-year plan saves less. A best case.",
-                    percent(fraction)
-                )
-            });
-        }
-        Err(e) => a.say(|| format!("Savings Plans not applied: {e}.")),
-    }
+    commitment(book, id, &SAVINGS_PLANS, lines, a, covered);
 }
 
 /// The smallest valid Fargate task size (vCPU, GB) that holds `vcpu` and `gib`, cheapest first.
