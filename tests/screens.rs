@@ -627,3 +627,31 @@ fn the_result_says_a_tie_and_every_runner_up_reason() {
         "its reasons against show too:\n{screen}"
     );
 }
+
+/// The compare table builds lines only for what its window shows; whatever the selection, the
+/// window must be an unbroken slice of the whole table as a tall screen draws it.
+#[test]
+fn the_compare_window_is_a_slice_of_the_whole_table() {
+    fn body(screen: &str) -> Vec<String> {
+        let lines: Vec<String> = screen.lines().map(str::to_owned).collect();
+        let rule = lines
+            .iter()
+            .position(|l| l.contains("────────────"))
+            .expect("the header rule");
+        lines[rule + 1..lines.len() - 1].to_vec()
+    }
+    let mut app = compare_from_result();
+    let rows = app.compare.table.as_ref().map_or(0, |t| t.rows.len());
+    assert!(rows > 10, "a table taller than the screen");
+    for selected in 0..rows {
+        let small = body(&render(&app, 80, 24));
+        let tall = body(&render(&app, 80, 400));
+        let found = tall.windows(small.len()).any(|w| w == small.as_slice());
+        assert!(
+            found,
+            "row {selected}: the window is not a slice of the table:\n{}",
+            small.join("\n")
+        );
+        press(&mut app, KeyCode::Down);
+    }
+}

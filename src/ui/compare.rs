@@ -195,15 +195,26 @@ fn draw_table(
     ));
     let header_lines = lines.len();
 
-    // Body: group headings and rows; remember where the highlighted row sits.
-    let mut body: Vec<Line> = Vec::new();
+    // Body: group headings and rows. First where each lands (from the kept wrapping, no
+    // drawing), then lines only for what the window shows.
+    enum Item<'t> {
+        Heading(&'t str),
+        Row {
+            row: &'t Row,
+            lines: &'t WrappedRow,
+            index: usize,
+        },
+    }
+    let wrapped = view.wrapped_rows(table, &layout);
+    let mut items: Vec<(usize, usize, Item)> = Vec::new();
+    let mut total = 0;
     let mut selected_span = (0, 0);
     let mut row_spans = Vec::new();
     let mut index = 0;
-    let wrapped = view.wrapped_rows(table, &layout);
     for group in table.groups(view.differences_only) {
         if !group.name.is_empty() {
-            body.push(Line::styled(group.name.to_owned(), theme.heading()));
+            items.push((total, total + 1, Item::Heading(group.name)));
+            total += 1;
         }
         for row in group.rows {
             // The row's place in the table, which is where its wrapping is kept.
@@ -215,27 +226,20 @@ fn draw_table(
             else {
                 continue;
             };
-            let start = body.len();
-            body.extend(row_lines(
-                row,
-                lines,
-                &layout,
-                index == view.row,
-                cursor_column,
-                &sep,
-                theme,
-            ));
+            let span = (total, total + lines.height);
             if index == view.row {
-                selected_span = (start, body.len());
+                selected_span = span;
             }
-            row_spans.push((start, body.len()));
+            row_spans.push(span);
+            items.push((span.0, span.1, Item::Row { row, lines, index }));
+            total = span.1;
             index += 1;
         }
     }
     // Keep the highlighted row in view.
     let height = usize::from(area.height).saturating_sub(header_lines);
     view.page.set((height / 3).max(1));
-    let top = scroll_to(view.offset_top(), selected_span, height, body.len());
+    let top = scroll_to(view.offset_top(), selected_span, height, total);
     view.set_offset_top(top);
     for (i, (start, end)) in row_spans.into_iter().enumerate() {
         let (start, end) = (start.max(top), end.min(top + height));
@@ -251,7 +255,26 @@ fn draw_table(
             app.hits.add(hit, Clickable::Row(i), false);
         }
     }
-    lines.extend(body.into_iter().skip(top).take(height));
+    for (start, end, item) in items {
+        if end <= top || start >= top + height {
+            continue;
+        }
+        let drawn = match item {
+            Item::Heading(name) => vec![Line::styled(name.to_owned(), theme.heading())],
+            Item::Row { row, lines, index } => row_lines(
+                row,
+                lines,
+                &layout,
+                index == view.row,
+                cursor_column,
+                &sep,
+                theme,
+            ),
+        };
+        let skip = top.saturating_sub(start);
+        let take = (top + height).min(end) - start.max(top);
+        lines.extend(drawn.into_iter().skip(skip).take(take));
+    }
     super::lines::render(&lines, area, buf);
 }
 
