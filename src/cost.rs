@@ -68,6 +68,11 @@ pub struct Inputs {
     pub memory_mb: f64,
     /// vCPUs for one copy of the workload.
     pub vcpu: f64,
+    /// The vCPUs were stated (`--vcpu`, or the form's field changed from its default). Only
+    /// then is Lambda sized to give them; otherwise its CPU follows the memory given, as when
+    /// someone sizes a function by memory alone (and as AWS's own pricing examples do).
+    #[serde(skip)]
+    pub vcpu_given: bool,
     /// Hours a day the workload runs; 24 is always on.
     pub hours_per_day: f64,
     /// Requests one task (container, pod, server process) serves at once. 1 compares like for
@@ -118,6 +123,7 @@ impl Default for Inputs {
             duration_ms: 200.0,
             memory_mb: 512.0,
             vcpu: 0.25,
+            vcpu_given: false,
             hours_per_day: 24.0,
             per_task_concurrency: 1.0,
             arm: false,

@@ -477,6 +477,7 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     let m = model();
     let jobs = Inputs {
         vcpu: 2.0,
+        vcpu_given: true,
         batch_on: BatchCompute::Fargate,
         ..inputs(50e3, 40.0 * 60e3, 4_096.0)
     };
@@ -501,6 +502,7 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
         "fargate",
         &Inputs {
             vcpu: 2.0,
+            vcpu_given: true,
             ..inputs(1.0, 1_000.0, 4_096.0)
         },
     );
@@ -693,6 +695,7 @@ fn lambda_reasons_never_round_to_the_limit_they_break() {
         "lambda",
         &Inputs {
             vcpu: 6.0001,
+            vcpu_given: true,
             ..inputs(1e3, 1e3, 512.0)
         },
     );
@@ -705,6 +708,7 @@ fn lambda_bills_the_memory_its_vcpus_need() {
     // 8 vCPUs: more than Lambda gives at any memory. It used to rank first at $0.00.
     let eight = Inputs {
         vcpu: 8.0,
+        vcpu_given: true,
         ..inputs(10e6, 200.0, 512.0)
     };
     let r = reason(&m, "lambda", &eight);
@@ -719,6 +723,7 @@ fn lambda_bills_the_memory_its_vcpus_need() {
     // 2 vCPUs with 512 MB asked: billed at the 3,538 MB that gives 2 vCPUs (1 per 1,769 MB).
     let two = Inputs {
         vcpu: 2.0,
+        vcpu_given: true,
         free_tier: false,
         ..inputs(1e6, 1_000.0, 512.0)
     };
@@ -735,6 +740,7 @@ fn lambda_bills_the_memory_its_vcpus_need() {
     // 6 vCPUs, the most, at the 10,240 MB maximum.
     let six = Inputs {
         vcpu: 6.0,
+        vcpu_given: true,
         free_tier: false,
         ..inputs(1e6, 1_000.0, 512.0)
     };
@@ -962,6 +968,7 @@ fn workload() -> impl Strategy<Value = Inputs> {
                 duration_ms,
                 memory_mb,
                 vcpu,
+                vcpu_given: true,
                 hours_per_day,
                 per_task_concurrency: per_task,
                 arm: flags[0],
@@ -1407,4 +1414,40 @@ fn cost_refuses_bad_values_in_one_line() {
         assert!(err.contains(needle), "{args:?}: {err}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// AWS's own example as someone would type it (30M requests of 200 ms at 128 MB) gives AWS's
+/// figure: without `--vcpu`, Lambda is sized by its memory alone. Stating vCPUs sizes it by CPU.
+#[test]
+fn lambda_is_sized_by_memory_unless_vcpus_are_stated() {
+    let lambda_total = |extra: &[&str]| {
+        let out = computepick()
+            .args([
+                "cost",
+                "--requests",
+                "30M",
+                "--duration",
+                "200ms",
+                "--memory",
+                "128MB",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["services"]
+            .as_array()
+            .expect("services")
+            .iter()
+            .find(|s| s["service"] == "lambda")
+            .and_then(|s| s["total"].as_f64())
+            .expect("a Lambda total")
+    };
+    let by_memory = lambda_total(&[]);
+    assert!(close(by_memory, 11.63, 0.01), "{by_memory}");
+    let by_cpu = lambda_total(&["--vcpu", "1"]);
+    assert!(by_cpu > by_memory * 5.0, "1 vCPU needs 1,769 MB: {by_cpu}");
 }

@@ -84,6 +84,8 @@ impl CostView {
                 return;
             }
         }
+        // A vCPU figure changed from the default counts as stated (see `Inputs::vcpu_given`).
+        inputs.vcpu_given = (inputs.vcpu - Inputs::default().vcpu).abs() > 1e-9;
         match self.model.estimate(&inputs) {
             Ok(estimate) => {
                 self.inputs = inputs;

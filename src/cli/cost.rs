@@ -161,6 +161,7 @@ impl Workload {
                 duration_ms,
                 memory_mb,
                 vcpu: self.vcpu.unwrap_or(defaults.vcpu),
+                vcpu_given: self.vcpu.is_some(),
                 hours_per_day: self.hours_per_day.unwrap_or(defaults.hours_per_day),
                 per_task_concurrency: self
                     .per_task_concurrency

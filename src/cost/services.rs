@@ -292,14 +292,19 @@ pub fn lambda(
             )
         ));
     }
-    if inputs.vcpu > LAMBDA_MAX_VCPU {
+    if inputs.vcpu_given && inputs.vcpu > LAMBDA_MAX_VCPU {
         return Err(format!(
             "{} vCPUs; a Lambda function gets at most 6, at 10,240 MB",
             beyond(inputs.vcpu, LAMBDA_MAX_VCPU, format_number, "")
         ));
     }
     let configured_mb = ceil(inputs.memory_mb).max(LAMBDA_MIN_MEMORY_MB);
-    let cpu_mb = lambda_memory_for_vcpu(inputs.vcpu);
+    // Sized by CPU only when vCPUs were stated; otherwise the memory given is the size.
+    let cpu_mb = if inputs.vcpu_given {
+        lambda_memory_for_vcpu(inputs.vcpu)
+    } else {
+        0.0
+    };
     let memory_mb = configured_mb.max(cpu_mb);
     let billed_ms = ceil(inputs.duration_ms).max(1.0);
     let gb_seconds = inputs.requests * billed_ms / 1_000.0 * memory_mb / 1_024.0;
@@ -343,7 +348,7 @@ pub fn lambda(
                 group_thousands(cpu_mb),
                 format_memory_mb(inputs.memory_mb)
             )
-        } else {
+        } else if inputs.vcpu_given {
             format!(
                 "Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB, at most 6 at \
                  10,240 MB): {} MB gives about {} vCPU, enough for the {} asked for; the duration \
@@ -351,6 +356,14 @@ pub fn lambda(
                 group_thousands(memory_mb),
                 format_amount(memory_mb / LAMBDA_MB_PER_VCPU),
                 format_number(inputs.vcpu)
+            )
+        } else {
+            format!(
+                "Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB, at most 6 at \
+                 10,240 MB): {} MB gives about {} vCPU, and the duration is assumed to be what \
+                 the function takes at this memory. State --vcpu to size it by CPU instead.",
+                group_thousands(memory_mb),
+                format_amount(memory_mb / LAMBDA_MB_PER_VCPU)
             )
         }
     });
