@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::cost::{Estimate, format_money};
+use crate::cost::Estimate;
 use crate::data::Guide;
 use crate::engine::{Recommendation, Walk};
 use crate::explain;
@@ -46,11 +46,12 @@ pub fn cost_section(estimate: &Estimate, rec: &Recommendation) -> String {
     );
     for r in &rec.ranking {
         if let Some(s) = estimate.service(&r.service) {
-            let cell = s.total.map_or_else(
-                || format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
-                format_money,
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                r.name,
+                s.total_text().replace('|', "\\|")
             );
-            let _ = writeln!(out, "| {} | {} |", r.name, cell.replace('|', "\\|"));
         }
     }
     out
@@ -284,10 +285,10 @@ fn behind(points: i32) -> String {
 /// When runners-up score the same as the recommendation, the data file's order picked the
 /// winner, not the answers: the record says so plainly.
 fn tie_note(rec: &Recommendation) -> Option<String> {
-    let (top, rest) = rec.ranking.split_first()?;
-    let tied: Vec<&str> = rest
+    let top = rec.top()?;
+    let tied: Vec<&str> = rec
+        .tied_with_top()
         .iter()
-        .take_while(|r| r.score == top.score)
         .map(|r| r.name.as_str())
         .collect();
     let (last, others) = tied.split_last()?;

@@ -484,6 +484,15 @@ impl ServiceEstimate {
     pub fn fits(&self) -> bool {
         self.total.is_some()
     }
+
+    /// `$9.01`, or `does not fit: ...` with the reason.
+    pub fn total_text(&self) -> String {
+        match (self.total, &self.reason) {
+            (Some(t), _) => format_money(t),
+            (None, Some(reason)) => format!("does not fit: {reason}"),
+            (None, None) => "does not fit".to_owned(),
+        }
+    }
 }
 
 /// Every service's estimate for one set of inputs.
@@ -507,6 +516,15 @@ impl Estimate {
 
     pub fn cheapest(&self) -> Option<&ServiceEstimate> {
         self.services.first().filter(|s| s.fits())
+    }
+
+    /// `$9.01 a month`, `does not fit: ...`, or `not estimated` for a service it has no model of.
+    pub fn monthly_text(&self, id: &str) -> String {
+        match self.service(id) {
+            Some(s) if s.fits() => s.total_text() + " a month",
+            Some(s) => s.total_text(),
+            None => "not estimated".into(),
+        }
     }
 }
 

@@ -52,10 +52,10 @@ pub fn tie_note(rec: &crate::engine::Recommendation) -> Option<String> {
 
 /// "3 behind", or "tied" when there is no gap.
 pub fn gap(behind: i32) -> String {
-    match behind {
-        0 => "tied".to_owned(),
-        1 => "1 behind".to_owned(),
-        n => format!("{n} behind"),
+    if behind == 0 {
+        "tied".to_owned()
+    } else {
+        format!("{behind} behind")
     }
 }
 

@@ -278,14 +278,6 @@ fn working(item: &LineItem) -> String {
     }
 }
 
-fn total_text(s: &ServiceEstimate) -> String {
-    match (s.total, &s.reason) {
-        (Some(t), _) => format_money(t),
-        (None, Some(reason)) => format!("does not fit: {reason}"),
-        (None, None) => "does not fit".to_owned(),
-    }
-}
-
 fn band_text(band: &Band, first: bool, last: bool) -> String {
     match (first, last) {
         (true, true) => format!("{}: cheapest at every volume", band.name),
@@ -354,7 +346,7 @@ fn text(report: &Report, width: usize) -> String {
             }
             None => {
                 let indent = 2 + 4 + name_w + 2;
-                let wrapped = text::wrap(&total_text(s), width.saturating_sub(indent).max(20));
+                let wrapped = text::wrap(&s.total_text(), width.saturating_sub(indent).max(20));
                 for (j, line) in wrapped.iter().enumerate() {
                     if j == 0 {
                         let _ = writeln!(out, "  {rank:>3} {}{}  {line}", s.name, " ".repeat(pad));
@@ -367,7 +359,7 @@ fn text(report: &Report, width: usize) -> String {
     }
 
     for s in &e.services {
-        let _ = writeln!(out, "\n{}: {}", s.name, total_text(s));
+        let _ = writeln!(out, "\n{}: {}", s.name, s.total_text());
         let amount_w = s
             .breakdown
             .iter()
@@ -458,11 +450,11 @@ fn markdown(report: &Report) -> String {
             "| {rank} | {} (`{}`) | {} |",
             cell(&s.name),
             s.service,
-            cell(&total_text(s))
+            cell(&s.total_text())
         );
     }
     for s in &e.services {
-        let _ = writeln!(out, "\n## {}: {}\n", s.name, cell(&total_text(s)));
+        let _ = writeln!(out, "\n## {}: {}\n", s.name, cell(&s.total_text()));
         if !s.breakdown.is_empty() {
             let _ = writeln!(out, "| Item | Working | Amount |\n|---|---|---:|");
             for item in &s.breakdown {

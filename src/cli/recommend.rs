@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::cost::Workload;
 use super::{Format, emit, exit};
-use crate::cost::{CostModel, Estimate, format_money};
+use crate::cost::{CostModel, Estimate};
 use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::{adr, answers_file, explain, fs_safe, text as wrap_text};
@@ -260,17 +260,6 @@ pub fn render_with_cost(
     }
 }
 
-/// `$9.01 a month` or `does not fit: ...` for a ranked service.
-fn cost_text(estimate: &Estimate, service: &str) -> String {
-    match estimate.service(service) {
-        Some(s) => match s.total {
-            Some(total) => format_money(total) + " a month",
-            None => format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
-        },
-        None => "not estimated".into(),
-    }
-}
-
 const COST_NOTE: &str = "estimate only, from list prices; `computepick cost` with the same flags \
 shows every line and assumption";
 
@@ -335,7 +324,13 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
             let _ = writeln!(out, "  {line}");
         }
         for (i, r) in rec.ranking.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}: {}", i + 1, r.name, cost_text(e, &r.service));
+            let _ = writeln!(
+                out,
+                "  {}. {}: {}",
+                i + 1,
+                r.name,
+                e.monthly_text(&r.service)
+            );
         }
         let note = format!("{} prices as of {}; {COST_NOTE}.", e.region, e.as_of);
         for line in wrap_text::wrap(&note, 96) {

@@ -149,13 +149,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
             }
         }
         for r in rec.ranking.iter().take(4) {
-            let text = match estimate.service(&r.service) {
-                Some(s) => match s.total {
-                    Some(total) => crate::cost::format_money(total) + " a month",
-                    None => format!("does not fit: {}", s.reason.clone().unwrap_or_default()),
-                },
-                None => "not estimated".into(),
-            };
+            let text = estimate.monthly_text(&r.service);
             for (i, l) in wrap(&format!("{}: {text}", r.name), width.saturating_sub(4))
                 .into_iter()
                 .enumerate()
