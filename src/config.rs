@@ -224,15 +224,32 @@ fn is_blank(text: &str) -> bool {
     true
 }
 
-/// Checks the config's data file (when the config names one) and keeps it only if it loads.
+/// What came of the data file a config names.
+#[derive(Debug, Default)]
+pub struct ConfigData {
+    /// The file's guide, loaded and validated once, for the caller to use rather than load it
+    /// again.
+    pub guide: Option<crate::data::Guide>,
+    /// Why it cannot be used, naming the config and the data path.
+    pub warning: Option<Diagnostic>,
+}
+
+/// Loads the config's data file (when the config names one) and keeps it only if it loads.
 /// A config is a convenience, so a data path in it that does not load (missing, unreadable,
 /// or not a valid decisions file) is dropped with a warning that names the config file and
-/// the data path, and the built-in data is used instead. Only the config's path is checked:
-/// `--data` on the command line is the user's explicit choice and fails normally.
-pub fn check_data(loaded: &mut Loaded) -> Option<Diagnostic> {
-    let data = loaded.config.data.clone()?;
+/// the data path, and the built-in data is used instead. Only the config's path is handled
+/// here: `--data` on the command line is the user's explicit choice and fails normally.
+pub fn load_data(loaded: &mut Loaded) -> ConfigData {
+    let Some(data) = loaded.config.data.clone() else {
+        return ConfigData::default();
+    };
     let diagnostics = match crate::data::load(Some(&data)) {
-        Ok(_) => return None,
+        Ok((guide, _, _)) => {
+            return ConfigData {
+                guide: Some(guide),
+                warning: None,
+            };
+        }
         Err(diagnostics) => diagnostics,
     };
     loaded.config.data = None;
@@ -258,16 +275,19 @@ pub fn check_data(loaded: &mut Loaded) -> Option<Diagnostic> {
         .path
         .as_ref()
         .map_or_else(|| "config".to_owned(), |p| p.display().to_string());
-    Some(Diagnostic {
-        severity: Severity::Warning,
-        file: config_file,
-        line: 0,
-        col: 0,
-        message: format!(
-            "its data file {} is unusable: {first}{more}; using the built-in data",
-            data.display()
-        ),
-    })
+    ConfigData {
+        guide: None,
+        warning: Some(Diagnostic {
+            severity: Severity::Warning,
+            file: config_file,
+            line: 0,
+            col: 0,
+            message: format!(
+                "its data file {} is unusable: {first}{more}; using the built-in data",
+                data.display()
+            ),
+        }),
+    }
 }
 
 /// Makes the config's output format the default of every subcommand whose `--format` accepts
@@ -371,7 +391,9 @@ mod tests {
         std::fs::write(&config, "(data: Some(\"nope.ron\"))").expect("write");
         let mut loaded = load_file(&config, true);
         assert!(loaded.warning.is_none());
-        let warning = check_data(&mut loaded).expect("a warning").to_string();
+        let data = load_data(&mut loaded);
+        assert!(data.guide.is_none());
+        let warning = data.warning.expect("a warning").to_string();
         assert_eq!(loaded.config.data, None, "falls back to the built-in data");
         let expected_start = format!("{}: warning: its data file ", config.display());
         assert!(warning.starts_with(&expected_start), "{warning}");
@@ -383,7 +405,9 @@ mod tests {
         std::fs::write(dir.path().join("good.ron"), crate::data::EMBEDDED).expect("write");
         std::fs::write(&config, "(data: Some(\"good.ron\"))").expect("write");
         let mut loaded = load_file(&config, true);
-        assert!(check_data(&mut loaded).is_none());
+        let data = load_data(&mut loaded);
+        assert!(data.warning.is_none());
+        assert!(data.guide.is_some(), "loaded once, for the caller to use");
         assert_eq!(loaded.config.data, Some(dir.path().join("good.ron")));
     }
 

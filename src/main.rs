@@ -28,25 +28,29 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    // Flags win over the config file. The config's data file is checked first, so a bad path
-    // there is a warning and the built-in data (a bad --data fails, as an explicit choice).
+    // Flags win over the config file. The config's data file is loaded first, so a bad path
+    // there is a warning and the built-in data (a bad --data fails, as an explicit choice);
+    // once loaded it is handed on rather than loaded again.
     let uses_data = !matches!(
         cli.command,
         Some(Command::Completions(_) | Command::Man(_) | Command::Config(_))
     );
+    let mut preloaded = None;
     if cli.data.is_none() && uses_data {
-        if let Some(warning) = config::check_data(&mut loaded) {
+        let data = config::load_data(&mut loaded);
+        if let Some(warning) = data.warning {
             eprintln!("{warning}");
             warnings.push(warning.to_string());
         }
+        preloaded = data.guide;
         cli.data = loaded.config.data;
     }
     let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
     if let Some(command) = &cli.command {
-        return cli::run(command, cli.data.as_deref());
+        return cli::run(command, cli.data.as_deref(), preloaded);
     }
     // Load and validate before taking the terminal, so data errors reach a normal stderr.
-    let Some(guide) = cli::load_or_report(cli.data.as_deref()) else {
+    let Some(guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");

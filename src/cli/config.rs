@@ -30,7 +30,7 @@ pub fn run(args: &Args) -> u8 {
     // `show` says whether the data file the config names can be used (else the built-in data
     // is, with the same warning every command gives).
     let data_warning = match args.action {
-        Action::Show => config::check_data(&mut loaded),
+        Action::Show => config::load_data(&mut loaded).warning,
         Action::Path => None,
     };
     emit(&match args.action {

@@ -110,8 +110,17 @@ pub enum Format {
     Markdown,
 }
 
-/// Runs a subcommand and returns the exit code.
-pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
+/// Runs a subcommand and returns the exit code. `preloaded` is `data`'s guide when it was
+/// already loaded (the config's data file), so it is not parsed twice.
+pub fn run(
+    command: &Command,
+    data: Option<&std::path::Path>,
+    preloaded: Option<Guide>,
+) -> ExitCode {
+    let with_guide = |f: &dyn Fn(&Guide) -> u8| match preloaded {
+        Some(ref guide) => f(guide),
+        None => with_guide(data, f),
+    };
     let code = match command {
         Command::Check(args) => check::run(args, data),
         Command::Recommend(args) => {
@@ -119,13 +128,13 @@ pub fn run(command: &Command, data: Option<&std::path::Path>) -> ExitCode {
                 || crate::data::EMBEDDED_NAME.to_owned(),
                 |p| p.display().to_string(),
             );
-            with_guide(data, |g| recommend::run(args, g, &name))
+            with_guide(&|g| recommend::run(args, g, &name))
         }
-        Command::Show(args) => with_guide(data, |g| show::run(args, g)),
-        Command::Compare(args) => with_guide(data, |g| compare::run(args, g)),
-        Command::List(args) => with_guide(data, |g| list::run(args, g)),
-        Command::Search(args) => with_guide(data, |g| search::run(args, g)),
-        Command::Cost(args) => with_guide(data, |g| cost::run(args, g)),
+        Command::Show(args) => with_guide(&|g| show::run(args, g)),
+        Command::Compare(args) => with_guide(&|g| compare::run(args, g)),
+        Command::List(args) => with_guide(&|g| list::run(args, g)),
+        Command::Search(args) => with_guide(&|g| search::run(args, g)),
+        Command::Cost(args) => with_guide(&|g| cost::run(args, g)),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Config(args) => config::run(args),
