@@ -2,7 +2,8 @@
 //! the decision record included, against a golden file), the Cost tab's Reserved and Batch
 //! options, and the result screen's cost heading at 120 columns.
 
-use std::path::Path;
+#[path = "support/golden.rs"]
+mod golden;
 
 use assert_cmd::Command;
 use computepick::app::{App, FormRow};
@@ -62,30 +63,6 @@ fn recommend(extra: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from line {}:\n- {}\n+ {}\n(run UPDATE_GOLDEN=1 cargo test --test cost_record after checking)",
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>")
-        );
-    }
-}
-
 #[test]
 fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_file() {
     let mut args = vec!["--format", "adr", "-o", "-"];
@@ -116,7 +93,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
             }
         })
         .collect();
-    golden("adr-thumbnails-with-cost.md", &adr);
+    golden::check("adr-thumbnails-with-cost.md", &adr);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Issue 7: what-if in the app, answer files, decision records, and files that are safe.
 
-use std::path::Path;
+#[path = "support/golden.rs"]
+mod golden;
 
 use assert_cmd::Command;
 use computepick::app::{App, Screen, Tab};
@@ -50,30 +51,6 @@ fn top(app: &App) -> Option<String> {
     }
 }
 
-/// Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from line {}:\n- {}\n+ {}\n(run UPDATE_GOLDEN=1 cargo test --test decisions_kept after checking)",
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>")
-        );
-    }
-}
-
 fn record(pairs: &[(&str, &str)]) -> String {
     let g = guide();
     let walk = engine::walk(&g, &answers(pairs));
@@ -105,7 +82,7 @@ fn decision_record_for_thumbnails_matches_the_golden_file() {
     ] {
         assert!(adr.contains(heading), "missing {heading}");
     }
-    golden("adr-thumbnails.md", &adr);
+    golden::check("adr-thumbnails.md", &adr);
 }
 
 #[test]
@@ -113,7 +90,7 @@ fn decision_record_for_a_nightly_etl_matches_the_golden_file() {
     let adr = record(NIGHTLY_ETL);
     assert!(adr.starts_with("# Run batch jobs on AWS Batch\n"), "{adr}");
     assert!(adr.contains("AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes"));
-    golden("adr-nightly-etl.md", &adr);
+    golden::check("adr-nightly-etl.md", &adr);
 }
 
 #[test]
@@ -473,7 +450,7 @@ fn the_chosen_services_downsides_are_its_consequences() {
         "{adr}"
     );
     assert!(!adr.contains("1 points"), "{adr}");
-    golden("adr-batch-plain-code.md", &adr);
+    golden::check("adr-batch-plain-code.md", &adr);
 }
 
 #[test]
