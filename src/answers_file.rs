@@ -116,7 +116,11 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
     }
     engine::check_answers(guide, &answers).map_err(|e| {
         let at = match &e {
-            AnswerError::UnknownQuestion { question, .. } => find_key(text, question),
+            AnswerError::UnknownQuestion { question, .. }
+            | AnswerError::BadChecklist { question, .. } => find_key(text, question),
+            AnswerError::Retired {
+                question, option, ..
+            } => find_key(text, question).and_then(|k| find_quoted(text, k, option)),
             AnswerError::UnknownOption {
                 question, option, ..
             } => find_key(text, question).and_then(|k| find_quoted(text, k, option)),

@@ -8,8 +8,10 @@ use crate::data::{self, Diagnostics};
 
 pub const AFTER_HELP: &str = "Checks syntax (with file:line:col), then every semantic problem at once: \
 duplicate ids, dangling references, cycles, unreachable questions, options with no effect, services \
-no path recommends, paths that end without a recommendation, facts and prices without a source or \
-date. Dates older than a year are warnings. Exit 0 when valid, 2 with the errors.";
+no path recommends, paths that end without a recommendation (every path is explored, checklists \
+included), rule-outs without the sourced fact they rest on, services without their own burden rank, \
+facts and prices without a source or date; then counts the paths each service tops, the ties and the \
+close calls. Dates older than a year are warnings. Exit 0 when valid, 2 with the errors.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,10 +44,20 @@ pub fn run(args: &Args, data: Option<&Path>) -> u8 {
         report_diagnostics(&report.diagnostics);
         return exit::BAD_INPUT;
     }
+    // Every path, explored here and only here: loading never does it.
+    let (explored, summary) = if report.explorable {
+        data::explore_paths(&guide, &text, &name)
+    } else {
+        (Diagnostics::default(), None)
+    };
+    if explored.has_errors() {
+        report_diagnostics(&explored);
+        return exit::BAD_INPUT;
+    }
     let warnings = Diagnostics(report.diagnostics.warnings().cloned().collect());
     report_diagnostics(&warnings);
     let mut out = String::new();
-    if let Some(summary) = report.summary {
+    if let Some(summary) = summary {
         let _ = writeln!(
             out,
             "{name}: ok: {} questions, {} paths, {} services, {} facts, {} glossary terms, {} prices",
@@ -58,8 +70,15 @@ pub fn run(args: &Args, data: Option<&Path>) -> u8 {
         );
         let _ = writeln!(out, "Paths each service tops:");
         for (service, count) in &summary.tops {
-            let _ = writeln!(out, "  {service:<20} {count:>8}");
+            let share = 100.0 * *count as f64 / summary.paths.max(1) as f64;
+            let _ = writeln!(out, "  {service:<20} {count:>8}  {share:>5.1}%");
         }
+        let _ = writeln!(
+            out,
+            "Ties for first: {} paths (settled by the lower estimate when sized, then the lower \
+             operating burden); close calls (1 point): {} paths.",
+            summary.ties, summary.close_calls
+        );
         if warnings.0.is_empty() {
             let _ = writeln!(out, "No warnings.");
         } else {

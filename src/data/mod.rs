@@ -13,4 +13,4 @@ pub use dates::{days_since, today, today_ymd};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use load::{EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_syntax};
 pub use schema::*;
-pub use validate::{Report, Summary, validate};
+pub use validate::{MAX_WEIGHT, Report, Summary, explore_paths, validate};

@@ -20,6 +20,41 @@ pub struct Guide {
     /// Unit prices the cost estimator reads; never hard-coded elsewhere.
     #[serde(default)]
     pub prices: Vec<Price>,
+    /// Combinations of answers that pull against each other, said on the result instead of
+    /// being silently scored.
+    #[serde(default)]
+    pub contradictions: Vec<Contradiction>,
+    /// Answers of an earlier vocabulary, refused with what replaced them.
+    #[serde(default)]
+    pub retired: Vec<Retired>,
+}
+
+/// A condition on an earlier answer: the question was answered with one of these options
+/// (for a checklist: one of them is ticked).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    pub question: String,
+    pub one_of: Vec<String>,
+}
+
+/// Answers that contradict each other, and what to say about it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contradiction {
+    /// Every condition holds.
+    pub when: Vec<When>,
+    pub say: String,
+}
+
+/// An answer the guide no longer takes, and what replaced it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub question: String,
+    pub option: String,
+    /// "runtime=always-on is now process=long-lived plus how long one request takes".
+    pub now: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -54,6 +89,13 @@ pub struct Service {
     pub as_of: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How much is left to operate, 1 = least. Each service has its own rank, so ties on
+    /// score are settled by a stated criterion, never by the order of the data file.
+    #[serde(default)]
+    pub burden: u8,
+    /// What the burden rank rests on, in a few words ("no servers, no capacity to plan").
+    #[serde(default)]
+    pub burden_why: String,
     #[serde(default)]
     pub you_manage: Vec<String>,
     #[serde(default)]
@@ -220,6 +262,14 @@ pub struct Question {
     pub prompt: String,
     /// Why the answer matters, shown under the prompt.
     pub why: String,
+    /// A checklist: any of the options can be ticked together, except `none`, which means
+    /// nothing is ticked. The answer is the ticked ids joined by commas, in option order.
+    #[serde(default)]
+    pub multi: bool,
+    /// The question is not asked when an earlier answer makes it moot; the walk goes on to
+    /// the question its options lead to.
+    #[serde(default)]
+    pub skip_when: Vec<When>,
     pub options: Vec<Choice>,
 }
 
@@ -246,8 +296,13 @@ pub enum Rule {
         weight: i32,
         reason: String,
     },
-    /// A hard limit: the service cannot serve this workload.
-    RuleOut { service: String, reason: String },
+    /// A hard limit: the service cannot serve this workload. `fact` is the attribute id of
+    /// the service's sourced fact that documents the limit.
+    RuleOut {
+        service: String,
+        reason: String,
+        fact: String,
+    },
 }
 
 impl Rule {
@@ -277,6 +332,45 @@ impl Guide {
 impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The options an answer selects: one for a single choice; for a checklist, each ticked
+    /// id (`none` selects the `none` option). `None` when any id is unknown.
+    pub fn selected(&self, answer: &str) -> Option<Vec<&Choice>> {
+        if !self.multi {
+            return self.option(answer).map(|o| vec![o]);
+        }
+        answer
+            .split(',')
+            .map(|id| self.option(id.trim()))
+            .collect::<Option<Vec<_>>>()
+            .filter(|picked| !picked.is_empty())
+    }
+
+    /// Whether an answer to this question picks `option` (for a checklist: ticks it).
+    pub fn picks(&self, answer: &str, option: &str) -> bool {
+        if self.multi {
+            answer.split(',').any(|id| id.trim() == option)
+        } else {
+            answer == option
+        }
+    }
+}
+
+impl When {
+    /// Whether this condition holds for an answer to its question.
+    pub fn holds(&self, guide: &Guide, answer: &str) -> bool {
+        let Some(question) = guide.question(&self.question) else {
+            return false;
+        };
+        self.one_of.iter().any(|o| question.picks(answer, o))
+    }
+}
+
+impl Service {
+    /// The fact filling a comparison row, if the service states one.
+    pub fn fact(&self, attribute: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.attribute == attribute)
     }
 }
 

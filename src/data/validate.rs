@@ -1,5 +1,12 @@
-//! Semantic checks of a parsed guide. Every problem is reported at once, each with a position,
-//! and the walk is explored path by path to prove every path ends in a recommendation.
+//! Semantic checks of a parsed guide. Every problem is reported at once, each with a position.
+//! Exploring every path of the walk is `check`'s job ([`explore_paths`]), not loading's, so
+//! start-up stays instant however many paths the questions make.
+
+mod model;
+mod walk;
+
+pub use model::MAX_WEIGHT;
+pub use walk::explore_paths;
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +26,10 @@ pub const MAX_OPTIONS: usize = 9;
 pub struct Summary {
     pub questions: usize,
     pub paths: usize,
+    /// Paths whose top score is shared (settled by the stated tie-break).
+    pub ties: usize,
+    /// Paths whose runner-up is one point behind.
+    pub close_calls: usize,
     /// Each service id with how many paths it tops, in data order.
     pub tops: Vec<(String, usize)>,
     pub facts: usize,
@@ -29,32 +40,24 @@ pub struct Summary {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub diagnostics: Diagnostics,
-    /// Present when the walk could be explored (no structural errors).
-    pub summary: Option<Summary>,
+    /// The walk is sound enough to explore path by path (no structural errors).
+    pub explorable: bool,
 }
 
 pub fn validate(guide: &Guide, text: &str, file: &str) -> Report {
-    let mut check = Checker {
-        guide,
-        text,
-        file,
-        today: today(),
-        diags: Vec::new(),
-    };
+    let mut check = Checker::new(guide, text, file);
     check.meta();
     check.services();
+    check.burdens();
     let graph_ok = check.questions();
+    check.contradictions_and_retired();
     check.knowledge();
-    let summary = if graph_ok && !check.has_errors() {
-        check.paths()
-    } else {
-        None
-    };
+    let explorable = graph_ok && !check.has_errors();
     let mut diagnostics = Diagnostics(check.diags);
     diagnostics.sort();
     Report {
         diagnostics,
-        summary,
+        explorable,
     }
 }
 
@@ -67,6 +70,16 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    fn new(guide: &'a Guide, text: &'a str, file: &'a str) -> Self {
+        Checker {
+            guide,
+            text,
+            file,
+            today: today(),
+            diags: Vec::new(),
+        }
+    }
+
     fn at(&self) -> Locator<'a> {
         Locator::new(self.text)
     }
@@ -344,6 +357,10 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for question in &guide.questions {
+            self.rule_links(question);
+            self.checklist(question);
+        }
         let structural_ok = self.diags.len() == errors_before;
         let graph_ok = self.cycles_and_reach();
         structural_ok && graph_ok
@@ -494,57 +511,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Explores every path of the walk; each must end with a recommendation, and every
-    /// service must top at least one path.
-    fn paths(&mut self) -> Option<Summary> {
-        let explored = crate::engine::explore(self.guide, MAX_PATHS);
-        let at = self.at().key("questions");
-        if explored.truncated {
-            self.error(
-                &at,
-                format!("the walk has more than {MAX_PATHS} paths; too many to check"),
-            );
-            return None;
-        }
-        for path in explored.dead_ends.iter().take(5) {
-            self.error(
-                &at,
-                format!(
-                    "this path ends without a recommendation (every service is ruled out): {path}"
-                ),
-            );
-        }
-        if explored.dead_ends.len() > 5 {
-            let more = explored.dead_ends.len() - 5;
-            self.error(
-                &at,
-                format!("… and {more} more paths end without a recommendation"),
-            );
-        }
-        for (service, &count) in self.guide.services.iter().zip(&explored.tops) {
-            if count == 0 {
-                let sat = self.at().key("services").value("id", &service.id);
-                self.error(
-                    &sat,
-                    format!("service \"{}\" is not recommended by any path", service.id),
-                );
-            }
-        }
-        Some(Summary {
-            questions: self.guide.questions.len(),
-            paths: explored.paths,
-            tops: self
-                .guide
-                .services
-                .iter()
-                .zip(explored.tops)
-                .map(|(s, n)| (s.id.clone(), n))
-                .collect(),
-            facts: self.guide.services.iter().map(|s| s.facts.len()).sum(),
-            terms: self.guide.glossary.len(),
-            prices: self.guide.prices.len(),
-        })
-    }
 }
 
 /// `; did you mean "x"?` for the closest known name, or nothing when none is close.

@@ -1,0 +1,143 @@
+//! Flip points: for each runner-up, the smallest change of answers that makes it win.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::score::{Recommendation, Sizing, score};
+use super::{Answers, Step, answers_of, canonical, walk};
+use crate::data::{Guide, Question};
+
+/// One answer changed: `question` answered `to` (for a checklist, the whole new answer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub question: String,
+    pub to: String,
+}
+
+/// Every other answer a question could take, one step away: each other option; for a
+/// checklist, one option ticked or unticked.
+fn alternatives(question: &Question, current: Option<&str>) -> Vec<String> {
+    if !question.multi {
+        return question
+            .options
+            .iter()
+            .filter(|o| Some(o.id.as_str()) != current)
+            .map(|o| o.id.clone())
+            .collect();
+    }
+    let now = current.map_or_else(|| "none".to_owned(), |a| canonical(question, a));
+    let mut seen = Vec::new();
+    for option in question.options.iter().filter(|o| o.id != "none") {
+        let toggled = if question.picks(&now, &option.id) {
+            now.split(',').filter(|id| *id != option.id).collect::<Vec<_>>().join(",")
+        } else {
+            format!("{now},{}", option.id)
+        };
+        let value = canonical(question, &toggled);
+        if value != now && !seen.contains(&value) {
+            seen.push(value);
+        }
+    }
+    if current.is_none() {
+        seen.insert(0, "none".to_owned());
+    }
+    seen
+}
+
+/// The winner and its lead after applying `changes`, when every change lands on the walk.
+fn outcome(
+    guide: &Guide,
+    base: &Answers,
+    changes: &[&Change],
+    sizing: Option<&Sizing>,
+) -> Option<(String, i64)> {
+    let mut answers = base.clone();
+    for c in changes {
+        answers.insert(c.question.clone(), c.to.clone());
+    }
+    let walked = walk(guide, &answers);
+    if !walked.is_complete()
+        || !changes
+            .iter()
+            .all(|c| walked.path.iter().any(|s| s.question == c.question))
+    {
+        return None;
+    }
+    let rec = score(guide, &walked.path, sizing);
+    let top = rec.ranking.first()?;
+    let lead = rec
+        .ranking
+        .get(1)
+        .map_or(i64::MAX, |r| i64::from(top.score) - i64::from(r.score));
+    Some((top.service.clone(), lead))
+}
+
+/// For each runner-up of `rec`, the smallest change of answers (one, else two) that makes
+/// it win. Among changes of the same size the one that wins by the widest lead is kept (the
+/// clearest flip), then the first in walk order. Services without one are absent.
+pub fn flips(
+    guide: &Guide,
+    path: &[Step],
+    sizing: Option<&Sizing>,
+    rec: &Recommendation,
+) -> BTreeMap<String, Vec<Change>> {
+    let base = answers_of(path);
+    let wanted: Vec<&str> = rec.ranking.iter().skip(1).map(|r| r.service.as_str()).collect();
+    let mut best: BTreeMap<String, (i64, Vec<Change>)> = BTreeMap::new();
+    if wanted.is_empty() {
+        return BTreeMap::new();
+    }
+    // Questions in walk order first (the path), then the rest as the data lists them.
+    let mut questions: Vec<&Question> = path
+        .iter()
+        .filter_map(|s| guide.question(&s.question))
+        .collect();
+    for q in &guide.questions {
+        if !questions.iter().any(|seen| seen.id == q.id) {
+            questions.push(q);
+        }
+    }
+    let changes: Vec<Change> = questions
+        .iter()
+        .flat_map(|q| {
+            alternatives(q, base.get(&q.id).map(String::as_str))
+                .into_iter()
+                .map(|to| Change {
+                    question: q.id.clone(),
+                    to,
+                })
+        })
+        .collect();
+    let keep = |service: String, lead: i64, set: Vec<Change>, best: &mut BTreeMap<_, _>| {
+        if !wanted.contains(&service.as_str()) {
+            return;
+        }
+        match best.get(&service) {
+            Some((l, _)) if *l >= lead => {}
+            _ => {
+                best.insert(service, (lead, set));
+            }
+        }
+    };
+    for c in &changes {
+        if let Some((service, lead)) = outcome(guide, &base, &[c], sizing) {
+            keep(service, lead, vec![c.clone()], &mut best);
+        }
+    }
+    if wanted.iter().any(|s| !best.contains_key(*s)) {
+        let singles: BTreeMap<String, (i64, Vec<Change>)> = best.clone();
+        let mut pairs: BTreeMap<String, (i64, Vec<Change>)> = BTreeMap::new();
+        for (i, a) in changes.iter().enumerate() {
+            for b in changes.iter().skip(i + 1).filter(|b| b.question != a.question) {
+                if let Some((service, lead)) = outcome(guide, &base, &[a, b], sizing)
+                    && !singles.contains_key(&service)
+                {
+                    keep(service, lead, vec![a.clone(), b.clone()], &mut pairs);
+                }
+            }
+        }
+        best.extend(pairs);
+    }
+    best.into_iter().map(|(s, (_, set))| (s, set)).collect()
+}

@@ -1,0 +1,37 @@
+//! The decision logic, pure: a guide and a set of answers in; the walked path, every service
+//! ranked (or ruled out) with its reasons, what would flip each runner-up, and the answers
+//! that pull against each other out. No terminal, no I/O.
+//!
+//! - [`walk`] follows the answers through the questions (one walker for every front end);
+//! - [`recommend`] scores a walked path (one scorer: [`explore`] and the flips use the same
+//!   ordering), breaking ties by a stated criterion, never by the data file's order;
+//! - [`flips`] finds, for each runner-up, the smallest change of answers that makes it win;
+//! - [`explore`] walks every path for `check` (never at start-up).
+
+mod answers;
+mod explore;
+mod flip;
+mod score;
+mod walk;
+
+pub use answers::{AnswerError, canonical, check_answers, retired_answers};
+pub use explore::{Explored, explore};
+pub use flip::{Change, flips};
+pub use score::{
+    Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule, recommend,
+    recommend_sized,
+};
+pub use walk::{Step, Walk, missing_questions, planned_path, walk};
+
+use std::collections::BTreeMap;
+
+/// Answers by question id → option id (a checklist's ticked ids joined by commas). Ordered so
+/// output never depends on hashing.
+pub type Answers = BTreeMap<String, String>;
+
+/// The answers a walked path gives, as a map.
+pub fn answers_of(path: &[Step]) -> Answers {
+    path.iter()
+        .map(|s| (s.question.clone(), s.answer.clone()))
+        .collect()
+}

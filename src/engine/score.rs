@@ -1,0 +1,269 @@
+//! The one scorer: rules of the answers on a path applied to every service, then one order
+//! (score, then a stated tie-break) that `recommend`, `explore` and the flips all use.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BTreeMap;
+
+use super::Step;
+use super::flip::{Change, flips};
+use crate::data::{Guide, Rule};
+
+/// One rule that fired: which answer, what it did, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    pub question: String,
+    /// The option that fired it (for a checklist, the one ticked option).
+    pub answer: String,
+    /// The score it added; 0 for a rule-out.
+    pub weight: i32,
+    pub reason: String,
+    /// For a rule-out, the attribute of the sourced fact that documents the limit.
+    pub fact: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub service: String,
+    pub name: String,
+    pub score: i32,
+    /// Every weighted rule that fired for this service, strongest first.
+    pub reasons: Vec<Contribution>,
+    /// The smallest change of answers (one answer, else two) that makes this service win;
+    /// `None` for the recommendation and when no such change exists.
+    pub flip: Option<Vec<Change>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub service: String,
+    pub name: String,
+    /// Every rule-out that fired, in path order.
+    pub reasons: Vec<Contribution>,
+}
+
+/// What settled a tie on score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TieRule {
+    /// The estimate at the user's sized workload is more than 10% lower.
+    LowerEstimate,
+    /// Less to operate (the services' `burden` ranks).
+    LessToOperate,
+    /// Neither differs (a guide without burden ranks): the service ids' alphabetical order.
+    Id,
+}
+
+/// The recommendation shares its score with others; how the order among them was decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieBreak {
+    /// Names of the services tied with the recommendation, in their final order.
+    pub with: Vec<String>,
+    pub rule: TieRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendation {
+    /// Every service not ruled out, best first.
+    pub ranking: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+    /// Present when the top score is shared.
+    pub tie: Option<TieBreak>,
+    /// Answers that pull against each other, in the data file's words.
+    pub warnings: Vec<String>,
+}
+
+/// Each service's monthly estimate at the user's workload (services that fit only). Used to
+/// break ties; unsized recommendations pass none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sizing {
+    pub monthly: BTreeMap<String, f64>,
+}
+
+/// Two estimates closer than this are "about the same" and settle nothing.
+const SAME_COST: f64 = 0.10;
+
+impl Recommendation {
+    pub fn top(&self) -> Option<&Ranked> {
+        self.ranking.first()
+    }
+
+    /// The services that share the top score with the recommendation.
+    pub fn tied_with_top(&self) -> Vec<&Ranked> {
+        let Some(top) = self.top() else {
+            return Vec::new();
+        };
+        self.ranking
+            .iter()
+            .skip(1)
+            .take_while(|r| r.score == top.score)
+            .collect()
+    }
+
+    /// The runner-up when it is within one point of the recommendation.
+    pub fn close_call(&self) -> Option<&Ranked> {
+        let (top, second) = (self.ranking.first()?, self.ranking.get(1)?);
+        (i64::from(top.score) - i64::from(second.score) <= 1).then_some(second)
+    }
+
+    /// The rank (1-based) of a service, or `None` when it is ruled out.
+    pub fn rank_of(&self, service: &str) -> Option<usize> {
+        self.ranking
+            .iter()
+            .position(|r| r.service == service)
+            .map(|i| i + 1)
+    }
+}
+
+/// The criterion that orders two services with the same score, and the order it gives.
+pub(super) fn tie_order(guide: &Guide, sizing: Option<&Sizing>, a: usize, b: usize) -> (Ordering, TieRule) {
+    let (sa, sb) = (&guide.services[a], &guide.services[b]);
+    if let Some(sizing) = sizing
+        && let (Some(&ca), Some(&cb)) = (sizing.monthly.get(&sa.id), sizing.monthly.get(&sb.id))
+    {
+        let (low, high) = (ca.min(cb), ca.max(cb));
+        if high > low * (1.0 + SAME_COST) && high - low >= 0.01 {
+            return (ca.total_cmp(&cb), TieRule::LowerEstimate);
+        }
+    }
+    let rank = |s: &crate::data::Service| if s.burden == 0 { u8::MAX } else { s.burden };
+    match rank(sa).cmp(&rank(sb)) {
+        Ordering::Equal => (sa.id.cmp(&sb.id), TieRule::Id),
+        order => (order, TieRule::LessToOperate),
+    }
+}
+
+/// The one order of services: higher score first, then the tie-break.
+pub(super) fn order(
+    guide: &Guide,
+    sizing: Option<&Sizing>,
+    (a, score_a): (usize, i64),
+    (b, score_b): (usize, i64),
+) -> Ordering {
+    Reverse(score_a)
+        .cmp(&Reverse(score_b))
+        .then_with(|| tie_order(guide, sizing, a, b).0)
+}
+
+/// The winner among services not ruled out, by [`order`].
+pub(super) fn winner(guide: &Guide, sizing: Option<&Sizing>, scores: &[i64], out: &[bool]) -> Option<usize> {
+    (0..scores.len())
+        .filter(|&i| !out[i])
+        .min_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])))
+}
+
+/// Adds weights without overflow, whatever a data file says.
+fn clamp(score: i64) -> i32 {
+    i32::try_from(score).unwrap_or(if score < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// Scores a path: rankings and rule-outs, the tie-break, no flips or warnings.
+pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Recommendation {
+    let n = guide.services.len();
+    let mut scores = vec![0i64; n];
+    let mut favours: Vec<Vec<Contribution>> = vec![Vec::new(); n];
+    let mut knockouts: Vec<Vec<Contribution>> = vec![Vec::new(); n];
+    for step in path {
+        let Some(question) = guide.question(&step.question) else {
+            continue;
+        };
+        let Some(picked) = question.selected(&step.answer) else {
+            continue;
+        };
+        for option in picked {
+            for rule in &option.rules {
+                let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) else {
+                    continue;
+                };
+                let (weight, fact, list) = match rule {
+                    Rule::Favour { weight, .. } => (*weight, None, &mut favours[i]),
+                    Rule::RuleOut { fact, .. } => (0, Some(fact.clone()), &mut knockouts[i]),
+                };
+                scores[i] = scores[i].saturating_add(i64::from(weight));
+                list.push(Contribution {
+                    question: step.question.clone(),
+                    answer: option.id.clone(),
+                    weight,
+                    reason: rule.reason().to_owned(),
+                    fact,
+                });
+            }
+        }
+    }
+    let mut ranked: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
+    ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
+    let tie = match ranked.as_slice() {
+        [top, rest @ ..] if rest.first().is_some_and(|&s| scores[s] == scores[*top]) => {
+            let with: Vec<usize> = rest.iter().copied().take_while(|&s| scores[s] == scores[*top]).collect();
+            Some(TieBreak {
+                rule: tie_order(guide, sizing, *top, with[0]).1,
+                with: with.iter().map(|&i| guide.services[i].name.clone()).collect(),
+            })
+        }
+        _ => None,
+    };
+    let ranking = ranked
+        .iter()
+        .map(|&i| {
+            let service = &guide.services[i];
+            let mut reasons = std::mem::take(&mut favours[i]);
+            // Stable sort: equal weights stay in path order.
+            reasons.sort_by_key(|c| Reverse(c.weight));
+            Ranked {
+                service: service.id.clone(),
+                name: service.name.clone(),
+                score: clamp(scores[i]),
+                reasons,
+                flip: None,
+            }
+        })
+        .collect();
+    let excluded = guide
+        .services
+        .iter()
+        .zip(knockouts)
+        .filter(|(_, reasons)| !reasons.is_empty())
+        .map(|(service, reasons)| Excluded {
+            service: service.id.clone(),
+            name: service.name.clone(),
+            reasons,
+        })
+        .collect();
+    Recommendation {
+        ranking,
+        excluded,
+        tie,
+        warnings: Vec::new(),
+    }
+}
+
+/// The answers on a path that pull against each other, in the data file's words.
+pub fn warnings(guide: &Guide, path: &[Step]) -> Vec<String> {
+    guide
+        .contradictions
+        .iter()
+        .filter(|c| {
+            c.when.iter().all(|when| {
+                path.iter()
+                    .find(|s| s.question == when.question)
+                    .is_some_and(|s| when.holds(guide, &s.answer))
+            })
+        })
+        .map(|c| c.say.clone())
+        .collect()
+}
+
+/// Applies the rules of every answer on the path to every service, then says what would make
+/// each runner-up win and which answers contradict each other.
+pub fn recommend(guide: &Guide, path: &[Step]) -> Recommendation {
+    recommend_sized(guide, path, None)
+}
+
+/// As [`recommend`], with each service's estimate at the user's workload to break ties.
+pub fn recommend_sized(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Recommendation {
+    let mut rec = score(guide, path, sizing);
+    rec.warnings = warnings(guide, path);
+    let mut found = flips(guide, path, sizing, &rec);
+    for ranked in rec.ranking.iter_mut().skip(1) {
+        ranked.flip = found.remove(&ranked.service);
+    }
+    rec
+}
