@@ -48,6 +48,12 @@ const RECOMMEND_ARGS: &[&str] = &[
     "scaling=scale-to-zero",
     "-a",
     "budget=pay-per-use",
+    "-a",
+    "process=per-request",
+    "-a",
+    "needs=none",
+    "process=per-request",
+    "needs=none",
 ];
 /// The app switches to the alternate screen just before its first frame.
 const ALT_SCREEN: &[u8] = b"\x1b[?1049h";

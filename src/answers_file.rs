@@ -81,8 +81,70 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// Parses an answers file and checks every name against the guide.
+/// Parses an answers file and checks every name against the guide. A file answered in an
+/// earlier vocabulary is refused with what replaced each old answer and the questions to
+/// answer now.
 pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnostics> {
+    let (answers, retired) = parse_resumable(guide, text, file)?;
+    if retired.is_empty() {
+        return Ok(answers);
+    }
+    let first = &retired[0];
+    let (line, col) =
+        find_key(text, &first.question).map_or((1, 1), |offset| data::line_col(text, offset));
+    let replaced: Vec<&str> = retired.iter().map(|r| r.now.as_str()).collect();
+    let to_answer: Vec<String> = engine::missing_questions(guide, &answers)
+        .iter()
+        .map(|q| {
+            let ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+            format!("{} ({})", q.id, ids.join("|"))
+        })
+        .collect();
+    Err(Diagnostics(vec![Diagnostic {
+        severity: Severity::Error,
+        file: file.to_owned(),
+        line,
+        col,
+        message: format!(
+            "these answers use the guide's first vocabulary: {}. Answer {} (the app opens this \
+             file and asks only those)",
+            replaced.join("; "),
+            to_answer.join(", ")
+        ),
+    }]))
+}
+
+/// As [`parse`], but answers of an earlier vocabulary are left out and returned, so the app
+/// can open the file with what still applies and ask only what is new.
+pub fn parse_resumable(
+    guide: &Guide,
+    text: &str,
+    file: &str,
+) -> Result<(Answers, Vec<data::Retired>), Diagnostics> {
+    let mut answers = parse_names(text, file)?;
+    let retired: Vec<data::Retired> = engine::retired_answers(guide, &answers)
+        .into_iter()
+        .cloned()
+        .collect();
+    for r in &retired {
+        answers.remove(&r.question);
+    }
+    check(guide, &answers, text, file)?;
+    Ok((answers, retired))
+}
+
+/// Reads and parses an answers file for the app: old answers are dropped and returned.
+pub fn load_resumable(
+    guide: &Guide,
+    path: &Path,
+) -> Result<(Answers, Vec<data::Retired>), Diagnostics> {
+    let text = read(path)?;
+    parse_resumable(guide, &text, &path.display().to_string())
+}
+
+/// The file's answers by name, each question once; the caller checks them against the guide
+/// after taking out retired answers.
+fn parse_names(text: &str, file: &str) -> Result<Answers, Diagnostics> {
     let parsed: AnswerFile = ron::Options::default().from_str(text).map_err(|e| {
         Diagnostics(vec![Diagnostic {
             severity: Severity::Error,
@@ -114,7 +176,12 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
         }
         answers.insert(question, option);
     }
-    engine::check_answers(guide, &answers).map_err(|e| {
+    Ok(answers)
+}
+
+/// Every name must be the guide's, with the file's position of the first that is not.
+fn check(guide: &Guide, answers: &Answers, text: &str, file: &str) -> Result<(), Diagnostics> {
+    engine::check_answers(guide, answers).map_err(|e| {
         let at = match &e {
             AnswerError::UnknownQuestion { question, .. }
             | AnswerError::BadChecklist { question, .. } => find_key(text, question),
@@ -133,12 +200,16 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
             col,
             message: e.to_string(),
         }])
-    })?;
-    Ok(answers)
+    })
 }
 
 /// Reads and parses an answers file (same size and encoding limits as data files).
 pub fn load(guide: &Guide, path: &Path) -> Result<Answers, Diagnostics> {
+    let text = read(path)?;
+    parse(guide, &text, &path.display().to_string())
+}
+
+fn read(path: &Path) -> Result<String, Diagnostics> {
     if path.is_dir() {
         // The data loader would call it "not a data file"; this is an answers file.
         return Err(Diagnostics(vec![Diagnostic {
@@ -149,8 +220,7 @@ pub fn load(guide: &Guide, path: &Path) -> Result<Answers, Diagnostics> {
             message: "is a directory, not an answers file".into(),
         }]));
     }
-    let text = data::load_path(path)?;
-    parse(guide, &text, &path.display().to_string())
+    data::load_path(path)
 }
 
 /// Byte offset of `"name"` used as a map key (followed by `:`).
@@ -213,7 +283,7 @@ mod tests {
             .to_string();
         assert!(err.starts_with("a.ron:7:20:"), "{err}");
         assert!(err.contains("unknown answer \"secs\" for runtime"), "{err}");
-        assert!(err.contains("seconds, minutes, hours, always-on"), "{err}");
+        assert!(err.contains("seconds, minutes, hours)"), "{err}");
         let text = to_ron(&g, &answers(), "2026-11-23").replace("\"budget\"", "\"budgett\"");
         let err = parse(&g, &text, "a.ron")
             .expect_err("unknown question")

@@ -1,7 +1,8 @@
-//! Sentences that explain a recommendation, shared by the command line and the app.
+//! Sentences that explain a recommendation, shared by the command line, the app and the
+//! decision record, so all three say the same thing.
 
 use crate::data::Guide;
-use crate::engine::{Contribution, Excluded, Step};
+use crate::engine::{Change, Contribution, Excluded, Ranked, Recommendation, Step, TieRule};
 
 /// `+3` or `-2`.
 pub fn signed(weight: i32) -> String {
@@ -13,41 +14,105 @@ pub fn answer_ids(c: &Contribution) -> String {
     format!("{} = {}", c.question, c.answer)
 }
 
-/// "AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)",
-/// one line per rule that ruled it out.
+/// "AWS Lambda is out: one run lasts longer than 15 minutes, … (runtime = hours); …": one
+/// line per service with every rule that ruled it out.
 pub fn knockouts(excluded: &Excluded) -> Vec<String> {
-    excluded
+    let reasons: Vec<String> = excluded
         .reasons
         .iter()
-        .map(|c| format!("{} is out: {} ({})", excluded.name, c.reason, answer_ids(c)))
-        .collect()
+        .map(|c| format!("{} ({})", c.reason, answer_ids(c)))
+        .collect();
+    vec![format!("{} is out: {}", excluded.name, reasons.join("; "))]
 }
 
-/// A step in words: the question's prompt and the chosen option's label.
+/// A step in words: the question's prompt and the chosen option's label (a checklist's
+/// ticked labels joined by commas).
 pub fn step_words(guide: &Guide, step: &Step) -> (String, String) {
     let question = guide.question(&step.question);
     let prompt = question.map_or_else(|| step.question.clone(), |q| q.prompt.clone());
-    let label = question
-        .and_then(|q| q.option(&step.answer))
-        .map_or_else(|| step.answer.clone(), |o| o.label.clone());
+    let label = question.and_then(|q| q.selected(&step.answer)).map_or_else(
+        || step.answer.clone(),
+        |picked| {
+            picked
+                .iter()
+                .map(|o| o.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    );
     (prompt, label)
 }
 
-/// Says when the recommendation shares its score with runners-up, so a tie decided by the data
-/// file's order is never mistaken for a clear win.
-pub fn tie_note(rec: &crate::engine::Recommendation) -> Option<String> {
+/// Says how a tie on score was settled, so it is never mistaken for a clear win or for chance.
+pub fn tie_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
     let top = rec.top()?;
-    let tied = rec.tied_with_top();
-    if tied.is_empty() {
-        return None;
-    }
-    let names: Vec<&str> = tied.iter().map(|r| r.name.as_str()).collect();
+    let tie = rec.tie.as_ref()?;
+    let names = tie.with.join(" and ");
+    let because = match tie.rule {
+        TieRule::LowerEstimate => "its estimate at your size is lower".to_owned(),
+        TieRule::LessToOperate => {
+            let burden = |id: &str| guide.service(id).map_or(0, |s| s.burden);
+            let why = guide
+                .service(&top.service)
+                .map(|s| s.burden_why.as_str())
+                .filter(|w| !w.is_empty())
+                .map_or_else(String::new, |w| format!(": {w}"));
+            let second = rec.ranking.get(1).map_or(0, |r| burden(&r.service));
+            format!(
+                "it leaves less to operate (operating burden {} against {second}{why})",
+                burden(&top.service)
+            )
+        }
+        TieRule::Id => {
+            "the data gives no burden ranks, so the ids' alphabetical order decides".to_owned()
+        }
+    };
     Some(format!(
-        "Tied on score with {}: {} is listed first because it comes first in the data file. \
-         Weigh them against each other (Compare shows them side by side).",
-        names.join(" and "),
+        "Tied on score with {names}: {} comes first because {because}.",
         top.name
     ))
+}
+
+/// "Close call: AWS Fargate is 1 point behind; it would win if …", when the top two are
+/// within one point (ties are said by [`tie_note`]).
+pub fn close_call_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
+    let second = rec.close_call()?;
+    let top = rec.top()?;
+    if top.score == second.score {
+        return None;
+    }
+    Some(format!(
+        "Close call: {} is 1 point behind; it {}.",
+        second.name,
+        flip_words(guide, second)
+    ))
+}
+
+/// "would win if scaling were auto (Rises and falls: scale automatically)", or that no change
+/// of one or two answers makes it win.
+pub fn flip_words(guide: &Guide, ranked: &Ranked) -> String {
+    match &ranked.flip {
+        Some(changes) => format!("would win if {}", changes_words(guide, changes)),
+        None => "would not win with any change of one or two answers".to_owned(),
+    }
+}
+
+/// "scaling = auto (Rises and falls: scale automatically) and budget = …".
+pub fn changes_words(guide: &Guide, changes: &[Change]) -> String {
+    changes
+        .iter()
+        .map(|c| {
+            let (_, label) = step_words(
+                guide,
+                &Step {
+                    question: c.question.clone(),
+                    answer: c.to.clone(),
+                },
+            );
+            format!("{} = {} ({label})", c.question, c.to)
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// "3 behind", or "tied" when there is no gap.
@@ -64,21 +129,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn knockout_reads_as_a_sentence() {
+    fn knockout_reads_as_one_sentence_per_service() {
+        let rule = |question: &str, answer: &str, reason: &str| Contribution {
+            question: question.into(),
+            answer: answer.into(),
+            weight: 0,
+            reason: reason.into(),
+            fact: Some("max-runtime".into()),
+        };
         let excluded = Excluded {
             service: "lambda".into(),
             name: "AWS Lambda".into(),
-            reasons: vec![Contribution {
-                question: "runtime".into(),
-                answer: "hours".into(),
-                weight: 0,
-                reason: "one run lasts hours; Lambda stops at 15 minutes".into(),
-            }],
+            reasons: vec![
+                rule("runtime", "hours", "one run lasts hours"),
+                rule("needs", "gpu", "functions get no GPUs"),
+            ],
         };
         assert_eq!(
             knockouts(&excluded),
             [
-                "AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"
+                "AWS Lambda is out: one run lasts hours (runtime = hours); functions get no GPUs (needs = gpu)"
             ]
         );
         assert_eq!(signed(3), "+3");

@@ -58,6 +58,8 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Question,
+    /// A checklist question: Space or a number ticks, Enter goes on.
+    Checklist,
     Result,
     Compare,
     /// Typing into search: printable keys are text, never shortcuts.
@@ -168,16 +170,16 @@ const fn bind(
     }
 }
 
-use Context::{Compare, Confirm, Cost, Detail, Help, Question, Result, Search};
+use Context::{Checklist, Compare, Confirm, Cost, Detail, Help, Question, Result, Search};
 use KeyCode as K;
 
 const ALL: &[Context] = &[
-    Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+    Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm,
 ];
-const GUIDE: &[Context] = &[Question, Result];
-const MOVING: &[Context] = &[Question, Result, Compare, Detail, Help];
+const GUIDE: &[Context] = &[Question, Checklist, Result];
+const MOVING: &[Context] = &[Question, Checklist, Result, Compare, Detail, Help];
 const SCROLLING: &[Context] = &[Result, Compare, Detail, Help];
-const TABS: &[Context] = &[Question, Result, Compare, Search, Cost];
+const TABS: &[Context] = &[Question, Checklist, Result, Compare, Search, Cost];
 const TEXT: &[Context] = &[Search, Cost];
 
 const UP: &[Key] = &[Key::Code(K::Up), Key::Code(K::Char('k'))];
@@ -285,6 +287,34 @@ pub const BINDINGS: &[Binding] = &[
         "pick",
         "Pick an option by its number",
         &[Question],
+        true,
+    ),
+    bind(
+        &[Key::Code(K::Char(' '))],
+        Action::Toggle,
+        "tick",
+        "Tick or untick the highlighted option of a checklist",
+        &[Checklist],
+        true,
+    ),
+    bind(
+        &[Key::Digit],
+        Action::Number(0),
+        "tick",
+        "Tick or untick a checklist option by its number",
+        &[Checklist],
+        false,
+    ),
+    bind(
+        &[
+            Key::Code(K::Enter),
+            Key::Code(K::Right),
+            Key::Code(K::Char('l')),
+        ],
+        Action::Select,
+        "go on",
+        "Go on with the options ticked (nothing ticked means none)",
+        &[Checklist],
         true,
     ),
     bind(
@@ -469,7 +499,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::OpenSearch,
         "search",
         "Search services, concepts and attributes",
-        &[Question, Result, Compare, Cost, Detail],
+        &[Question, Checklist, Result, Compare, Cost, Detail],
         true,
     ),
     bind(
@@ -555,7 +585,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleHelp,
         "help",
         "Show or hide this help",
-        &[Question, Result, Compare, Detail, Help],
+        &[Question, Checklist, Result, Compare, Detail, Help],
         true,
     ),
     bind(

@@ -71,8 +71,8 @@ fn main() -> ExitCode {
         app.data_name = name.display().to_string();
     }
     if let Some(path) = &cli.answers {
-        match computepick::answers_file::load(&app.guide, path) {
-            Ok(answers) => app = app.with_answers(answers),
+        match computepick::answers_file::load_resumable(&app.guide, path) {
+            Ok((answers, retired)) => app = app.with_old_answers(answers, &retired),
             Err(diagnostics) => {
                 cli::report_diagnostics(&diagnostics);
                 return ExitCode::from(exit::BAD_INPUT);

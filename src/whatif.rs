@@ -236,6 +236,8 @@ mod tests {
         ("control", "none"),
         ("scaling", "scale-to-zero"),
         ("budget", "pay-per-use"),
+        ("process", "per-request"),
+        ("needs", "none"),
     ];
 
     #[test]
@@ -265,7 +267,7 @@ mod tests {
         assert_eq!(lambda.movement, Movement::DroppedOut { from: 1 });
         let sentence = service_sentence(lambda);
         assert!(
-            sentence.starts_with("AWS Lambda drops out: runtime is now hours (one run lasts hours; Lambda stops at 15 minutes)"),
+            sentence.starts_with("AWS Lambda drops out: runtime is now hours (one run lasts longer than 15 minutes, and Lambda stops every invocation at 15)"),
             "{sentence}"
         );
         assert!(d.new_top.is_some());

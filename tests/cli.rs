@@ -10,6 +10,8 @@ const LAMBDA: &[&str] = &[
     "control=none",
     "scaling=scale-to-zero",
     "budget=pay-per-use",
+    "process=per-request",
+    "needs=none",
 ];
 
 fn computepick() -> Command {
@@ -126,6 +128,8 @@ fn a_tie_for_first_is_said_in_words() {
         "control=full",
         "scaling=scale-to-zero",
         "budget=pay-per-use",
+        "process=per-request",
+        "needs=none",
     ];
     let text = stdout(&mut recommend(TIED, &[]));
     assert!(

@@ -17,6 +17,8 @@ const LAMBDA: &[&str] = &[
     "control=none",
     "scaling=scale-to-zero",
     "budget=pay-per-use",
+    "process=per-request",
+    "needs=none",
 ];
 
 /// The binary with no config file unless a test gives one.

@@ -23,6 +23,8 @@ const THUMBNAILS: &[(&str, &str)] = &[
     ("control", "none"),
     ("scaling", "scale-to-zero"),
     ("budget", "pay-per-use"),
+    ("process", "per-request"),
+    ("needs", "none"),
 ];
 
 const SIZE: &[&str] = &[

@@ -28,6 +28,8 @@ const THUMBNAILS: &[(&str, &str)] = &[
     ("control", "none"),
     ("scaling", "scale-to-zero"),
     ("budget", "pay-per-use"),
+    ("process", "per-request"),
+    ("needs", "none"),
 ];
 
 const NIGHTLY_ETL: &[(&str, &str)] = &[
@@ -38,6 +40,8 @@ const NIGHTLY_ETL: &[(&str, &str)] = &[
     ("control", "platform"),
     ("scaling", "scale-to-zero"),
     ("budget", "pay-per-use"),
+    ("process", "per-request"),
+    ("needs", "none"),
 ];
 
 fn press(app: &mut App, c: char) {
@@ -399,6 +403,8 @@ const BATCH_AS_PLAIN_CODE: &[(&str, &str)] = &[
     ("control", "none"),
     ("scaling", "scale-to-zero"),
     ("budget", "pay-per-use"),
+    ("process", "per-request"),
+    ("needs", "none"),
 ];
 
 /// Fargate and Elastic Beanstalk score the same: only the data file's order puts Fargate first.
@@ -410,6 +416,8 @@ const API_TIE: &[(&str, &str)] = &[
     ("control", "none"),
     ("scaling", "steady"),
     ("budget", "commit-for-savings"),
+    ("process", "per-request"),
+    ("needs", "none"),
 ];
 
 /// The text of a `## Heading` or `### Heading` section, up to the next heading of any level.

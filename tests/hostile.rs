@@ -365,6 +365,8 @@ fn recommend_with(extra: &[&str]) -> Vec<String> {
         "control=none",
         "scaling=scale-to-zero",
         "budget=pay-per-use",
+        "process=per-request",
+        "needs=none",
     ] {
         args.extend(["--answer".to_owned(), answer.to_owned()]);
     }

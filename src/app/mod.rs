@@ -115,6 +115,9 @@ pub struct App {
     /// The question on screen was opened from the result to try another answer: choosing
     /// one goes straight back to the result when the walk is complete.
     pub what_if: bool,
+    /// Opened from an answers file that did not complete the walk: each answer goes on to the
+    /// next question still open, so only what is new is asked.
+    pub resume: bool,
     /// The answers as last saved or exported, so quitting after a what-if can ask first.
     pub kept_answers: Option<Answers>,
     /// A yes/no question waiting for an answer.
@@ -156,6 +159,7 @@ impl App {
             exit: None,
             baseline: None,
             what_if: false,
+            resume: false,
             kept_answers: None,
             confirm: None,
             status: None,
@@ -190,6 +194,11 @@ impl App {
             (Tab::Compare, _) => Context::Compare,
             (Tab::Search, _) => Context::Search,
             (Tab::Cost, _) => Context::Cost,
+            (Tab::Guide, Screen::Question { .. })
+                if self.current_question().is_some_and(|q| q.multi) =>
+            {
+                Context::Checklist
+            }
             (Tab::Guide, Screen::Question { .. }) => Context::Question,
             (Tab::Guide, Screen::Result { .. }) => Context::Result,
         }
@@ -202,27 +211,10 @@ impl App {
         }
     }
 
-    /// The questions on the path so far: those answered, then the one being asked.
-    /// Follows remembered answers, so it also says how far the walk goes from here.
+    /// The questions the walk asks: those answered, the one being asked, and the ones after
+    /// it as far as remembered answers (else each question's first option) lead.
     pub fn path_questions(&self) -> Vec<&Question> {
-        let mut questions = Vec::new();
-        let mut current = Some(self.guide.start.as_str());
-        while let Some(qid) = current {
-            let Some(q) = self.guide.question(qid) else {
-                break;
-            };
-            if questions.iter().any(|seen: &&Question| seen.id == q.id) {
-                break;
-            }
-            questions.push(q);
-            current = self
-                .answers
-                .get(qid)
-                .and_then(|a| q.option(a))
-                .or_else(|| q.options.first())
-                .and_then(|o| o.next.as_deref());
-        }
-        questions
+        engine::planned_path(&self.guide, &self.answers)
     }
 
     /// The question on screen, if a question screen is showing.
@@ -239,7 +231,10 @@ impl App {
             .get(position)
             .and_then(|q| {
                 let answer = self.answers.get(&q.id)?;
-                q.options.iter().position(|o| &o.id == answer)
+                // A checklist starts on its first option; a choice on the one remembered.
+                (!q.multi)
+                    .then(|| q.options.iter().position(|o| &o.id == answer))
+                    .flatten()
             })
             .unwrap_or(0);
         self.screen = Screen::Question { position, cursor };
@@ -281,9 +276,49 @@ impl App {
         if walk.is_complete() {
             self.show_result();
         } else {
+            self.resume = true;
             self.show_question(walk.path.len());
         }
         self
+    }
+
+    /// Opens with an answers file of an earlier vocabulary: what still applies is kept, the
+    /// status line says what replaced each old answer, and only the open questions are asked.
+    pub fn with_old_answers(mut self, answers: Answers, retired: &[crate::data::Retired]) -> Self {
+        self = self.with_answers(answers);
+        if !retired.is_empty() {
+            let said: Vec<&str> = retired.iter().map(|r| r.now.as_str()).collect();
+            self.status = Some(format!(
+                "These answers predate the current questions: {}. Answer what is new.",
+                said.join("; ")
+            ));
+        }
+        self
+    }
+
+    /// Ticks or unticks option `index` of the checklist on screen; the answer is kept as it
+    /// changes, so going back or quitting mid-way loses nothing.
+    fn tick(&mut self, index: usize) {
+        let Some(question) = self.current_question() else {
+            return;
+        };
+        let Some(option) = question.options.get(index) else {
+            return;
+        };
+        let now = self.answers.get(&question.id).cloned().unwrap_or_default();
+        let next = if option.id == "none" {
+            "none".to_owned()
+        } else if question.picks(&now, &option.id) {
+            now.split(',')
+                .filter(|id| *id != option.id)
+                .collect::<Vec<_>>()
+                .join(",")
+        } else {
+            format!("{now},{}", option.id)
+        };
+        let value = engine::canonical(question, &next);
+        let qid = question.id.clone();
+        self.answers.insert(qid, value);
     }
 
     /// Answers the current question with option `index` and moves on.
@@ -297,15 +332,22 @@ impl App {
         let Some(option) = question.options.get(index) else {
             return;
         };
-        let (qid, oid, ends) = (
-            question.id.clone(),
-            option.id.clone(),
-            option.next.is_none(),
-        );
-        self.answers.insert(qid, oid);
-        // From a what-if, a complete walk goes straight back to the result.
-        if ends || (self.what_if && engine::walk(&self.guide, &self.answers).is_complete()) {
+        let (qid, ends) = (question.id.clone(), option.next.is_none());
+        // A checklist goes on with what is ticked (nothing ticked is `none`).
+        let answer = if question.multi {
+            engine::canonical(question, self.answers.get(&qid).map_or("", String::as_str))
+        } else {
+            option.id.clone()
+        };
+        self.answers.insert(qid, answer);
+        let walked = engine::walk(&self.guide, &self.answers);
+        // From a what-if or a reopened file, a complete walk goes straight back to the result,
+        // and a reopened file goes on to the next question it leaves open.
+        if ends || ((self.what_if || self.resume) && walked.is_complete()) {
+            self.resume = false;
             self.show_result();
+        } else if self.resume {
+            self.show_question(walked.path.len());
         } else {
             self.show_question(position + 1);
         }
@@ -420,6 +462,22 @@ impl App {
 
     fn update_question(&mut self, action: Action) {
         let count = self.current_question().map_or(0, |q| q.options.len());
+        let multi = self.current_question().is_some_and(|q| q.multi);
+        if multi {
+            match action {
+                Action::Toggle => {
+                    if let Screen::Question { cursor, .. } = self.screen {
+                        self.tick(cursor);
+                    }
+                    return;
+                }
+                Action::Number(n) if (1..=count).contains(&n) => {
+                    self.tick(n - 1);
+                    return;
+                }
+                _ => {}
+            }
+        }
         let Screen::Question { position, cursor } = &mut self.screen else {
             return;
         };

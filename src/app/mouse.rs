@@ -102,7 +102,13 @@ impl App {
                 if let Screen::Question { cursor, .. } = &mut self.screen {
                     *cursor = i;
                 }
-                self.update(Action::Select);
+                // On a checklist a click ticks; elsewhere it chooses.
+                let multi = self.current_question().is_some_and(|q| q.multi);
+                self.update(if multi {
+                    Action::Toggle
+                } else {
+                    Action::Select
+                });
             }
             Clickable::Answer(n) => self.update(Action::Number(n)),
             Clickable::Chip(i) if self.tab == Tab::Compare => {

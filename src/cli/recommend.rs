@@ -222,22 +222,42 @@ pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, 
         .map_err(|e| e.to_string())
 }
 
-/// Validates the answers, walks them and ranks the services: what `recommend` computes.
+/// Validates the answers, walks them and ranks the services: what `recommend` computes, with
+/// the problems worded for the command line (every missing question at once, with its options).
 pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation), String> {
-    engine::check_answers(guide, answers).map_err(|e| e.to_string())?;
-    let walk = engine::walk(guide, answers);
-    if let Some(pending) = &walk.pending {
-        let question = guide.question(pending);
-        let options: Vec<&str> = question
-            .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
-            .unwrap_or_default();
-        return Err(format!(
-            "question \"{pending}\" has no answer; add --answer {pending}=OPTION (options: {})",
-            options.join(", ")
-        ));
-    }
-    let rec = engine::recommend(guide, &walk.path);
-    Ok((walk, rec))
+    engine::decide(guide, answers, None).map_err(|e| match e {
+        engine::DecideError::Missing(missing) => {
+            let pairs: Vec<String> = missing
+                .iter()
+                .map(|(q, options)| format!("{q}={}", options.join("|")))
+                .collect();
+            let width = pairs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+            let lines: Vec<String> = missing
+                .iter()
+                .zip(&pairs)
+                .map(|((q, _), pair)| {
+                    let prompt = guide.question(q).map_or("", |q| q.prompt.as_str());
+                    let how = if guide.question(q).is_some_and(|q| q.multi) {
+                        " (several: gpu,windows)"
+                    } else {
+                        ""
+                    };
+                    format!("  {pair:<width$}  {prompt}{how}")
+                })
+                .collect();
+            format!(
+                "{} without an answer; add {} with --answer QUESTION=OPTION:\n{}",
+                if missing.len() == 1 {
+                    "1 question is".to_owned()
+                } else {
+                    format!("{} questions are", missing.len())
+                },
+                if missing.len() == 1 { "it" } else { "them" },
+                lines.join("\n")
+            )
+        }
+        other => other.to_string(),
+    })
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
@@ -256,7 +276,7 @@ pub fn render_with_cost(
     match format {
         Format::Text => text(guide, walk, rec, estimate),
         Format::Markdown => markdown(guide, walk, rec, estimate),
-        Format::Json => json(walk, rec, estimate),
+        Format::Json => json(guide, walk, rec, estimate),
     }
 }
 
@@ -272,9 +292,20 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
                 "Recommendation: {} ({}), score {}",
                 top.name, top.service, top.score
             );
-            if let Some(note) = explain::tie_note(rec) {
+            let notes = explain::tie_note(guide, rec)
+                .into_iter()
+                .chain(explain::close_call_note(guide, rec));
+            for note in notes {
                 for line in wrap_text::wrap(&note, 96) {
                     let _ = writeln!(out, "{line}");
+                }
+            }
+            if !rec.warnings.is_empty() {
+                let _ = writeln!(out, "\nYour answers pull against each other:");
+                for warning in &rec.warnings {
+                    for (i, line) in wrap_text::wrap(warning, 92).iter().enumerate() {
+                        let _ = writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " });
+                    }
                 }
             }
             let _ = writeln!(out, "\nWhy:");
@@ -305,6 +336,10 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
                 r.score,
                 explain::gap(best - r.score)
             );
+            let flip = format!("It {}.", explain::flip_words(guide, r));
+            for line in wrap_text::wrap(&flip, 90) {
+                let _ = writeln!(out, "       {line}");
+            }
             for c in &r.reasons {
                 let _ = writeln!(
                     out,
@@ -372,8 +407,17 @@ fn markdown(
     match rec.top() {
         Some(top) => {
             let _ = writeln!(out, "# Recommendation: {}\n", top.name);
-            if let Some(note) = explain::tie_note(rec) {
+            let notes = explain::tie_note(guide, rec)
+                .into_iter()
+                .chain(explain::close_call_note(guide, rec));
+            for note in notes {
                 let _ = writeln!(out, "> {note}\n");
+            }
+            for warning in &rec.warnings {
+                let _ = writeln!(
+                    out,
+                    "> **Your answers pull against each other:** {warning}\n"
+                );
             }
             let _ = writeln!(out, "Score {}. Why:\n", top.score);
             for c in &top.reasons {
@@ -392,7 +436,7 @@ fn markdown(
     }
     let _ = writeln!(
         out,
-        "\n## Ranking\n\n| Rank | Service | Score | Main reasons |\n|---:|---|---:|---|"
+        "\n## Ranking\n\n| Rank | Service | Score | Main reasons | What would make it win |\n|---:|---|---:|---|---|"
     );
     for (i, r) in rec.ranking.iter().enumerate() {
         let reasons: Vec<String> = r
@@ -407,14 +451,20 @@ fn markdown(
                 )
             })
             .collect();
+        let flip = if i == 0 {
+            "(recommended)".to_owned()
+        } else {
+            capitalize(&explain::flip_words(guide, r))
+        };
         let _ = writeln!(
             out,
-            "| {} | {} (`{}`) | {} | {} |",
+            "| {} | {} (`{}`) | {} | {} | {} |",
             i + 1,
             r.name,
             r.service,
             r.score,
-            reasons.join("; ")
+            reasons.join("; "),
+            flip.replace('|', "\\|")
         );
     }
     if let Some(e) = estimate
@@ -459,6 +509,10 @@ fn capitalize(text: &str) -> String {
 #[derive(Serialize)]
 struct JsonOut<'a> {
     recommendation: Option<&'a str>,
+    /// How a tie on score was settled, or that the top two are within a point.
+    notes: Vec<String>,
+    /// Answers that pull against each other.
+    warnings: &'a [String],
     ranking: Vec<JsonRanked<'a>>,
     excluded: Vec<JsonExcluded<'a>>,
     path: Vec<JsonStep<'a>>,
@@ -495,6 +549,9 @@ struct JsonRanked<'a> {
     score: i32,
     /// "+3 workload = event: ..." — the weight, the answer that applied it, and why.
     reasons: Vec<String>,
+    /// The smallest change of answers that makes this service win; null for the
+    /// recommendation and when no change of one or two answers does.
+    flip: Option<&'a [engine::Change]>,
 }
 
 #[derive(Serialize)]
@@ -510,7 +567,7 @@ struct JsonStep<'a> {
     answer: &'a str,
 }
 
-fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
+fn json(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
     let cost = estimate.map(|e| JsonCost {
         region: &e.region,
         as_of: &e.as_of,
@@ -531,6 +588,11 @@ fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> Strin
     });
     let out = JsonOut {
         recommendation: rec.top().map(|t| t.service.as_str()),
+        notes: explain::tie_note(guide, rec)
+            .into_iter()
+            .chain(explain::close_call_note(guide, rec))
+            .collect(),
+        warnings: &rec.warnings,
         ranking: rec
             .ranking
             .iter()
@@ -550,6 +612,7 @@ fn json(walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> Strin
                         )
                     })
                     .collect(),
+                flip: r.flip.as_deref(),
             })
             .collect(),
         excluded: rec

@@ -510,7 +510,6 @@ impl<'a> Checker<'a> {
             self.dated_source(&at, &what, &price.source, &price.as_of);
         }
     }
-
 }
 
 /// `; did you mean "x"?` for the closest known name, or nothing when none is close.

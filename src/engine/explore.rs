@@ -44,7 +44,11 @@ fn answers_of_question(question: &Question) -> Vec<Vec<usize>> {
                 .filter(|(bit, _)| mask & (1 << bit) != 0)
                 .map(|(_, &i)| i)
                 .collect();
-            if set.is_empty() { none.into_iter().collect() } else { set }
+            if set.is_empty() {
+                none.into_iter().collect()
+            } else {
+                set
+            }
         })
         .collect()
 }
@@ -61,6 +65,19 @@ struct Frame<'g> {
 /// Walks every path from the start, iteratively (a chain of any length cannot overflow the
 /// stack), scoring incrementally and ranking each finished path with the one scorer's order.
 pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
+    explore_visiting(guide, max_paths, &mut |_, _| {})
+}
+
+/// One finished path as [`explore_visiting`] hands it over: each question with its answer.
+pub type Trail<'g> = [(&'g Question, Vec<usize>)];
+
+/// As [`explore`], calling `visit` with every finished path and the service that tops it
+/// (`None` for a dead end), so tests can hold the walk against [`super::recommend`].
+pub fn explore_visiting(
+    guide: &Guide,
+    max_paths: usize,
+    visit: &mut dyn FnMut(&Trail<'_>, Option<&str>),
+) -> Explored {
     let n = guide.services.len();
     let index = |id: &str| guide.services.iter().position(|s| s.id == id);
     let mut result = Explored {
@@ -78,7 +95,7 @@ pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
     let mut stack: Vec<Frame> = Vec::new();
     let root = (vec![0; n], vec![false; n]);
     if let Some((scores, out)) = enter(guide, Some(&guide.start), root, &trail, &mut stack) {
-        finish(guide, &scores, &out, &trail, &mut result);
+        finish(guide, &scores, &out, &trail, &mut result, visit);
     }
     while !result.truncated {
         let depth = stack.len();
@@ -111,7 +128,7 @@ pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
             .and_then(|&i| question.options[i].next.as_deref());
         trail.push((question, choice));
         if let Some((scores, out)) = enter(guide, next, (scores, out), &trail, &mut stack) {
-            finish(guide, &scores, &out, &trail, &mut result);
+            finish(guide, &scores, &out, &trail, &mut result, visit);
             if result.paths > max_paths {
                 result.paths = max_paths;
                 result.truncated = true;
@@ -167,11 +184,14 @@ fn finish(
     guide: &Guide,
     scores: &[i64],
     out: &[bool],
-    trail: &[(&Question, Vec<usize>)],
+    trail: &Trail<'_>,
     result: &mut Explored,
+    visit: &mut dyn FnMut(&Trail<'_>, Option<&str>),
 ) {
     result.paths += 1;
-    match winner(guide, None, scores, out) {
+    let top = winner(guide, None, scores, out);
+    visit(trail, top.map(|i| guide.services[i].id.as_str()));
+    match top {
         Some(top) => {
             result.tops[top] += 1;
             let runner_up = (0..scores.len())

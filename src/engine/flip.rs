@@ -30,7 +30,10 @@ fn alternatives(question: &Question, current: Option<&str>) -> Vec<String> {
     let mut seen = Vec::new();
     for option in question.options.iter().filter(|o| o.id != "none") {
         let toggled = if question.picks(&now, &option.id) {
-            now.split(',').filter(|id| *id != option.id).collect::<Vec<_>>().join(",")
+            now.split(',')
+                .filter(|id| *id != option.id)
+                .collect::<Vec<_>>()
+                .join(",")
         } else {
             format!("{now},{}", option.id)
         };
@@ -45,13 +48,20 @@ fn alternatives(question: &Question, current: Option<&str>) -> Vec<String> {
     seen
 }
 
-/// The winner and its lead after applying `changes`, when every change lands on the walk.
+/// How clear a flip is: one that leaves the current recommendation in the running (the runner-up
+/// wins on its merits, not because a new hard limit removed the leader) beats one that does not;
+/// then the wider lead wins.
+type Clarity = (bool, i64);
+
+/// The winner and how clearly it wins after applying `changes`, when every change lands on the
+/// walk.
 fn outcome(
     guide: &Guide,
     base: &Answers,
     changes: &[&Change],
     sizing: Option<&Sizing>,
-) -> Option<(String, i64)> {
+    leader: &str,
+) -> Option<(String, Clarity)> {
     let mut answers = base.clone();
     for c in changes {
         answers.insert(c.question.clone(), c.to.clone());
@@ -70,12 +80,13 @@ fn outcome(
         .ranking
         .get(1)
         .map_or(i64::MAX, |r| i64::from(top.score) - i64::from(r.score));
-    Some((top.service.clone(), lead))
+    let on_merit = rec.ranking.iter().any(|r| r.service == leader);
+    Some((top.service.clone(), (on_merit, lead)))
 }
 
 /// For each runner-up of `rec`, the smallest change of answers (one, else two) that makes
-/// it win. Among changes of the same size the one that wins by the widest lead is kept (the
-/// clearest flip), then the first in walk order. Services without one are absent.
+/// it win. Among changes of the same size the clearest is kept (see [`Clarity`]), then the
+/// first in walk order. Services without one are absent.
 pub fn flips(
     guide: &Guide,
     path: &[Step],
@@ -83,8 +94,16 @@ pub fn flips(
     rec: &Recommendation,
 ) -> BTreeMap<String, Vec<Change>> {
     let base = answers_of(path);
-    let wanted: Vec<&str> = rec.ranking.iter().skip(1).map(|r| r.service.as_str()).collect();
-    let mut best: BTreeMap<String, (i64, Vec<Change>)> = BTreeMap::new();
+    let wanted: Vec<&str> = rec
+        .ranking
+        .iter()
+        .skip(1)
+        .map(|r| r.service.as_str())
+        .collect();
+    let mut best: BTreeMap<String, (Clarity, Vec<Change>)> = BTreeMap::new();
+    let Some(leader) = rec.top().map(|t| t.service.as_str()) else {
+        return BTreeMap::new();
+    };
     if wanted.is_empty() {
         return BTreeMap::new();
     }
@@ -109,7 +128,7 @@ pub fn flips(
                 })
         })
         .collect();
-    let keep = |service: String, lead: i64, set: Vec<Change>, best: &mut BTreeMap<_, _>| {
+    let keep = |service: String, lead: Clarity, set: Vec<Change>, best: &mut BTreeMap<_, _>| {
         if !wanted.contains(&service.as_str()) {
             return;
         }
@@ -121,16 +140,20 @@ pub fn flips(
         }
     };
     for c in &changes {
-        if let Some((service, lead)) = outcome(guide, &base, &[c], sizing) {
+        if let Some((service, lead)) = outcome(guide, &base, &[c], sizing, leader) {
             keep(service, lead, vec![c.clone()], &mut best);
         }
     }
     if wanted.iter().any(|s| !best.contains_key(*s)) {
-        let singles: BTreeMap<String, (i64, Vec<Change>)> = best.clone();
-        let mut pairs: BTreeMap<String, (i64, Vec<Change>)> = BTreeMap::new();
+        let singles: BTreeMap<String, (Clarity, Vec<Change>)> = best.clone();
+        let mut pairs: BTreeMap<String, (Clarity, Vec<Change>)> = BTreeMap::new();
         for (i, a) in changes.iter().enumerate() {
-            for b in changes.iter().skip(i + 1).filter(|b| b.question != a.question) {
-                if let Some((service, lead)) = outcome(guide, &base, &[a, b], sizing)
+            for b in changes
+                .iter()
+                .skip(i + 1)
+                .filter(|b| b.question != a.question)
+            {
+                if let Some((service, lead)) = outcome(guide, &base, &[a, b], sizing, leader)
                     && !singles.contains_key(&service)
                 {
                     keep(service, lead, vec![a.clone(), b.clone()], &mut pairs);

@@ -9,17 +9,21 @@
 //! - [`explore`] walks every path for `check` (never at start-up).
 
 mod answers;
+mod conflict;
+mod decide;
 mod explore;
 mod flip;
 mod score;
 mod walk;
 
 pub use answers::{AnswerError, canonical, check_answers, retired_answers};
-pub use explore::{Explored, explore};
+pub use conflict::duration_conflict;
+pub use decide::{DecideError, decide};
+pub use explore::{Explored, Trail, explore, explore_visiting};
 pub use flip::{Change, flips};
 pub use score::{
-    Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule, recommend,
-    recommend_sized,
+    Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule, rank, recommend,
+    recommend_sized, warnings,
 };
 pub use walk::{Step, Walk, missing_questions, planned_path, walk};
 

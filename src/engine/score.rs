@@ -114,7 +114,12 @@ impl Recommendation {
 }
 
 /// The criterion that orders two services with the same score, and the order it gives.
-pub(super) fn tie_order(guide: &Guide, sizing: Option<&Sizing>, a: usize, b: usize) -> (Ordering, TieRule) {
+pub(super) fn tie_order(
+    guide: &Guide,
+    sizing: Option<&Sizing>,
+    a: usize,
+    b: usize,
+) -> (Ordering, TieRule) {
     let (sa, sb) = (&guide.services[a], &guide.services[b]);
     if let Some(sizing) = sizing
         && let (Some(&ca), Some(&cb)) = (sizing.monthly.get(&sa.id), sizing.monthly.get(&sb.id))
@@ -144,7 +149,12 @@ pub(super) fn order(
 }
 
 /// The winner among services not ruled out, by [`order`].
-pub(super) fn winner(guide: &Guide, sizing: Option<&Sizing>, scores: &[i64], out: &[bool]) -> Option<usize> {
+pub(super) fn winner(
+    guide: &Guide,
+    sizing: Option<&Sizing>,
+    scores: &[i64],
+    out: &[bool],
+) -> Option<usize> {
     (0..scores.len())
         .filter(|&i| !out[i])
         .min_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])))
@@ -192,10 +202,17 @@ pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Re
     ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
     let tie = match ranked.as_slice() {
         [top, rest @ ..] if rest.first().is_some_and(|&s| scores[s] == scores[*top]) => {
-            let with: Vec<usize> = rest.iter().copied().take_while(|&s| scores[s] == scores[*top]).collect();
+            let with: Vec<usize> = rest
+                .iter()
+                .copied()
+                .take_while(|&s| scores[s] == scores[*top])
+                .collect();
             Some(TieBreak {
                 rule: tie_order(guide, sizing, *top, with[0]).1,
-                with: with.iter().map(|&i| guide.services[i].name.clone()).collect(),
+                with: with
+                    .iter()
+                    .map(|&i| guide.services[i].name.clone())
+                    .collect(),
             })
         }
         _ => None,
@@ -249,6 +266,11 @@ pub fn warnings(guide: &Guide, path: &[Step]) -> Vec<String> {
         })
         .map(|c| c.say.clone())
         .collect()
+}
+
+/// The ranking alone (no flips, no warnings): what bulk checks over many paths need.
+pub fn rank(guide: &Guide, path: &[Step]) -> Recommendation {
+    score(guide, path, None)
 }
 
 /// Applies the rules of every answer on the path to every service, then says what would make

@@ -68,8 +68,14 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
         app.hits.add(hit, Clickable::Option(i), false);
         let selected = i == cursor;
         let marker = if selected { "›" } else { " " };
-        let mut label = format!("{marker} {}  {}", i + 1, option.label);
-        if remembered == Some(&option.id) {
+        let mut label = if question.multi {
+            let ticked = remembered.is_some_and(|a| question.picks(a, &option.id));
+            let tick = if ticked { "[x]" } else { "[ ]" };
+            format!("{marker} {}  {tick} {}", i + 1, option.label)
+        } else {
+            format!("{marker} {}  {}", i + 1, option.label)
+        };
+        if !question.multi && remembered == Some(&option.id) {
             label.push_str("  (your answer)");
         }
         let style = if selected {

@@ -95,9 +95,21 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         Span::styled(top.name.clone(), theme.winner()),
         Span::styled(format!("  score {}", top.score), theme.dim()),
     ]));
-    if let Some(note) = crate::explain::tie_note(rec) {
+    let notes = explain::tie_note(&app.guide, rec)
+        .into_iter()
+        .chain(explain::close_call_note(&app.guide, rec));
+    for note in notes {
         for l in wrap(&note, width.saturating_sub(2)) {
             lines.push(Line::styled(format!("  {l}"), theme.changed()));
+        }
+    }
+    for warning in &rec.warnings {
+        for (i, l) in wrap(warning, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let mark = if i == 0 { "  ! " } else { "    " };
+            lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
         }
     }
     if let Some(service) = app.guide.service(&top.service) {
@@ -125,6 +137,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
                     theme.dim(),
                 ),
             ]));
+            let flip = format!("It {}.", explain::flip_words(&app.guide, r));
+            for l in wrap(&flip, width.saturating_sub(4)) {
+                lines.push(Line::styled(format!("    {l}"), theme.changed()));
+            }
             // Every reason, against as well as for: why it lost matters as much as its merits.
             for c in &r.reasons {
                 lines.extend(reason_lines(c, 4, width, theme));
@@ -139,7 +155,11 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         for l in wrap(&heading, width) {
             lines.push(Line::styled(l, theme.heading()));
         }
-        if let Some(conflict) = runtime_conflict(outcome, estimate.inputs.duration_ms) {
+        if let Some(conflict) = crate::engine::duration_conflict(
+            &app.guide,
+            &outcome.walk.path,
+            estimate.inputs.duration_ms,
+        ) {
             for (i, l) in wrap(&conflict, width.saturating_sub(4))
                 .into_iter()
                 .enumerate()
@@ -188,38 +208,6 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         }
     }
     lines
-}
-
-/// The Cost tab's duration against the answer about how long one unit of work runs, when they
-/// disagree: the recommendation follows the answer, the estimate the Cost tab, and a reader
-/// should know which is which. Seconds means up to a minute; minutes, a minute to 15; hours,
-/// more than 15 minutes. "Always on" has no duration to disagree with.
-fn runtime_conflict(outcome: &Outcome, duration_ms: f64) -> Option<String> {
-    let answer = outcome
-        .walk
-        .path
-        .iter()
-        .find(|step| step.question == "runtime")?
-        .answer
-        .as_str();
-    let (below, above) = match answer {
-        "seconds" => (0.0, 60e3),
-        "minutes" => (60e3, 15.0 * 60e3),
-        "hours" => (15.0 * 60e3, f64::INFINITY),
-        _ => return None,
-    };
-    let side = if duration_ms > above {
-        "longer"
-    } else if duration_ms < below {
-        "shorter"
-    } else {
-        return None;
-    };
-    Some(format!(
-        "Your Cost tab's duration ({}) is {side} than your answer 'runtime: {answer}'; the \
-         estimate uses the Cost tab's figures.",
-        crate::cost::format_duration_ms(duration_ms)
-    ))
 }
 
 fn answer_lines(outcome: &Outcome, theme: Theme, width: u16) -> Vec<Line<'static>> {

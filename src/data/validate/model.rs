@@ -117,17 +117,37 @@ impl Checker<'_> {
         }
         if question.multi || !question.skip_when.is_empty() {
             let first = question.options.first().map(|o| o.next.as_deref());
-            if question.options.iter().any(|o| Some(o.next.as_deref()) != first) {
-                let why = if question.multi { "a checklist" } else { "a question that can be skipped" };
+            if question
+                .options
+                .iter()
+                .any(|o| Some(o.next.as_deref()) != first)
+            {
+                let why = if question.multi {
+                    "a checklist"
+                } else {
+                    "a question that can be skipped"
+                };
                 self.error(
                     &at,
-                    format!("{qname}: the options of {why} must all lead to the same next question"),
+                    format!(
+                        "{qname}: the options of {why} must all lead to the same next question"
+                    ),
                 );
             }
         }
         for option in question.options.iter().filter(|o| o.id.contains(',')) {
-            let oat = self.at().key("questions").value("id", &question.id).value("id", &option.id);
-            self.error(&oat, format!("{qname}: option id \"{}\" may not contain a comma", option.id));
+            let oat = self
+                .at()
+                .key("questions")
+                .value("id", &question.id)
+                .value("id", &option.id);
+            self.error(
+                &oat,
+                format!(
+                    "{qname}: option id \"{}\" may not contain a comma",
+                    option.id
+                ),
+            );
         }
         for when in &question.skip_when {
             self.when(&format!("{qname}: skip_when"), when, "questions");
@@ -178,7 +198,10 @@ impl Checker<'_> {
             let what = format!("contradiction {}", i + 1);
             let at = self.at().key("contradictions");
             if c.when.len() < 2 {
-                self.error(&at, format!("{what}: needs at least two conditions that pull against each other"));
+                self.error(
+                    &at,
+                    format!("{what}: needs at least two conditions that pull against each other"),
+                );
             }
             self.require_text(&at, &format!("{what}: say"), &c.say);
             for when in &c.when {
@@ -192,7 +215,13 @@ impl Checker<'_> {
             if let Some(q) = guide.question(&r.question)
                 && q.option(&r.option).is_some()
             {
-                self.error(&at, format!("{what} is still an option of \"{}\"; retire it or keep it, not both", r.question));
+                self.error(
+                    &at,
+                    format!(
+                        "{what} is still an option of \"{}\"; retire it or keep it, not both",
+                        r.question
+                    ),
+                );
             }
         }
     }
