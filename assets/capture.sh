@@ -24,9 +24,11 @@ save() { t capture-pane -p > "assets/$1.txt"; echo "wrote assets/$1.txt"; }
 t new-session -d -x 80 -y 24 "env -u NO_COLOR COMPUTEPICK_CONFIG= TERM=xterm-256color $bin"
 wait_for "What are you running?"
 t send-keys 3
-wait_for "How long does one unit of work run?"
+wait_for "How long does ONE request"
 save question
-for k in 1 1 1 1 1 3; do t send-keys "$k"; sleep 0.05; done
+# per request, stateless, code, no special needs (Enter on the checklist), no servers, scale to
+# zero, commit
+for k in 1 1 1 1 Enter 1 1 3; do t send-keys "$k"; sleep 0.05; done
 wait_for "Recommended:"
 save result
 t send-keys '?'

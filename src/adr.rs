@@ -149,8 +149,14 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
             against.join("; ")
         );
     }
-    if let Some(note) = tie_note(rec) {
+    if let Some(note) = tie_note(guide, rec) {
         let _ = writeln!(out, "\n{note}");
+    }
+    if !rec.warnings.is_empty() {
+        let _ = writeln!(out, "\nThe answers pull against each other:\n");
+        for warning in &rec.warnings {
+            let _ = writeln!(out, "- {warning}");
+        }
     }
     if let Some(s) = service {
         let _ = writeln!(out, "\n{}", s.summary);
@@ -209,6 +215,7 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
             i + 1,
             behind(top.score - r.score)
         );
+        let _ = writeln!(out, "It {}.\n", explain::flip_words(guide, r));
         for c in &r.reasons {
             let _ = writeln!(out, "- {}", verdict_line(c));
         }
@@ -284,27 +291,13 @@ fn behind(points: i32) -> String {
 
 /// When runners-up score the same as the recommendation, the data file's order picked the
 /// winner, not the answers: the record says so plainly.
-fn tie_note(rec: &Recommendation) -> Option<String> {
-    let top = rec.top()?;
-    let tied: Vec<&str> = rec
-        .tied_with_top()
-        .iter()
-        .map(|r| r.name.as_str())
-        .collect();
-    let (last, others) = tied.split_last()?;
-    let names = if others.is_empty() {
-        (*last).to_owned()
-    } else {
-        format!("{} and {last}", others.join(", "))
-    };
-    let verb = if others.is_empty() { "has" } else { "have" };
-    Some(format!(
-        "**This is a tie.** {names} {verb} the same score as {top} ({score}). The answers do not \
-         separate them: {top} is named first only because it comes first in the data file. Weigh \
-         the tied options on their pros and cons below before accepting this decision.",
-        top = top.name,
-        score = top.score
-    ))
+/// The tie and close-call notes, in the same words as the app and the command line, with the
+/// tie flagged for a reader skimming the record.
+fn tie_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
+    let tie = explain::tie_note(guide, rec).map(|n| format!("**This is a tie.** {n}"));
+    let close = explain::close_call_note(guide, rec).map(|n| format!("**This is a close call.** {n}"));
+    let notes: Vec<String> = tie.into_iter().chain(close).collect();
+    (!notes.is_empty()).then(|| notes.join("\n\n"))
 }
 
 /// The sources of the prices behind a cost estimate, one line per source and date, in the data

@@ -80,7 +80,20 @@ fn recommend_json_has_the_documented_shape() {
     );
     let excluded = v["excluded"].as_array().expect("excluded");
     assert_eq!(ranking.len() + excluded.len(), 7);
-    assert_eq!(v["path"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["path"].as_array().map(Vec::len), Some(9));
+    assert_eq!(v["warnings"], serde_json::json!([]));
+    // Every runner-up carries its flip point: a list of {question, to}, or null.
+    assert!(ranking[0]["flip"].is_null());
+    for r in &ranking[1..] {
+        let flip = &r["flip"];
+        assert!(
+            flip.is_null()
+                || flip.as_array().is_some_and(|changes| changes
+                    .iter()
+                    .all(|c| c["question"].is_string() && c["to"].is_string())),
+            "{flip}"
+        );
+    }
     assert_eq!(
         v["path"][0],
         serde_json::json!({"question": "workload", "answer": "event"})
@@ -113,29 +126,30 @@ fn json_reasons_carry_their_weight_and_answer() {
         .expect("Lambda is out");
     assert_eq!(
         lambda["reasons"][0],
-        "runtime = hours: one run lasts hours; Lambda stops at 15 minutes"
+        "runtime = hours: one run lasts longer than 15 minutes, and Lambda stops every invocation at 15"
     );
 }
 
-/// 493 of the 6,480 paths once tied for first in silence; a tie is now said in words.
+/// Ties once went to whichever service came first in the data file; now a stated criterion
+/// settles them, in words.
 #[test]
 fn a_tie_for_first_is_said_in_words() {
     const TIED: &[&str] = &[
-        "workload=web-app",
+        "workload=microservices",
         "runtime=seconds",
-        "state=stateless",
-        "packaging=code",
-        "control=full",
-        "scaling=scale-to-zero",
-        "budget=pay-per-use",
-        "process=per-request",
+        "process=long-lived",
+        "state=external",
+        "packaging=container",
         "needs=none",
+        "control=platform",
+        "scaling=steady",
+        "budget=commit-for-savings",
     ];
     let text = stdout(&mut recommend(TIED, &[]));
     assert!(
         text.contains(
-            "Tied on score with AWS Elastic Beanstalk: Amazon ECS on EC2 is listed first"
-        ),
+            "Tied on score with Amazon ECS on EC2: AWS Fargate comes first because it leaves less \nto operate"
+        ) || text.contains("Tied on score with Amazon ECS on EC2: AWS Fargate comes first because it leaves less to operate"),
         "{text}"
     );
     assert!(
@@ -171,7 +185,7 @@ fn hours_rule_lambda_out_with_the_reason() {
     let out = stdout(&mut recommend(&answers, &[]));
     assert!(
         out.contains(
-            "AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes (runtime = hours)"
+            "AWS Lambda is out: one run lasts longer than 15 minutes, and Lambda stops every invocation at 15 (runtime = hours)"
         ),
         "{out}"
     );
@@ -180,10 +194,13 @@ fn hours_rule_lambda_out_with_the_reason() {
 
 #[test]
 fn recommend_markdown_is_a_document() {
-    let out = stdout(&mut recommend(LAMBDA, &["--format", "markdown"]));
+    // An API: AWS Batch serves no requests, so something is ruled out.
+    let mut answers = LAMBDA.to_vec();
+    answers[0] = "workload=api";
+    let out = stdout(&mut recommend(&answers, &["--format", "markdown"]));
     assert!(out.starts_with("# Recommendation: AWS Lambda"), "{out}");
     assert!(
-        out.contains("| Rank | Service | Score | Main reasons |"),
+        out.contains("| Rank | Service | Score | Main reasons | What would make it win |"),
         "{out}"
     );
     assert!(out.contains("## Ruled out"), "{out}");
@@ -191,9 +208,45 @@ fn recommend_markdown_is_a_document() {
 
 #[test]
 fn a_missing_answer_names_the_question_and_its_options() {
+    // Every question still open, each with its options, in one message rather than one a run.
     let err = failure(&mut recommend(&LAMBDA[..2], &[]), 2);
-    assert!(err.contains("question \"state\" has no answer"), "{err}");
-    assert!(err.contains("stateless, external, local"), "{err}");
+    assert!(err.starts_with("computepick: 7 questions are without an answer"), "{err}");
+    for line in [
+        "state=stateless|external|cache|disk",
+        "needs=gpu|large|windows|dedicated|no-cold-start|none",
+        "budget=fixed-low|pay-per-use|commit-for-savings",
+    ] {
+        assert!(err.contains(line), "{line} in {err}");
+    }
+}
+
+#[test]
+fn answers_of_the_first_vocabulary_are_refused_with_what_replaced_them() {
+    let mut answers = LAMBDA.to_vec();
+    answers[1] = "runtime=always-on";
+    let err = failure(&mut recommend(&answers, &[]), 2);
+    assert_eq!(
+        err.trim_end(),
+        "computepick: runtime=always-on is now process=long-lived plus how long one request takes \
+         (runtime=seconds, minutes or hours)"
+    );
+    // A file saved with the first vocabulary: refused, naming what to answer now.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("old.ron");
+    std::fs::write(
+        &file,
+        "Answers(answers: {\"workload\": \"api\", \"runtime\": \"always-on\", \"state\": \"local\",\n\
+         \"packaging\": \"code\", \"control\": \"none\", \"scaling\": \"auto\", \"budget\": \"pay-per-use\"})\n",
+    )
+    .expect("write");
+    let err = failure(computepick().arg("recommend").arg("--answers").arg(&file), 2);
+    assert!(err.contains("runtime=always-on is now process=long-lived"), "{err}");
+    assert!(err.contains("state=local is now state=cache"), "{err}");
+    assert!(
+        err.contains("Answer runtime (seconds|minutes|hours), process (per-request|long-lived), state"),
+        "{err}"
+    );
+    assert!(err.contains("needs ("), "{err}");
 }
 
 #[test]
@@ -207,7 +260,7 @@ fn unknown_names_get_the_closest_valid_ones() {
     answers[1] = "runtime=secnds";
     let err = failure(&mut recommend(&answers, &[]), 2);
     assert!(err.contains("did you mean \"seconds\"?"), "{err}");
-    assert!(err.contains("seconds, minutes, hours, always-on"), "{err}");
+    assert!(err.contains("(options: seconds, minutes, hours)"), "{err}");
 }
 
 #[test]
@@ -241,7 +294,9 @@ fn answers_off_the_path_are_ignored_not_errors() {
 #[test]
 fn check_summarises_valid_data() {
     let out = stdout(computepick().arg("check"));
-    assert!(out.starts_with("decisions.ron: ok: 7 questions"), "{out}");
+    assert!(out.starts_with("decisions.ron: ok: 9 questions"), "{out}");
+    assert!(out.contains("Ties for first: "), "{out}");
+    assert!(out.contains("close calls (1 point): "), "{out}");
     for service in [
         "lambda",
         "fargate",
@@ -263,7 +318,7 @@ fn check_rejects_a_broken_file_with_line_and_column() {
         include_str!("fixtures/small.ron").replacen("prompt: \"How long", "prompt \"How long", 1);
     std::fs::write(&path, broken).expect("write");
     let err = failure(computepick().arg("check").arg(&path), 2);
-    let expected = format!("{}:26:19: ", path.display());
+    let expected = format!("{}:30:19: ", path.display());
     assert!(err.starts_with(&expected), "{err}");
 }
 
@@ -488,7 +543,7 @@ fn an_answers_file_that_answers_a_question_twice_is_refused() {
         let (q, o) = a.split_once('=').expect("pair");
         text.push_str(&format!("  \"{q}\": \"{o}\",\n"));
     }
-    // Line 9: runtime again, after it was answered on line 3.
+    // Line 11: runtime again, after it was answered on line 3.
     text.push_str("  \"runtime\": \"hours\",\n})\n");
     std::fs::write(&file, text).expect("write");
     let err = failure(
@@ -498,7 +553,7 @@ fn an_answers_file_that_answers_a_question_twice_is_refused() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "{}:9:3: question \"runtime\" is answered twice (\"seconds\" on line 3, then \"hours\"); keep one",
+            "{}:11:3: question \"runtime\" is answered twice (\"seconds\" on line 3, then \"hours\"); keep one",
             file.display()
         )
     );

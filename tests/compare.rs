@@ -53,7 +53,7 @@ const GUIDE: &str = r#"Guide(
                 Choice(id: "events", label: "Events", next: None,
                     rules: [Favour(service: "fn", weight: 3, reason: "functions answer events"),
                             Favour(service: "box", weight: 1, reason: "boxes can listen too"),
-                            RuleOut(service: "job", reason: "jobs do not answer events")]),
+                            RuleOut(service: "job", reason: "jobs do not answer events", fact: "limit")]),
                 Choice(id: "server", label: "A server", next: None,
                     rules: [Favour(service: "box", weight: 2, reason: "boxes keep servers up")]),
                 Choice(id: "jobs", label: "Jobs", next: None,

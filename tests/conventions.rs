@@ -288,7 +288,7 @@ fn the_app_draws_with_the_theme_chosen_by_flag_or_config() {
             options = options.env("COMPUTEPICK_CONFIG", config);
         }
         let mut app = options.spawn();
-        app.wait_for_all(&["Question 1 of 7", "quit"], pty::TIMEOUT);
+        app.wait_for_all(&["Question 1 of 9", "quit"], pty::TIMEOUT);
         assert_eq!(
             accents(&app),
             expected,
@@ -395,7 +395,7 @@ fn the_app_shows_a_config_warning_in_its_status_line() {
         .env("COMPUTEPICK_CONFIG", config.to_str().expect("utf-8 path"))
         .spawn();
     app.wait_for_all(
-        &["Question 1 of 7", "Config: ", "nope.ron is unusable"],
+        &["Question 1 of 9", "Config: ", "nope.ron is unusable"],
         pty::TIMEOUT,
     );
     app.send(pty::keys::CTRL_C);

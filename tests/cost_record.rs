@@ -288,6 +288,9 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
     // Sizing the workload on the Cost tab puts the estimate on the result screen.
     app.cost.update(Action::Type('0'));
     assert!(app.cost.sized);
+    // The cost section sits below the runners-up and their flip points: scroll to it.
+    render(&app, 120, 60);
+    app.update(Action::Last);
     let screen = render(&app, 120, 60);
     let heading = screen
         .lines()
@@ -453,6 +456,8 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
     for c in "20m".chars() {
         app.cost.update(Action::Type(c));
     }
+    render(&app, 120, 60);
+    app.update(Action::Last);
     let screen = render(&app, 120, 60);
     let text: String = screen
         .lines()
@@ -461,8 +466,8 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
         .join(" ");
     assert!(
         text.contains(
-            "Your Cost tab's duration (20 min) is longer than your answer 'runtime: seconds'; \
-             the estimate uses the Cost tab's figures."
+            "The duration sized for the estimate (20 min) is longer than your answer 'runtime: \
+             seconds (Seconds or less)'; the recommendation follows the answer, the estimate the size."
         ),
         "{screen}"
     );

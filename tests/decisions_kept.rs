@@ -93,7 +93,9 @@ fn decision_record_for_thumbnails_matches_the_golden_file() {
 fn decision_record_for_a_nightly_etl_matches_the_golden_file() {
     let adr = record(NIGHTLY_ETL);
     assert!(adr.starts_with("# Run batch jobs on AWS Batch\n"), "{adr}");
-    assert!(adr.contains("AWS Lambda is out: one run lasts hours; Lambda stops at 15 minutes"));
+    assert!(adr.contains(
+        "AWS Lambda is out: one run lasts longer than 15 minutes, and Lambda stops every invocation at 15"
+    ));
     golden::check("adr-nightly-etl.md", &adr);
 }
 
@@ -407,7 +409,7 @@ const BATCH_AS_PLAIN_CODE: &[(&str, &str)] = &[
     ("needs", "none"),
 ];
 
-/// Fargate and Elastic Beanstalk score the same: only the data file's order puts Fargate first.
+/// Fargate and Elastic Beanstalk score the same: the lower operating burden puts Fargate first.
 const API_TIE: &[(&str, &str)] = &[
     ("workload", "api"),
     ("runtime", "hours"),
@@ -442,7 +444,7 @@ fn the_chosen_services_downsides_are_its_consequences() {
     );
     assert!(
         consequences.contains(
-            "- Good, because workload = batch: AWS Batch queues, schedules and runs jobs that end (+4)"
+            "- Good, because workload = batch: AWS Batch queues, schedules and runs jobs that end, retrying failed ones (+4)"
         ),
         "{consequences}"
     );
@@ -452,29 +454,26 @@ fn the_chosen_services_downsides_are_its_consequences() {
         outcome.contains("Against it (see Consequences): Batch jobs must be container images."),
         "{outcome}"
     );
-    // Runners-up read the same way, and one point is a point.
-    assert!(
-        adr.contains("### AWS Fargate (#2, 1 point behind)"),
-        "{adr}"
-    );
+    // Runners-up read the same way, each with what would make it win.
+    assert!(adr.contains("### AWS Fargate (#2, 2 points behind)"), "{adr}");
+    assert!(adr.contains("It would win if "), "{adr}");
     assert!(!adr.contains("1 points"), "{adr}");
     golden::check("adr-batch-plain-code.md", &adr);
 }
 
 #[test]
-fn a_tie_decided_by_the_data_files_order_is_said_plainly() {
+fn a_tie_is_settled_by_a_stated_criterion_and_said_plainly() {
     let adr = record(API_TIE);
     let outcome = section(&adr, "## Decision Outcome");
     assert!(
         outcome.contains(
-            "**This is a tie.** AWS Elastic Beanstalk has the same score as AWS Fargate (8)."
+            "**This is a tie.** Tied on score with AWS Elastic Beanstalk: AWS Fargate comes first \
+             because it leaves less to operate (operating burden 2 against 3"
         ),
         "{outcome}"
     );
-    assert!(
-        outcome.contains("AWS Fargate is named first only because it comes first in the data file"),
-        "{outcome}"
-    );
+    // The answers also contradict each other (a request of hours), and the record says so.
+    assert!(outcome.contains("The answers pull against each other:"), "{outcome}");
     assert!(
         adr.contains("### AWS Elastic Beanstalk (#2, same score: a tie)"),
         "{adr}"

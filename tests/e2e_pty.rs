@@ -13,12 +13,12 @@ fn cursor_on(n: usize) -> String {
     format!("› {n}  ")
 }
 
-/// Sends `keys`, then waits for the header to say we are on question `next_question` of 7
+/// Sends `keys`, then waits for the header to say we are on question `next_question` of 9
 /// and for every one of `expect` to show; returns the screen's text.
 #[track_caller]
 fn answer(app: &Pty, keys: &str, next_question: usize, expect: &[&str]) -> String {
     app.send(keys);
-    let header = format!("Question {next_question} of 7");
+    let header = format!("Question {next_question} of 9");
     let mut all = vec![header.as_str()];
     all.extend_from_slice(expect);
     app.wait_for_all(&all, TIMEOUT)
@@ -28,7 +28,7 @@ fn answer(app: &Pty, keys: &str, next_question: usize, expect: &[&str]) -> Strin
 #[track_caller]
 fn start() -> Pty {
     let app = Pty::spawn(&[]);
-    app.wait_for_all(&["Question 1 of 7", FIRST_PROMPT, &cursor_on(1)], TIMEOUT);
+    app.wait_for_all(&["Question 1 of 9", FIRST_PROMPT, &cursor_on(1)], TIMEOUT);
     assert!(
         app.alternate_screen() && app.cursor_hidden(),
         "while running, the app should own the alternate screen with the cursor hidden\n{}",
@@ -52,7 +52,7 @@ fn walk_to_a_recommendation_and_quit() {
     // Going back keeps the answer and puts the cursor on it.
     app.wait_for_all(
         &[
-            "Question 1 of 7",
+            "Question 1 of 9",
             FIRST_PROMPT,
             "› 1  A web application  (your answer)",
         ],
@@ -67,28 +67,39 @@ fn walk_to_a_recommendation_and_quit() {
         &app,
         keys::ENTER,
         2,
-        &["workload: event", "How long does one unit of work run?"],
+        &["workload: event", "How long does ONE request, event or job take?"],
     );
     assert!(
         !screen.contains("web-app"),
         "the old answer is gone: {screen}"
     );
 
-    // runtime = seconds (option 1), by number.
-    let stateless = format!("{}Stateless", cursor_on(1));
-    answer(&app, "1", 3, &["Where does the state live?", &stateless]);
+    // runtime = seconds (option 1), by number; then process = per-request.
+    answer(&app, "1", 3, &["Must a process stay up between requests?"]);
+    let stateless = format!("{}Nowhere: it is stateless", cursor_on(1));
+    answer(&app, "1", 4, &["Where does the state live?", &stateless]);
     // state = stateless: Enter on the highlighted first option.
-    answer(&app, keys::ENTER, 4, &["How is it packaged?"]);
-    // packaging = code (option 1).
-    answer(&app, "1", 5, &["How much control do you need"]);
+    answer(&app, keys::ENTER, 5, &["How is it packaged?"]);
+    // packaging = code (option 1) leads to the checklist of hard needs.
+    answer(&app, "1", 6, &["Does it need any of these?", "[ ] GPUs", "Space tick"]);
+    // Space ticks the highlighted option, a number ticks its option; again unticks.
+    app.send(" ");
+    app.wait_for("[x] GPUs", TIMEOUT);
+    app.send("3");
+    app.wait_for("[x] Windows Server", TIMEOUT);
+    app.send(" ");
+    app.send("3");
+    app.wait_for_all(&["[ ] GPUs", "[ ] Windows Server"], TIMEOUT);
+    // Enter goes on with nothing ticked: none.
+    answer(&app, keys::ENTER, 7, &["How much of the servers", "needs: none"]);
     // control = none: down, back up, Enter.
     app.send("j");
     app.wait_for(&cursor_on(2), TIMEOUT);
     app.send("k");
     app.wait_for(&format!("{}None", cursor_on(1)), TIMEOUT);
-    answer(&app, keys::ENTER, 6, &["How does the load behave?"]);
+    answer(&app, keys::ENTER, 8, &["How does the load behave?"]);
     // scaling = scale-to-zero (option 1).
-    answer(&app, "1", 7, &["How do you want to pay?"]);
+    answer(&app, "1", 9, &["How do you want to pay?"]);
     // budget = pay-per-use (option 2) ends the walk. The answers, numbered, are at the bottom.
     app.send("2");
     app.wait_for_all(
@@ -98,11 +109,13 @@ fn walk_to_a_recommendation_and_quit() {
             "Your answers",
             "1 workload:event",
             "2 runtime:seconds",
-            "3 state:stateless",
-            "4 packaging:code",
-            "5 control:none",
-            "6 scaling:scale-to-zero",
-            "7 budget:pay-per-use",
+            "3 process:per-request",
+            "4 state:stateless",
+            "5 packaging:code",
+            "6 needs:none",
+            "7 control:none",
+            "8 scaling:scale-to-zero",
+            "9 budget:pay-per-use",
         ],
         TIMEOUT,
     );
@@ -240,7 +253,7 @@ fn resizing_below_the_minimum_and_back() {
     assert!(!screen.contains(FIRST_PROMPT), "{screen}");
 
     app.resize(80, 24);
-    let screen = app.wait_for_all(&["Question 1 of 7", FIRST_PROMPT, &cursor_on(2)], TIMEOUT);
+    let screen = app.wait_for_all(&["Question 1 of 9", FIRST_PROMPT, &cursor_on(2)], TIMEOUT);
     assert!(!screen.contains("Terminal too small"), "{screen}");
     app.send("q");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
@@ -371,13 +384,15 @@ fn no_color_draws_without_colours() {
     plain.assert_restored();
 }
 
-/// Answers the seven questions by number, from the first question to the result.
+/// Answers the nine questions by number, from the first question to the result; `.` is Enter
+/// (on the checklist: go on with nothing ticked).
 #[track_caller]
 fn walk_by_numbers(app: &Pty, numbers: &str) {
     for (i, n) in numbers.chars().enumerate() {
-        app.send(&n.to_string());
+        let key = if n == '.' { keys::ENTER.to_owned() } else { n.to_string() };
+        app.send(&key);
         if i + 1 < numbers.len() {
-            app.wait_for(&format!("Question {} of 7", i + 2), TIMEOUT);
+            app.wait_for(&format!("Question {} of 9", i + 2), TIMEOUT);
         }
     }
     app.wait_for("Recommended:", TIMEOUT);
@@ -386,8 +401,17 @@ fn walk_by_numbers(app: &Pty, numbers: &str) {
 #[test]
 fn compare_from_the_result_and_toggle_a_service() {
     let mut app = start();
-    // Microservices, always on, external state, code, full control, auto scaling, commit.
-    walk_by_numbers(&app, "5421323");
+    // Microservices of seconds that stay up, external state, containers, GPUs, root on the hosts,
+    // steady load, commit: three services stay in the running.
+    for key in ["5", "1", "2", "2", "2"] {
+        app.send(key);
+    }
+    app.wait_for("Does it need any of these?", TIMEOUT);
+    app.send("1");
+    app.wait_for("[x] GPUs", TIMEOUT);
+    for key in [keys::ENTER, "3", "3", "3"] {
+        app.send(key);
+    }
     app.wait_for("Recommended: Amazon ECS on EC2", TIMEOUT);
     app.send("c");
     let screen = app.wait_for_all(
@@ -430,12 +454,13 @@ fn compare_from_the_result_and_toggle_a_service() {
 #[test]
 fn what_if_on_the_result_then_export_a_decision_record() {
     let mut app = start();
-    // Thumbnails on upload: event, seconds, stateless, code, none, scale to zero, pay per use.
-    walk_by_numbers(&app, "3111112");
+    // Thumbnails on upload: event, seconds, per request, stateless, code, no needs, no servers,
+    // scale to zero, pay per use.
+    walk_by_numbers(&app, "31111.112");
     app.wait_for("Recommended: AWS Lambda", TIMEOUT);
     // Change answer 2 (runtime) to hours: back to the result at once, with the change spelled out.
     app.send("2");
-    app.wait_for("How long does one unit of work run?", TIMEOUT);
+    app.wait_for("How long does ONE request, event or job take?", TIMEOUT);
     app.send("3");
     let screen = app.wait_for_all(
         &[
@@ -458,7 +483,7 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     assert_eq!(files.len(), 1, "{files:?}\n{screen}");
     let record = std::fs::read_to_string(app.home().join(&files[0])).expect("read the record");
     assert!(
-        record.contains("AWS Lambda is out: one run lasts hours"),
+        record.contains("AWS Lambda is out: one run lasts longer than 15 minutes"),
         "{record}"
     );
     // `o` goes back to the original answers.
@@ -506,7 +531,7 @@ fn a_mouse_click_answers_and_switches_tabs() {
         .chars()
         .count();
     app.send(&click(col + 1, row + 1));
-    app.wait_for_all(&["Question 2 of 7", "workload: event"], TIMEOUT);
+    app.wait_for_all(&["Question 2 of 9", "workload: event"], TIMEOUT);
     let screen = app.contents();
     let line = screen.lines().next().expect("the tab bar");
     let col = line[..line.find("2 Compare").expect("tab shown")]

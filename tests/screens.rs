@@ -18,9 +18,11 @@ fn real_app() -> App {
     App::new(data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid data"))
 }
 
+/// Presses each character as a key; `.` is Enter (on the checklist: go on).
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let code = if c == '.' { KeyCode::Enter } else { KeyCode::Char(c) };
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
     }
 }
 
@@ -63,7 +65,7 @@ fn help_overlay_80x24() {
 #[test]
 fn help_taller_than_the_screen_scrolls() {
     let mut app = real_app();
-    keys(&mut app, "3111113"); // the walk to a result, as in the README's capture
+    keys(&mut app, "31111.113"); // the walk to a result, as in the README's capture
     keys(&mut app, "?");
     let top = render(&app, 80, 24);
     assert!(
@@ -103,7 +105,7 @@ fn real_question_80x24() {
 #[test]
 fn real_result_80x24() {
     let mut app = real_app();
-    keys(&mut app, "3111113");
+    keys(&mut app, "31111.113");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Recommended: AWS Lambda"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -112,7 +114,7 @@ fn real_result_80x24() {
 #[test]
 fn real_result_120x40() {
     let mut app = real_app();
-    keys(&mut app, "5421323");
+    keys(&mut app, "512221.333");
     insta::assert_snapshot!(render(&app, 120, 40));
 }
 
@@ -124,7 +126,7 @@ fn every_size_from_1x1_draws_without_panicking() {
             render(&app, w, h);
         }
     }
-    keys(&mut app, "3111113?");
+    keys(&mut app, "31111.113?");
     for w in (1..=130).step_by(7) {
         for h in (1..=50).step_by(5) {
             render(&app, w, h);
@@ -135,7 +137,7 @@ fn every_size_from_1x1_draws_without_panicking() {
 #[test]
 fn detail_of_the_recommendation_80x24() {
     let mut app = real_app();
-    keys(&mut app, "3111113d");
+    keys(&mut app, "31111.113d");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -148,7 +150,7 @@ fn press(app: &mut App, code: KeyCode) {
 /// The result of a microservices walk, then `c`: ECS on EC2, EKS and Beanstalk compared.
 fn compare_from_result() -> App {
     let mut app = real_app();
-    keys(&mut app, "5421323c");
+    keys(&mut app, "512221.333c");
     app
 }
 
@@ -212,7 +214,7 @@ fn compare_cell_in_full_with_its_source() {
     keys(&mut app, "jj");
     press(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("source: https://"), "{screen}");
+    assert!(screen.contains("source:") && screen.contains("https://docs.aws"), "{screen}");
     assert!(screen.contains("as of 20"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -495,7 +497,7 @@ fn chart_lines_match_their_keys(theme: Theme) {
 fn main_views_under_every_theme() {
     let result = {
         let mut app = real_app();
-        keys(&mut app, "5421323");
+        keys(&mut app, "512221.333");
         app
     };
     let search = {
@@ -590,7 +592,7 @@ fn the_readme_captures_are_what_the_app_draws() {
     let mut app = real_app();
     keys(&mut app, "3");
     check(&app, "question");
-    keys(&mut app, "111113");
+    keys(&mut app, "1111.113");
     check(&app, "result");
     keys(&mut app, "c");
     check(&app, "compare");
@@ -609,22 +611,23 @@ fn the_readme_captures_are_what_the_app_draws() {
 #[test]
 fn the_result_says_a_tie_and_every_runner_up_reason() {
     let mut app = real_app();
-    // Seven answers by their numbers, ending in a result where ECS on EC2 and Beanstalk share
-    // the top score.
-    keys(&mut app, "1111312");
+    // Nine answers by their numbers, ending in a result where Fargate and ECS on EC2 share the
+    // top score and the lower operating burden puts Fargate first.
+    keys(&mut app, "51222.233");
     let screen = render(&app, 100, 60);
     assert!(
-        screen.contains("Tied on score with AWS Elastic Beanstalk"),
+        screen.contains("Tied on score with Amazon ECS on EC2: AWS Fargate comes first because"),
         "{screen}"
     );
     assert!(screen.contains(", tied"), "{screen}");
     let runner_up = screen
-        .split("2. AWS Elastic Beanstalk")
+        .split("2. Amazon ECS on EC2")
         .nth(1)
-        .expect("Beanstalk is second");
+        .expect("ECS on EC2 is second");
+    assert!(runner_up.contains("It would win if"), "its flip point shows:\n{screen}");
     assert!(
-        runner_up.contains("-2 control = full"),
-        "its reasons against show too:\n{screen}"
+        runner_up.contains("+3 budget = commit-for-savings"),
+        "its reasons show too:\n{screen}"
     );
 }
 
