@@ -295,7 +295,8 @@ fn behind(points: i32) -> String {
 /// tie flagged for a reader skimming the record.
 fn tie_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
     let tie = explain::tie_note(guide, rec).map(|n| format!("**This is a tie.** {n}"));
-    let close = explain::close_call_note(guide, rec).map(|n| format!("**This is a close call.** {n}"));
+    let close =
+        explain::close_call_note(guide, rec).map(|n| format!("**This is a close call.** {n}"));
     let notes: Vec<String> = tie.into_iter().chain(close).collect();
     (!notes.is_empty()).then(|| notes.join("\n\n"))
 }

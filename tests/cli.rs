@@ -210,7 +210,10 @@ fn recommend_markdown_is_a_document() {
 fn a_missing_answer_names_the_question_and_its_options() {
     // Every question still open, each with its options, in one message rather than one a run.
     let err = failure(&mut recommend(&LAMBDA[..2], &[]), 2);
-    assert!(err.starts_with("computepick: 7 questions are without an answer"), "{err}");
+    assert!(
+        err.starts_with("computepick: 7 questions are without an answer"),
+        "{err}"
+    );
     for line in [
         "state=stateless|external|cache|disk",
         "needs=gpu|large|windows|dedicated|no-cold-start|none",
@@ -239,11 +242,19 @@ fn answers_of_the_first_vocabulary_are_refused_with_what_replaced_them() {
          \"packaging\": \"code\", \"control\": \"none\", \"scaling\": \"auto\", \"budget\": \"pay-per-use\"})\n",
     )
     .expect("write");
-    let err = failure(computepick().arg("recommend").arg("--answers").arg(&file), 2);
-    assert!(err.contains("runtime=always-on is now process=long-lived"), "{err}");
+    let err = failure(
+        computepick().arg("recommend").arg("--answers").arg(&file),
+        2,
+    );
+    assert!(
+        err.contains("runtime=always-on is now process=long-lived"),
+        "{err}"
+    );
     assert!(err.contains("state=local is now state=cache"), "{err}");
     assert!(
-        err.contains("Answer runtime (seconds|minutes|hours), process (per-request|long-lived), state"),
+        err.contains(
+            "Answer runtime (seconds|minutes|hours), process (per-request|long-lived), state"
+        ),
         "{err}"
     );
     assert!(err.contains("needs ("), "{err}");
@@ -318,7 +329,7 @@ fn check_rejects_a_broken_file_with_line_and_column() {
         include_str!("fixtures/small.ron").replacen("prompt: \"How long", "prompt \"How long", 1);
     std::fs::write(&path, broken).expect("write");
     let err = failure(computepick().arg("check").arg(&path), 2);
-    let expected = format!("{}:30:19: ", path.display());
+    let expected = format!("{}:26:19: ", path.display());
     assert!(err.starts_with(&expected), "{err}");
 }
 

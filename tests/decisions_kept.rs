@@ -455,7 +455,10 @@ fn the_chosen_services_downsides_are_its_consequences() {
         "{outcome}"
     );
     // Runners-up read the same way, each with what would make it win.
-    assert!(adr.contains("### AWS Fargate (#2, 2 points behind)"), "{adr}");
+    assert!(
+        adr.contains("### AWS Fargate (#2, 2 points behind)"),
+        "{adr}"
+    );
     assert!(adr.contains("It would win if "), "{adr}");
     assert!(!adr.contains("1 points"), "{adr}");
     golden::check("adr-batch-plain-code.md", &adr);
@@ -473,7 +476,10 @@ fn a_tie_is_settled_by_a_stated_criterion_and_said_plainly() {
         "{outcome}"
     );
     // The answers also contradict each other (a request of hours), and the record says so.
-    assert!(outcome.contains("The answers pull against each other:"), "{outcome}");
+    assert!(
+        outcome.contains("The answers pull against each other:"),
+        "{outcome}"
+    );
     assert!(
         adr.contains("### AWS Elastic Beanstalk (#2, same score: a tie)"),
         "{adr}"

@@ -67,7 +67,10 @@ fn walk_to_a_recommendation_and_quit() {
         &app,
         keys::ENTER,
         2,
-        &["workload: event", "How long does ONE request, event or job take?"],
+        &[
+            "workload: event",
+            "How long does ONE request, event or job take?",
+        ],
     );
     assert!(
         !screen.contains("web-app"),
@@ -81,7 +84,12 @@ fn walk_to_a_recommendation_and_quit() {
     // state = stateless: Enter on the highlighted first option.
     answer(&app, keys::ENTER, 5, &["How is it packaged?"]);
     // packaging = code (option 1) leads to the checklist of hard needs.
-    answer(&app, "1", 6, &["Does it need any of these?", "[ ] GPUs", "Space tick"]);
+    answer(
+        &app,
+        "1",
+        6,
+        &["Does it need any of these?", "[ ] GPUs", "Space tick"],
+    );
     // Space ticks the highlighted option, a number ticks its option; again unticks.
     app.send(" ");
     app.wait_for("[x] GPUs", TIMEOUT);
@@ -91,7 +99,12 @@ fn walk_to_a_recommendation_and_quit() {
     app.send("3");
     app.wait_for_all(&["[ ] GPUs", "[ ] Windows Server"], TIMEOUT);
     // Enter goes on with nothing ticked: none.
-    answer(&app, keys::ENTER, 7, &["How much of the servers", "needs: none"]);
+    answer(
+        &app,
+        keys::ENTER,
+        7,
+        &["How much of the servers", "needs: none"],
+    );
     // control = none: down, back up, Enter.
     app.send("j");
     app.wait_for(&cursor_on(2), TIMEOUT);
@@ -389,7 +402,11 @@ fn no_color_draws_without_colours() {
 #[track_caller]
 fn walk_by_numbers(app: &Pty, numbers: &str) {
     for (i, n) in numbers.chars().enumerate() {
-        let key = if n == '.' { keys::ENTER.to_owned() } else { n.to_string() };
+        let key = if n == '.' {
+            keys::ENTER.to_owned()
+        } else {
+            n.to_string()
+        };
         app.send(&key);
         if i + 1 < numbers.len() {
             app.wait_for(&format!("Question {} of 9", i + 2), TIMEOUT);

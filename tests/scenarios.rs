@@ -303,7 +303,7 @@ fn check_and_recommend_use_one_scorer() {
     let mut checked = 0usize;
     engine::explore_visiting(&guide, 1_000_000, &mut |trail, top| {
         seen += 1;
-        if seen % 41 != 0 {
+        if !seen.is_multiple_of(41) {
             return;
         }
         let answers: Answers = trail

@@ -21,7 +21,11 @@ fn real_app() -> App {
 /// Presses each character as a key; `.` is Enter (on the checklist: go on).
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        let code = if c == '.' { KeyCode::Enter } else { KeyCode::Char(c) };
+        let code = if c == '.' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
         app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
     }
 }
@@ -214,7 +218,10 @@ fn compare_cell_in_full_with_its_source() {
     keys(&mut app, "jj");
     press(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("source:") && screen.contains("https://docs.aws"), "{screen}");
+    assert!(
+        screen.contains("source:") && screen.contains("https://docs.aws"),
+        "{screen}"
+    );
     assert!(screen.contains("as of 20"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -624,7 +631,10 @@ fn the_result_says_a_tie_and_every_runner_up_reason() {
         .split("2. Amazon ECS on EC2")
         .nth(1)
         .expect("ECS on EC2 is second");
-    assert!(runner_up.contains("It would win if"), "its flip point shows:\n{screen}");
+    assert!(
+        runner_up.contains("It would win if"),
+        "its flip point shows:\n{screen}"
+    );
     assert!(
         runner_up.contains("+3 budget = commit-for-savings"),
         "its reasons show too:\n{screen}"

@@ -171,19 +171,10 @@ fn empty_text_and_empty_option_lists_are_errors() {
 #[test]
 fn facts_need_a_source_and_a_date_and_old_dates_warn() {
     let with_facts = SMALL
+        .replacen("source: \"https://example.com/fn\"", "source: \"\"", 1)
         .replacen(
-            "summary: \"Runs short functions on events.\")",
-            "summary: \"Runs short functions on events.\", facts: [Fact(attribute: \"limit\", value: \"15 minutes\", source: \"\", as_of: \"2026-11-01\")])",
-            1,
-        )
-        .replacen(
-            "summary: \"Runs jobs that end.\")",
-            "summary: \"Runs jobs that end.\", facts: [Fact(attribute: \"limit\", value: \"none\", source: \"https://example.com\", as_of: \"2019-01-01\")])",
-            1,
-        )
-        .replacen(
-            "start: \"shape\",",
-            "start: \"shape\", attributes: [Attribute(id: \"limit\", label: \"Limit\")],",
+            "source: \"https://example.com/job\", as_of: \"2026-11-01\"",
+            "source: \"https://example.com\", as_of: \"2019-01-01\"",
             1,
         );
     let errors = errors(&with_facts);
@@ -246,17 +237,11 @@ fn a_service_description_needs_a_source_and_a_short_value_needs_text() {
     );
     data::parse(&sourced, "test.ron").expect("sourced: valid");
 
-    let blank_short = sourced
-        .replacen(
-            "good_for: [\"events\"])",
-            "good_for: [\"events\"], facts: [Fact(attribute: \"limit\", value: \"15 minutes\", short: \" \", source: \"https://example.com\", as_of: \"2026-11-01\")])",
-            1,
-        )
-        .replacen(
-            "start: \"shape\",",
-            "start: \"shape\", attributes: [Attribute(id: \"limit\", label: \"Limit\")],",
-            1,
-        );
+    let blank_short = sourced.replacen(
+        "value: \"15 minutes per run\",",
+        "value: \"15 minutes per run\", short: \" \",",
+        1,
+    );
     assert_error(
         &errors(&blank_short),
         "service \"fn\": fact \"limit\": short is empty",
