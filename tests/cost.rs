@@ -960,7 +960,7 @@ fn workload() -> impl Strategy<Value = Inputs> {
         prop::sample::select(vec![0.25, 0.5, 1.0, 2.0, 4.0, 16.0, 48.0]),
         prop::sample::select(vec![1.0, 6.0, 24.0]),
         prop::sample::select(vec![1.0, 10.0, 200.0]),
-        any::<[bool; 6]>(),
+        any::<[bool; 9]>(),
     )
         .prop_map(
             |(requests, duration_ms, memory_mb, vcpu, hours_per_day, per_task, flags)| Inputs {
@@ -970,6 +970,9 @@ fn workload() -> impl Strategy<Value = Inputs> {
                 vcpu,
                 vcpu_given: true,
                 hours_per_day,
+                hours_given: flags[8],
+                jobs: flags[6],
+                load_balancer: flags[7],
                 per_task_concurrency: per_task,
                 arm: flags[0],
                 free_tier: flags[1],

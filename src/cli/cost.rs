@@ -91,6 +91,19 @@ pub struct Workload {
     /// Where AWS Batch runs the jobs [default: ec2]
     #[arg(long, value_enum, value_name = "COMPUTE")]
     pub batch_on: Option<BatchCompute>,
+
+    /// Each request is a job that ends: compute runs only while jobs run (AWS Batch is priced
+    /// only then); without --hours-per-day the hours follow from the jobs.
+    #[arg(long)]
+    pub jobs: bool,
+
+    /// Put every service that needs one behind a load balancer [default: on, off with --jobs]
+    #[arg(long, conflicts_with = "no_load_balancer")]
+    pub load_balancer: bool,
+
+    /// No load balancer for any service (Elastic Beanstalk becomes single-instance).
+    #[arg(long)]
+    pub no_load_balancer: bool,
 }
 
 fn count(text: &str) -> Result<f64, String> {
@@ -136,10 +149,22 @@ impl Workload {
             (self.reserved, "--reserved"),
             (self.savings_plans, "--savings-plans"),
             (self.batch_on.is_some(), "--batch-on"),
+            (self.jobs, "--jobs"),
+            (self.load_balancer, "--load-balancer"),
+            (self.no_load_balancer, "--no-load-balancer"),
         ]
         .into_iter()
         .filter_map(|(on, flag)| on.then_some(flag))
         .collect()
+    }
+
+    /// What the flags state by hand, so answers do not override them.
+    pub fn stated(&self) -> crate::cost::Stated {
+        crate::cost::Stated {
+            jobs: self.jobs,
+            load_balancer: self.load_balancer || self.no_load_balancer,
+            duration: self.duration.is_some(),
+        }
     }
 
     /// The inputs, or one line naming every missing required flag; `who` names who needs them
@@ -163,6 +188,13 @@ impl Workload {
                 vcpu: self.vcpu.unwrap_or(defaults.vcpu),
                 vcpu_given: self.vcpu.is_some(),
                 hours_per_day: self.hours_per_day.unwrap_or(defaults.hours_per_day),
+                hours_given: self.hours_per_day.is_some(),
+                jobs: self.jobs,
+                load_balancer: if self.load_balancer || self.no_load_balancer {
+                    self.load_balancer
+                } else {
+                    !self.jobs
+                },
                 per_task_concurrency: self
                     .per_task_concurrency
                     .unwrap_or(defaults.per_task_concurrency),
