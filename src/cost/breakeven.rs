@@ -233,32 +233,27 @@ impl CostModel {
         // The leader at each point: it stays while within 10% of the cheapest.
         let mut raw: Vec<(usize, f64, f64)> = Vec::new(); // (service, from, to)
         let mut leader: Option<usize> = None;
-        let mut prev_requests = 0.0;
-        for point in &sweep.points {
+        for (k, point) in sweep.points.iter().enumerate() {
             let keep = leader.filter(|&l| Self::leads(&point.totals, l));
-            match keep {
-                Some(_) => {}
-                None => {
-                    let next = Self::cheapest_of(&point.totals);
-                    if let Some(n) = next {
-                        let from = match (leader, raw.last()) {
-                            (Some(l), Some(_)) => {
-                                self.boundary(inputs, l, n, prev_requests, point.requests)
-                            }
-                            _ => point.requests,
-                        };
-                        if let Some(last) = raw.last_mut() {
-                            last.2 = from;
+            if keep.is_none() {
+                let next = Self::cheapest_of(&point.totals);
+                if let Some(n) = next {
+                    let from = match (leader, raw.last()) {
+                        (Some(l), Some(&(_, band_from, _))) => {
+                            self.boundary(inputs, &sweep, band_from, k, l, n)
                         }
-                        raw.push((n, from, point.requests));
+                        _ => point.requests,
+                    };
+                    if let Some(last) = raw.last_mut() {
+                        last.2 = from;
                     }
-                    leader = next;
+                    raw.push((n, from, point.requests));
                 }
+                leader = next;
             }
             if let Some(last) = raw.last_mut() {
                 last.2 = point.requests;
             }
-            prev_requests = point.requests;
         }
         // Fold short middle bands into the band before them, then merge one service's
         // neighbouring bands.
@@ -286,26 +281,41 @@ impl CostModel {
             .collect())
     }
 
-    /// Where `new` takes over from `old` between two sweep volumes: the crossing of the two
-    /// (where `new` becomes cheaper), or where `old` stops fitting or stops being about the
-    /// cheapest, when they do not cross there.
-    fn boundary(&self, inputs: &Inputs, old: usize, new: usize, lo: f64, hi: f64) -> f64 {
+    /// Where `new` takes over from `old`, who stopped leading at sweep point `k`: the last
+    /// crossing of the two since `old`'s band began (where `new` became cheaper for good), or,
+    /// when they do not cross there, where `old` stops fitting or stops being about the cheapest.
+    fn boundary(
+        &self,
+        inputs: &Inputs,
+        sweep: &Sweep,
+        band_from: f64,
+        k: usize,
+        old: usize,
+        new: usize,
+    ) -> f64 {
         let (old_id, new_id) = (&self.services[old].0, &self.services[new].0);
-        let cost = |at: &Inputs, id: &str| self.total(id, at);
-        let lo_inputs = self.at(inputs, lo);
-        match (cost(&lo_inputs, old_id), cost(&lo_inputs, new_id)) {
-            (Some(o), Some(n)) if n >= o => self.bisect(inputs, lo, hi, |at| {
-                match (cost(at, old_id), cost(at, new_id)) {
+        let crossed_before = (0..k).rev().find(|&j| {
+            let p = &sweep.points[j];
+            p.requests >= band_from
+                && matches!((p.totals[old], p.totals[new]), (Some(o), Some(n)) if n >= o)
+        });
+        match crossed_before {
+            Some(j) => self.bisect(
+                inputs,
+                sweep.points[j].requests,
+                sweep.points[j + 1].requests,
+                |at| match (self.total(old_id, at), self.total(new_id, at)) {
                     (Some(o), Some(n)) => n < o,
                     (None, _) => true,
                     _ => false,
-                }
-            }),
-            // Already cheaper at `lo` (the old leader was within 10%): where the old one stops
-            // leading.
-            _ => self.bisect(inputs, lo, hi, |at| {
-                !Self::leads(&self.totals(at), old)
-            }),
+                },
+            ),
+            None => self.bisect(
+                inputs,
+                sweep.points[k.saturating_sub(1)].requests,
+                sweep.points[k].requests,
+                |at| !Self::leads(&self.totals(at), old),
+            ),
         }
     }
 
