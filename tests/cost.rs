@@ -155,7 +155,10 @@ fn fargate_rounds_up_to_a_valid_task_size_and_says_so() {
         ..inputs(1e6, 100.0, 3_072.0)
     };
     let s = service(&model(), "fargate", &i);
-    assert!(close(s.total.unwrap_or_default(), 24.509_75 + IPV4_MONTH, 1e-6), "{s:?}");
+    assert!(
+        close(s.total.unwrap_or_default(), 24.509_75 + IPV4_MONTH, 1e-6),
+        "{s:?}"
+    );
     assert!(
         s.assumptions
             .iter()
@@ -200,9 +203,14 @@ fn ecs_on_ec2_picks_the_cheapest_fleet() {
     // 730 h × $0.384 = $280.32, + $3.65 IPv4 = $283.97.
     let m = model();
     let s = service(&m, "ecs-ec2", &busy_api());
-    assert!(close(s.total.unwrap_or_default(), BUSY_FLEET + IPV4_MONTH, 1e-6), "{s:?}");
     assert!(
-        s.breakdown[0].label.starts_with("EC2 m5.2xlarge: 1 × 730 h"),
+        close(s.total.unwrap_or_default(), BUSY_FLEET + IPV4_MONTH, 1e-6),
+        "{s:?}"
+    );
+    assert!(
+        s.breakdown[0]
+            .label
+            .starts_with("EC2 m5.2xlarge: 1 × 730 h"),
         "{s:?}"
     );
 }
@@ -214,7 +222,10 @@ fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
     // but T3 runs in Unlimited mode by default, where 0.19 vCPU within the 0.2 baseline earns no
     // surplus charge: 730 h × $0.0104 = $7.592, + $3.65 IPv4.
     let s = service(&model(), "ecs-ec2", &inputs(10e6, 200.0, 512.0));
-    assert!(close(s.total.unwrap_or_default(), 7.592 + IPV4_MONTH, 1e-9), "{s:?}");
+    assert!(
+        close(s.total.unwrap_or_default(), 7.592 + IPV4_MONTH, 1e-9),
+        "{s:?}"
+    );
     assert!(s.breakdown[0].label.contains("t3.micro"));
 }
 
@@ -222,7 +233,11 @@ fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
 fn eks_adds_the_control_plane_for_every_hour() {
     // The ECS fleet ($283.97) plus 730 cluster-hours × $0.10 = $73.00, even at 8 hours a day.
     let m = model();
-    assert!(close(total(&m, "eks", &busy_api()), BUSY_FLEET + IPV4_MONTH + 73.0, 1e-6));
+    assert!(close(
+        total(&m, "eks", &busy_api()),
+        BUSY_FLEET + IPV4_MONTH + 73.0,
+        1e-6
+    ));
     let eight = Inputs {
         hours_per_day: 8.0,
         ..busy_api()
@@ -326,11 +341,8 @@ fn elastic_beanstalk_adds_its_load_balancer() {
         ..busy_api()
     };
     let t = total(&model(), "elastic-beanstalk", &lb);
-    let expected = BUSY_FLEET
-        + IPV4_MONTH
-        + 16.425
-        + 100e6 / (25.0 * 3_600.0) * 0.008
-        + 2.0 * IPV4_MONTH;
+    let expected =
+        BUSY_FLEET + IPV4_MONTH + 16.425 + 100e6 / (25.0 * 3_600.0) * 0.008 + 2.0 * IPV4_MONTH;
     assert!(close(t, expected, 1e-6), "{t} vs {expected}");
 }
 
@@ -852,7 +864,11 @@ fn fargate_spot_runs_arm_at_the_arm_rate() {
     let arm_month = 0.25 * 730.0 * 0.03238 + 0.5 * 730.0 * 0.00356;
     let s = service(&m, "fargate", &i);
     assert!(
-        close(s.total.unwrap_or_default(), arm_month * 0.3 + IPV4_MONTH, 1e-6),
+        close(
+            s.total.unwrap_or_default(),
+            arm_month * 0.3 + IPV4_MONTH,
+            1e-6
+        ),
         "{s:?}"
     );
     assert!(
@@ -989,9 +1005,8 @@ fn lambda_and_fargate_break_even_where_the_arithmetic_says() {
         .iter()
         .find(|b| b.cheaper == "fargate" && b.dearer == "lambda")
         .expect("Fargate overtakes Lambda");
-    let expected =
-        (2.0 * (9.010_025 + IPV4_MONTH) + 0.2 + 400_000.0 * 0.000_016_666_7)
-            / (0.2e-6 + 0.1 * 0.000_016_666_7);
+    let expected = (2.0 * (9.010_025 + IPV4_MONTH) + 0.2 + 400_000.0 * 0.000_016_666_7)
+        / (0.2e-6 + 0.1 * 0.000_016_666_7);
     assert!(
         (b.requests / expected - 1.0).abs() < 1e-6,
         "{} vs {expected}",

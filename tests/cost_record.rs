@@ -73,7 +73,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
     // The recommendation and its runners-up, in ranking order, with the inputs and price date.
     let lambda = adr.find("| AWS Lambda | $179.80 |").expect("Lambda's cost");
     let fargate = adr
-        .find("| AWS Fargate | $72.08 |")
+        .find("| AWS Fargate | $101.28 |")
         .expect("Fargate's cost");
     assert!(lambda < fargate);
     assert!(
@@ -115,7 +115,7 @@ fn text_markdown_and_json_carry_the_cost_of_every_ranked_service() {
     assert_eq!(code, Some(0), "{err}");
     assert!(text.contains("\nCost at your size:\n"), "{text}");
     assert!(text.contains("  1. AWS Lambda: $179.80 a month"), "{text}");
-    assert!(text.contains("  2. AWS Fargate: $72.08 a month"), "{text}");
+    assert!(text.contains("  2. AWS Fargate: $101.28 a month"), "{text}");
 
     let mut args = vec!["--format", "markdown"];
     args.extend(SIZE);
@@ -220,7 +220,10 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     assert!(!app.cost.inputs.reserved);
     assert!(ecs(&app) > reserved, "Reserved lowers ECS on EC2");
 
-    // Jobs of 10 minutes: Batch takes jobs of 3 minutes or more.
+    // Jobs of 10 minutes: Batch takes jobs that end, of 3 minutes or more.
+    focus(&mut app, FormRow::Switch(Toggle::Jobs));
+    app.cost.update(Action::Type(' '));
+    assert!(app.cost.inputs.jobs && !app.cost.inputs.load_balancer);
     focus(
         &mut app,
         FormRow::Number(computepick::cost::Field::Duration),
@@ -298,7 +301,10 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
         .map(|l| l.trim_matches(|c| c == '"' || c == ' ' || c == '│'))
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(rest.contains("x86, free tier)"), "cut off:\n{screen}");
+    assert!(
+        rest.contains("x86, free tier, load balancer)"),
+        "cut off:\n{screen}"
+    );
 }
 
 #[test]
@@ -309,7 +315,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
+    assert!(screen.contains("Your workload  3 more ↑↓"), "{screen}");
     assert!(!screen.contains("Batch runs on"), "{screen}");
     assert!(
         screen.contains("$0.01│"),
@@ -362,7 +368,8 @@ fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
         1,
         "{screen}"
     );
-    assert!(screen.contains(" … and 6 more"), "{screen}");
+    // Lasting break-evens only: here one, named in full, with nothing left over.
+    assert!(!screen.contains(" … and "), "{screen}");
     // Lambda's reason is read whole, wrapped under its name.
     let text: String = screen
         .lines()

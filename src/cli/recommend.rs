@@ -109,7 +109,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         flagged.push((question, answer));
     }
     answers.extend(args.answers.iter().cloned());
-    let estimate = match estimate(guide, &args.workload) {
+    let estimate = match estimate(guide, &args.workload, &answers) {
         Ok(estimate) => estimate,
         Err(message) => {
             eprintln!("computepick: {message}");
@@ -198,8 +198,14 @@ fn write_failed(e: &fs_safe::WriteError) -> u8 {
 }
 
 /// The estimate for the workload flags, `None` without `--requests`. Other workload flags
-/// without `--requests` are an error rather than silently ignored.
-pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, String> {
+/// without `--requests` are an error rather than silently ignored. The answers shape what the
+/// flags leave open (jobs that end, a load balancer; see [`crate::cost::shape_from_answers`]),
+/// and the estimate's assumptions say so.
+pub fn estimate(
+    guide: &Guide,
+    workload: &Workload,
+    answers: &Answers,
+) -> Result<Option<Estimate>, String> {
     if workload.requests.is_none() {
         let given = workload.given();
         if given.is_empty() {
@@ -212,14 +218,21 @@ pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, 
             if given.len() == 1 { "s" } else { "" }
         ));
     }
-    let inputs = workload.inputs_for(
+    let mut inputs = workload.inputs_for(
         "a cost estimate",
         "computepick recommend -a QUESTION=OPTION ...",
     )?;
-    CostModel::new(guide)
+    // The duration is required with --requests, so the answers never replace it.
+    let stated = crate::cost::Stated {
+        duration: true,
+        ..workload.stated()
+    };
+    let notes = crate::cost::shape_from_answers(answers).apply(&mut inputs, stated);
+    let mut estimate = CostModel::new(guide)
         .estimate(&inputs)
-        .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    estimate.assumptions.extend(notes);
+    Ok(Some(estimate))
 }
 
 /// Validates the answers, walks them and ranks the services: what `recommend` computes.

@@ -148,7 +148,6 @@ impl CostModel {
             .collect())
     }
 
-
     fn break_even(&self, inputs: &Inputs, before: &Band, after: &Band) -> BreakEven {
         let requests = after.from;
         let at = self.at(inputs, requests);
@@ -201,7 +200,11 @@ impl CostModel {
         let Some(mine) = totals.get(leader).copied().flatten() else {
             return false;
         };
-        let cheapest = totals.iter().flatten().copied().fold(f64::INFINITY, f64::min);
+        let cheapest = totals
+            .iter()
+            .flatten()
+            .copied()
+            .fold(f64::INFINITY, f64::min);
         mine <= cheapest * (1.0 + ABOUT_THE_SAME) + 1e-9
     }
 

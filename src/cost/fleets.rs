@@ -90,9 +90,15 @@ fn fleet_of<'a>(
             surplus_rate: Some(rate),
         }
     });
-    let cost = |f: &Fleet| hour_cost(f.amount) + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit);
+    let cost = |f: &Fleet| {
+        hour_cost(f.amount) + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
+    };
     match (standard, unlimited) {
-        (Some(s), Some(u)) => Some(if cmp_cost(cost(&u), cost(&s)).is_lt() { u } else { s }),
+        (Some(s), Some(u)) => Some(if cmp_cost(cost(&u), cost(&s)).is_lt() {
+            u
+        } else {
+            s
+        }),
         (s, u) => s.or(u),
     }
 }
@@ -140,7 +146,8 @@ fn ec2_factor(book: &PriceBook, inputs: &Inputs) -> f64 {
     } else {
         return 1.0;
     };
-    book.discount(id).map_or(1.0, |(fraction, _)| 1.0 - fraction)
+    book.discount(id)
+        .map_or(1.0, |(fraction, _)| 1.0 - fraction)
 }
 
 /// The cheapest fleet for `load.tasks` tasks (see [`fleet_of`]), of at most `most` instances.
@@ -579,10 +586,7 @@ pub fn lightsail(
         .filter(|(_, n)| *n <= quota)
         .min_by(|x, y| cmp_cost(x.1 * x.0.monthly, y.1 * y.0.monthly));
     let Some(&(bundle, n)) = best else {
-        if let Some((b, n)) = fitting
-            .iter()
-            .min_by(|x, y| x.1.total_cmp(&y.1))
-        {
+        if let Some((b, n)) = fitting.iter().min_by(|x, y| x.1.total_cmp(&y.1)) {
             return Err(format!(
                 "needs {} instances (the {} bundle), past Lightsail's default quota of {} per \
                  account: does not fit without a quota increase \
@@ -705,16 +709,8 @@ pub fn elastic_beanstalk(
                     .into(),
             );
         }
-        let mut lines = instances_for_hours(
-            book,
-            &all_day,
-            &single,
-            "instance copy",
-            0.0,
-            true,
-            1.0,
-            a,
-        )?;
+        let mut lines =
+            instances_for_hours(book, &all_day, &single, "instance copy", 0.0, true, 1.0, a)?;
         a.say(|| {
             "A single-instance environment (no load balancer): one instance, running all 730 \
              hours."

@@ -399,7 +399,10 @@ pub(super) fn ipv4_line(
         )
     });
     Ok(charge(
-        format!("Public IPv4: one per {what}, {} {what}-hours", format_amount(hours)),
+        format!(
+            "Public IPv4: one per {what}, {} {what}-hours",
+            format_amount(hours)
+        ),
         hours,
         ipv4,
     ))

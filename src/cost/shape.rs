@@ -86,7 +86,9 @@ pub fn shape_from_answers(answers: &BTreeMap<String, String>) -> WorkloadShape {
             "workload = {}: behind a load balancer",
             workload.unwrap_or("?")
         )),
-        Some(false) => notes.push("no load balancer (the work does not arrive as web requests to spread)".to_owned()),
+        Some(false) => notes.push(
+            "no load balancer (the work does not arrive as web requests to spread)".to_owned(),
+        ),
         None => {}
     }
     let duration_ms = match runtime {
