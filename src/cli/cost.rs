@@ -17,17 +17,17 @@ use crate::text;
 pub const AFTER_HELP: &str = "Sizes take units: requests 10M, 2.5k, 1B; durations 200ms, 1.5s, 2m, 1h; \
 memory 512MB, 1GB, 1.5GiB. Every price comes from the data file (its region and as-of date are \
 printed); Spot, Reserved and Savings Plans use AWS's stated maximum discounts, so they are best \
-cases. Spot and Reserved exclude each other. Batch runs on EC2 unless --batch-on fargate, and \
-takes only jobs of 3 minutes or more (AWS's advice); Lambda is billed at the memory its vCPUs need \
+cases. Spot and Reserved exclude each other. Batch is priced only for jobs that end (--jobs), runs \
+on EC2 unless --batch-on fargate, and takes only jobs of 3 minutes or more (AWS's advice); Lambda is billed at the memory its vCPUs need \
 (1 vCPU per 1,769 MB, at most 6). The break-even points vary the requests per month and hold \
 everything else. Values past 10T requests, 30 days, 32TB or 448 vCPUs are refused.
 
 Examples:
   computepick cost --requests 10M --duration 200ms --memory 512MB
-  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot --jobs
   computepick cost --requests 1B --duration 50ms --memory 1GB --per-task-concurrency 50 --format json
   computepick cost --requests 20M --duration 300ms --memory 2GB --vcpu 1 --reserved
-  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --batch-on fargate --spot";
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --jobs --batch-on fargate --spot";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
