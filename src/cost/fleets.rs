@@ -317,6 +317,22 @@ fn reserved(
     commitment(book, "ec2.reserved.discount", &RESERVED, lines, a, covered);
 }
 
+/// How a service runs its fleet: instances kept between the running hours, whether Reserved
+/// applies, and the most instances it can run.
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    keeps: f64,
+    reservable: bool,
+    most: f64,
+}
+
+/// Scales to zero, reservable, any number of instances: ECS on EC2 and EKS.
+const SCALES_TO_ZERO: Rules = Rules {
+    keeps: 0.0,
+    reservable: true,
+    most: f64::INFINITY,
+};
+
 /// ECS on EC2, EKS nodes, Batch on EC2 and Beanstalk instances: the same fleet over the running
 /// hours, with one public IPv4 address per instance-hour. `keeps` instances stay up between the
 /// running hours (Beanstalk keeps one; ECS, EKS and Batch capacity scale to zero), unless the
@@ -326,11 +342,14 @@ fn instances_for_hours(
     inputs: &Inputs,
     load: &Load,
     what: &str,
-    keeps: f64,
-    reservable: bool,
-    most: f64,
+    rules: Rules,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    let Rules {
+        keeps,
+        reservable,
+        most,
+    } = rules;
     let plain = Inputs {
         reserved: inputs.reserved && reservable,
         ..*inputs
@@ -424,7 +443,7 @@ pub fn ecs_ec2(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "task", 0.0, true, f64::INFINITY, a)?;
+    let mut lines = instances_for_hours(book, inputs, load, "task", SCALES_TO_ZERO, a)?;
     lines.extend(no_charge(book, "ecs.control-plane", "Amazon ECS itself"));
     lines.extend(alb_lines(book, inputs, a)?);
     a.say(|| "EBS root volumes are not included.".into());
@@ -437,7 +456,7 @@ pub fn eks(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "pod", 0.0, true, f64::INFINITY, a)?;
+    let mut lines = instances_for_hours(book, inputs, load, "pod", SCALES_TO_ZERO, a)?;
     let control = book.rate("eks.cluster.standard")?;
     lines.push(charge(
         "EKS control plane: 1 cluster × 730 h".into(),
@@ -524,7 +543,17 @@ fn batch_on_ec2(
             format_amount(load.job_hours)
         )
     });
-    let lines = instances_for_hours(book, inputs, load, "job", 0.0, false, f64::INFINITY, a)?;
+    let lines = instances_for_hours(
+        book,
+        inputs,
+        load,
+        "job",
+        Rules {
+            reservable: false,
+            ..SCALES_TO_ZERO
+        },
+        a,
+    )?;
     if inputs.reserved && !inputs.spot {
         a.say(|| {
             "Reserved is not applied to Batch: its compute environment starts and stops \
@@ -709,8 +738,17 @@ pub fn elastic_beanstalk(
                     .into(),
             );
         }
-        let mut lines =
-            instances_for_hours(book, &all_day, &single, "instance copy", 0.0, true, 1.0, a)?;
+        let mut lines = instances_for_hours(
+            book,
+            &all_day,
+            &single,
+            "instance copy",
+            Rules {
+                most: 1.0,
+                ..SCALES_TO_ZERO
+            },
+            a,
+        )?;
         a.say(|| {
             "A single-instance environment (no load balancer): one instance, running all 730 \
              hours."
@@ -728,9 +766,10 @@ pub fn elastic_beanstalk(
         inputs,
         load,
         "instance copy",
-        BEANSTALK_MIN_INSTANCES,
-        true,
-        f64::INFINITY,
+        Rules {
+            keeps: BEANSTALK_MIN_INSTANCES,
+            ..SCALES_TO_ZERO
+        },
         a,
     )?;
     lines.extend(alb_lines(book, inputs, a)?);
