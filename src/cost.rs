@@ -24,6 +24,7 @@ mod breakeven;
 mod fleets;
 mod prices;
 mod services;
+mod shape;
 mod units;
 
 use std::fmt;
@@ -34,7 +35,8 @@ use crate::data::Guide;
 
 pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens};
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
-pub use services::{BATCH_MIN_JOB_MS, fargate_size};
+pub use services::{BATCH_MIN_JOB_MS, HEADROOM, MEMORY_KEPT_BY_OS, fargate_size};
+pub use shape::{Stated, WorkloadShape, shape_from_answers};
 pub use units::{
     MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PER_TASK_CONCURRENCY, MAX_REQUESTS, MAX_VCPU,
     format_amount, format_count, format_duration_ms, format_memory_mb, format_money, format_number,
@@ -73,8 +75,21 @@ pub struct Inputs {
     /// someone sizes a function by memory alone (and as AWS's own pricing examples do).
     #[serde(skip)]
     pub vcpu_given: bool,
-    /// Hours a day the workload runs; 24 is always on.
+    /// Hours a day the workload runs; 24 is always on. For work that ends ([`Inputs::jobs`]) and
+    /// hours not stated, the hours follow from the jobs: their job-hours, at most 24 a day.
     pub hours_per_day: f64,
+    /// The hours a day were stated (`--hours-per-day`, or the form's field changed from 24).
+    #[serde(skip)]
+    pub hours_given: bool,
+    /// Each request is a job that ends (a nightly run, a queue of renders): compute runs only
+    /// while jobs run. Off: a service that serves requests all the hours it runs. AWS Batch is
+    /// priced only for work that ends.
+    pub jobs: bool,
+    /// Behind a load balancer: every service that spreads requests over tasks or servers gets
+    /// its own (an Application Load Balancer for Fargate, ECS, EKS and Beanstalk; Lightsail's
+    /// for Lightsail). Off: none anywhere, and Elastic Beanstalk is a single-instance
+    /// environment.
+    pub load_balancer: bool,
     /// Requests one task (container, pod, server process) serves at once. 1 compares like for
     /// like with Lambda, which runs one request per environment; servers doing I/O-bound work
     /// overlap many.
@@ -125,6 +140,9 @@ impl Default for Inputs {
             vcpu: 0.25,
             vcpu_given: false,
             hours_per_day: 24.0,
+            hours_given: false,
+            jobs: false,
+            load_balancer: true,
             per_task_concurrency: 1.0,
             arm: false,
             free_tier: true,
@@ -197,13 +215,23 @@ impl Inputs {
         if self.batch_on == BatchCompute::Fargate {
             options.push("Batch on Fargate");
         }
+        options.push(if self.load_balancer {
+            "load balancer"
+        } else {
+            "no load balancer"
+        });
+        let hours = if self.jobs && !self.hours_given {
+            "while jobs run".to_owned()
+        } else {
+            format!("{} h/day", format_number(self.hours_per_day))
+        };
         format!(
-            "{} requests/month × {} · {} · {} vCPU · {} h/day · {} request{} at a time per task · {}",
+            "{} {}/month × {} · {} · {} vCPU · {hours} · {} request{} at a time per task · {}",
             format_count(self.requests),
+            if self.jobs { "jobs" } else { "requests" },
             format_duration_ms(self.duration_ms),
             format_memory_mb(self.memory_mb),
             format_number(self.vcpu),
-            format_number(self.hours_per_day),
             format_number(self.per_task_concurrency),
             if self.per_task_concurrency == 1.0 {
                 ""
@@ -350,10 +378,16 @@ pub enum Toggle {
     SavingsPlans,
     /// Batch runs its jobs on Fargate (on) or on EC2 (off).
     BatchOnFargate,
+    /// Each request is a job that ends ([`Inputs::jobs`]).
+    Jobs,
+    /// Behind a load balancer ([`Inputs::load_balancer`]).
+    LoadBalancer,
 }
 
 impl Toggle {
-    pub const ALL: [Toggle; 6] = [
+    pub const ALL: [Toggle; 8] = [
+        Toggle::Jobs,
+        Toggle::LoadBalancer,
         Toggle::Arm,
         Toggle::FreeTier,
         Toggle::Spot,
@@ -370,6 +404,8 @@ impl Toggle {
             Toggle::Reserved => "Reserved",
             Toggle::SavingsPlans => "Savings Plans",
             Toggle::BatchOnFargate => "Batch runs on",
+            Toggle::Jobs => "Jobs that end",
+            Toggle::LoadBalancer => "Load balancer",
         }
     }
 
@@ -391,11 +427,14 @@ impl Toggle {
             Toggle::Reserved => inputs.reserved,
             Toggle::SavingsPlans => inputs.savings_plans,
             Toggle::BatchOnFargate => inputs.batch_on == BatchCompute::Fargate,
+            Toggle::Jobs => inputs.jobs,
+            Toggle::LoadBalancer => inputs.load_balancer,
         }
     }
 
     /// Sets the option. Spot and Reserved exclude each other (an instance is one or the other),
-    /// so turning one on turns the other off.
+    /// so turning one on turns the other off. Jobs that end usually need no load balancer and a
+    /// service does, so turning Jobs on turns the load balancer off, and off turns it on.
     pub fn set(self, inputs: &mut Inputs, on: bool) {
         match self {
             Toggle::Arm => inputs.arm = on,
@@ -416,6 +455,11 @@ impl Toggle {
                     BatchCompute::Ec2
                 }
             }
+            Toggle::Jobs => {
+                inputs.jobs = on;
+                inputs.load_balancer = !on;
+            }
+            Toggle::LoadBalancer => inputs.load_balancer = on,
         }
     }
 
@@ -478,6 +522,9 @@ pub struct ServiceEstimate {
     pub breakdown: Vec<LineItem>,
     /// Every assumption behind the number, as sentences.
     pub assumptions: Vec<String>,
+    /// What could stop it running as priced, with the source: an account quota the workload
+    /// passes (Lambda's concurrency), for example.
+    pub warnings: Vec<String>,
 }
 
 impl ServiceEstimate {
@@ -524,6 +571,25 @@ impl Estimate {
             Some(s) if s.fits() => s.total_text() + " a month",
             Some(s) => s.total_text(),
             None => "not estimated".into(),
+        }
+    }
+}
+
+/// One service's result for a workload: what [`CostModel::monthly`] gives per service.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fit {
+    /// Dollars a month, list prices, as [`CostModel::estimate`] totals them.
+    Monthly(f64),
+    /// Why the workload cannot run there as sized (a limit, a quota, a missing price).
+    DoesNotFit(String),
+}
+
+impl Fit {
+    pub fn monthly(&self) -> Option<f64> {
+        match self {
+            Fit::Monthly(total) => Some(*total),
+            Fit::DoesNotFit(_) => None,
         }
     }
 }
@@ -640,17 +706,71 @@ impl CostModel {
             Ok(lines) => (Some(sum(&lines)), None, lines),
             Err(reason) => (None, Some(reason), Vec::new()),
         };
+        let (assumptions, warnings) = notes.into_parts();
         ServiceEstimate {
             service: id.to_owned(),
             name: name.to_owned(),
             total,
             reason,
             breakdown,
-            assumptions: notes.into_vec(),
+            assumptions,
+            warnings,
         }
     }
 
+    /// Each modelled service's monthly total for `inputs`, or why the workload does not fit it,
+    /// by service id: the estimate reduced to what a scorer needs.
+    ///
+    /// Pure and cheap (no words are built; about the cost of one [`CostModel::estimate`]
+    /// without its sorting), so a recommendation can call it on every change. Every modelled
+    /// service the guide has gets an entry; a service the estimator has no model of gets none.
+    /// A quota the workload passes is not an error here: Lambda's concurrency quota is a
+    /// warning in [`CostModel::estimate`], while Lightsail's 20 instances is a "does not fit"
+    /// reason, since AWS sells Lightsail for small fleets. The totals are the same numbers
+    /// [`CostModel::estimate`] gives, so a reason the scorer prints ("$327 a month here
+    /// against $90 on Fargate") matches the Cost tab.
+    pub fn monthly(
+        &self,
+        inputs: &Inputs,
+    ) -> Result<std::collections::BTreeMap<String, Fit>, InputError> {
+        inputs.validate()?;
+        Ok(self
+            .services
+            .iter()
+            .map(|(id, _)| {
+                let fit = match self.price(id, inputs, &mut services::Notes::quiet()) {
+                    Ok(lines) => Fit::Monthly(sum(&lines)),
+                    Err(reason) => Fit::DoesNotFit(reason),
+                };
+                (id.clone(), fit)
+            })
+            .collect())
+    }
+
     fn common_assumptions(&self, inputs: &Inputs) -> Vec<String> {
+        let load = services::Load::new(inputs);
+        let shape = if inputs.jobs {
+            format!(
+                "Work that ends: each request is one job, and compute runs only while jobs run ({} \
+                 job-hours a month{}); only Lightsail (billed all month) and a Beanstalk \
+                 environment keep servers between them.",
+                format_amount(load.job_hours),
+                if inputs.hours_given {
+                    format!(
+                        ", spread over {} hours a day",
+                        format_number(inputs.hours_per_day)
+                    )
+                } else {
+                    ", one after another, or side by side past 24 hours a day".to_owned()
+                }
+            )
+        } else {
+            format!(
+                "A service that serves requests: they arrive evenly over the {} hours a day it \
+                 runs; peaks need more capacity than this average.",
+                format_number(inputs.hours_per_day)
+            )
+        };
         vec![
             format!(
                 "On-Demand Linux prices for {}, as of {}; a month is {} hours.",
@@ -658,16 +778,30 @@ impl CostModel {
                 self.book.as_of,
                 format_number(HOURS_PER_MONTH)
             ),
+            shape,
+            if inputs.load_balancer {
+                "Behind a load balancer: Fargate, ECS on EC2, EKS and Elastic Beanstalk each get \
+                 an Application Load Balancer, Lightsail its own load balancer; Lambda needs none \
+                 (a function URL or an event source invokes it)."
+                    .into()
+            } else {
+                "No load balancer for any service; Elastic Beanstalk is then a single-instance \
+                 environment."
+                    .into()
+            },
+            "Public IPv4 addresses are included for every service the same way: one per EC2 \
+             instance and Fargate task, two per Application Load Balancer (one per Availability \
+             Zone), and the one a Lightsail bundle includes in its price."
+                .into(),
             format!(
-                "Requests arrive evenly over the {} hours a day the workload runs; peaks need more \
-                 capacity than this average.",
-                format_number(inputs.hours_per_day)
+                "Where CPU matters, requests are assumed CPU-bound for their whole duration; a \
+                 task runs on one server, and a server gives tasks at most {} of its memory (the \
+                 rest is the operating system's and the agent's) and a burstable one at most {} \
+                 of the CPU it sustains.",
+                services::percent(1.0 - MEMORY_KEPT_BY_OS),
+                services::percent(HEADROOM)
             ),
-            "Where CPU matters (burstable instances), requests are assumed CPU-bound for their \
-             whole duration."
-                .into(),
-            "Data transfer, storage, NAT gateways, logs and public IPv4 addresses are not included."
-                .into(),
+            "Data transfer, storage, NAT gateways and logs are not included.".into(),
             "An estimate only: check the AWS Pricing Calculator before you commit.".into(),
         ]
     }

@@ -482,7 +482,8 @@ fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.exit, None);
     // Space flips an option: move to "Free tier" and turn it off.
-    let free_tier = 6 + 1;
+    // Six numbers, then Jobs that end, Load balancer, Arm and Free tier.
+    let free_tier = 6 + 3;
     for _ in 0..free_tier {
         press(&mut app, KeyCode::Down);
     }

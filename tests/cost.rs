@@ -25,14 +25,25 @@ fn model() -> CostModel {
     MODEL.clone()
 }
 
+/// A workload without a load balancer, so each model's own lines are checked by hand; the load
+/// balancer has tests of its own.
 fn inputs(requests: f64, duration_ms: f64, memory_mb: f64) -> Inputs {
     Inputs {
         requests,
         duration_ms,
         memory_mb,
+        load_balancer: false,
         ..Inputs::default()
     }
 }
+
+/// A public IPv4 address for a month: 730 h × $0.005 (https://aws.amazon.com/vpc/pricing/).
+const IPV4_MONTH: f64 = 3.65;
+
+/// busy_api's ECS fleet: 8 tasks of 1 vCPU / 2 GB. A c5.large (4 GiB) keeps 5% for the system
+/// (3.8 GiB) and so holds one 2 GB task; an m5.2xlarge (8 vCPU, 32 GiB → 30.4) holds all 8:
+/// 730 h × $0.384 = $280.32, plus its public IPv4 address, $3.65.
+const BUSY_FLEET: f64 = 280.32;
 
 fn service(model: &CostModel, id: &str, inputs: &Inputs) -> ServiceEstimate {
     model
@@ -108,21 +119,22 @@ fn lambda_rounds_duration_up_to_the_millisecond_and_memory_to_its_minimum() {
 #[test]
 fn fargate_one_small_task_all_month() {
     // 10M × 0.2 s ÷ (730 h × 3,600 s) = 0.76 requests in flight → 1 task of 0.25 vCPU, 0.5 GB.
-    // vCPU: 0.25 × 730 h × $0.04048 = $7.3876; memory: 0.5 × 730 × $0.004445 = $1.622425.
+    // vCPU: 0.25 × 730 h × $0.04048 = $7.3876; memory: 0.5 × 730 × $0.004445 = $1.622425; the
+    // task's public IPv4 address: 730 h × $0.005 = $3.65.
     let t = total(&model(), "fargate", &inputs(10e6, 200.0, 512.0));
-    assert!(close(t, 9.010_025, 1e-6), "{t}");
+    assert!(close(t, 9.010_025 + IPV4_MONTH, 1e-6), "{t}");
 }
 
 #[test]
 fn fargate_tasks_follow_the_load() {
     // 100M × 0.2 s ÷ 2,628,000 s = 7.61 in flight → 8 tasks of 1 vCPU and 2 GB for 730 h:
     // 8 × 730 = 5,840 task-hours; vCPU 5,840 × $0.04048 = $236.4032; memory 5,840 × 2 × $0.004445
-    // = $51.9176; total $288.3208.
+    // = $51.9176; IPv4 5,840 × $0.005 = $29.20; total $317.5208.
     let i = Inputs {
         vcpu: 1.0,
         ..inputs(100e6, 200.0, 2_048.0)
     };
-    assert!(close(total(&model(), "fargate", &i), 288.3208, 1e-6));
+    assert!(close(total(&model(), "fargate", &i), 317.5208, 1e-6));
 
     // Running 8 hours a day puts the same requests into a third of the time: 22.8 in flight → 23
     // tasks for 243.33 h = 5,596.67 task-hours, about the same cost as running all day.
@@ -130,7 +142,7 @@ fn fargate_tasks_follow_the_load() {
         hours_per_day: 8.0,
         ..i
     };
-    let expected = 23.0 * 730.0 / 3.0 * (0.04048 + 2.0 * 0.004445);
+    let expected = 23.0 * 730.0 / 3.0 * (0.04048 + 2.0 * 0.004445 + 0.005);
     assert!(close(total(&model(), "fargate", &eight), expected, 1e-6));
 }
 
@@ -143,7 +155,10 @@ fn fargate_rounds_up_to_a_valid_task_size_and_says_so() {
         ..inputs(1e6, 100.0, 3_072.0)
     };
     let s = service(&model(), "fargate", &i);
-    assert!(close(s.total.unwrap_or_default(), 24.509_75, 1e-6), "{s:?}");
+    assert!(
+        close(s.total.unwrap_or_default(), 24.509_75 + IPV4_MONTH, 1e-6),
+        "{s:?}"
+    );
     assert!(
         s.assumptions
             .iter()
@@ -155,12 +170,17 @@ fn fargate_rounds_up_to_a_valid_task_size_and_says_so() {
 
 #[test]
 fn fargate_spot_takes_the_stated_discount() {
-    // Fargate Spot at AWS's stated maximum, 70% off: $9.010025 × 0.3.
+    // Fargate Spot at AWS's stated maximum, 70% off: $9.010025 × 0.3, plus the task's IPv4
+    // address, which Spot does not discount.
     let i = Inputs {
         spot: true,
         ..inputs(10e6, 200.0, 512.0)
     };
-    assert!(close(total(&model(), "fargate", &i), 9.010_025 * 0.3, 1e-6));
+    assert!(close(
+        total(&model(), "fargate", &i),
+        9.010_025 * 0.3 + IPV4_MONTH,
+        1e-6
+    ));
 }
 
 // ---- EC2-based services, by hand ----
@@ -175,15 +195,22 @@ fn busy_api() -> Inputs {
 
 #[test]
 fn ecs_on_ec2_picks_the_cheapest_fleet() {
-    // Candidates per hour: c5.large (2 vCPU, 4 GiB) holds 2 tasks → 4 × $0.085 = $0.34;
-    // m5.large holds 2 → 4 × $0.096 = $0.384; burstables must sustain 7.61 busy vCPUs at their
-    // baseline: t3.xlarge (4 × 40% = 1.6 vCPU) → 5 × $0.1664 = $0.832. Cheapest: $0.34 an hour.
-    // 730 h × $0.34 = $248.20.
+    // A task gets at most 95% of an instance's memory (AWS: the OS and ECS agent keep some;
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html).
+    // Candidates per hour, each instance with its IPv4 address ($0.005): c5.large (4 GiB → 3.8)
+    // holds 1 task → 8 × ($0.085 + $0.005) = $0.72; m5.large (8 GiB → 7.6) holds 2 (by vCPU) →
+    // 4 × $0.101 = $0.404; m5.2xlarge holds 8 → 1 × $0.389. Cheapest: $0.389 an hour.
+    // 730 h × $0.384 = $280.32, + $3.65 IPv4 = $283.97.
     let m = model();
     let s = service(&m, "ecs-ec2", &busy_api());
-    assert!(close(s.total.unwrap_or_default(), 248.2, 1e-6), "{s:?}");
     assert!(
-        s.breakdown[0].label.starts_with("EC2 c5.large: 4 × 730 h"),
+        close(s.total.unwrap_or_default(), BUSY_FLEET + IPV4_MONTH, 1e-6),
+        "{s:?}"
+    );
+    assert!(
+        s.breakdown[0]
+            .label
+            .starts_with("EC2 m5.2xlarge: 1 × 730 h"),
         "{s:?}"
     );
 }
@@ -191,17 +218,26 @@ fn ecs_on_ec2_picks_the_cheapest_fleet() {
 #[test]
 fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
     // 10M × 200 ms at 0.25 vCPU: 0.19 vCPU busy; a t3.micro (2 vCPU, 1 GiB, 10% baseline = 0.2
-    // vCPU) holds it: 730 h × $0.0104 = $7.592.
+    // vCPU) holds it. In Standard mode the fleet plans only 80% of the baseline (0.16 < 0.19),
+    // but T3 runs in Unlimited mode by default, where 0.19 vCPU within the 0.2 baseline earns no
+    // surplus charge: 730 h × $0.0104 = $7.592, + $3.65 IPv4.
     let s = service(&model(), "ecs-ec2", &inputs(10e6, 200.0, 512.0));
-    assert!(close(s.total.unwrap_or_default(), 7.592, 1e-9), "{s:?}");
+    assert!(
+        close(s.total.unwrap_or_default(), 7.592 + IPV4_MONTH, 1e-9),
+        "{s:?}"
+    );
     assert!(s.breakdown[0].label.contains("t3.micro"));
 }
 
 #[test]
 fn eks_adds_the_control_plane_for_every_hour() {
-    // The ECS fleet ($248.20) plus 730 cluster-hours × $0.10 = $73.00, even at 8 hours a day.
+    // The ECS fleet ($283.97) plus 730 cluster-hours × $0.10 = $73.00, even at 8 hours a day.
     let m = model();
-    assert!(close(total(&m, "eks", &busy_api()), 248.2 + 73.0, 1e-6));
+    assert!(close(
+        total(&m, "eks", &busy_api()),
+        BUSY_FLEET + IPV4_MONTH + 73.0,
+        1e-6
+    ));
     let eight = Inputs {
         hours_per_day: 8.0,
         ..busy_api()
@@ -210,20 +246,25 @@ fn eks_adds_the_control_plane_for_every_hour() {
     assert!(close(eks, 73.0, 1e-9), "{eks}");
 }
 
-/// 50k jobs a month of 10 minutes with 1 vCPU and 2 GB each: 8,333.3 job-hours.
+/// 50k jobs a month of 10 minutes with 1 vCPU and 2 GB each: 8,333.3 job-hours, work that ends.
 fn nightly_jobs() -> Inputs {
     Inputs {
         vcpu: 1.0,
+        jobs: true,
         ..inputs(50e3, 10.0 * 60e3, 2_048.0)
     }
 }
 
 #[test]
 fn batch_pays_for_job_hours_only() {
-    // 50k jobs × 600 s = 8,333.33 job-hours; a c5.large runs 2 of these 1 vCPU jobs at once:
-    // 4,166.67 instance-hours × $0.085 = $354.17. Batch itself adds nothing.
-    let t = total(&model(), "batch", &nightly_jobs());
-    assert!(close(t, 50e3 * 600.0 / 3_600.0 / 2.0 * 0.085, 1e-6), "{t}");
+    // 50k jobs × 600 s = 8,333.33 job-hours, more than a month's 730 hours, so 11.42 run side
+    // by side all month → 12 jobs at once. Batch runs them on whole instances, as ECS on EC2
+    // would: an m5.xlarge (4 vCPU, 16 GiB → 15.2 for jobs) holds 4 → 3 × 730 h × $0.192 =
+    // $420.48, + 3 IPv4 addresses × 730 h × $0.005 = $10.95. Batch itself adds nothing.
+    let m = model();
+    let t = total(&m, "batch", &nightly_jobs());
+    assert!(close(t, 3.0 * 730.0 * (0.192 + 0.005), 1e-6), "{t}");
+    assert!(close(t, total(&m, "ecs-ec2", &nightly_jobs()), 1e-9));
 }
 
 #[test]
@@ -231,7 +272,10 @@ fn batch_does_not_price_requests_as_jobs() {
     // 10M requests of 200 ms: Batch is not a job scheduler for these. It used to be starred
     // cheapest ($5.90) and to "become cheaper than AWS Lambda above 5.4M".
     let m = model();
-    let api = inputs(10e6, 200.0, 512.0);
+    let api = Inputs {
+        jobs: true,
+        ..inputs(10e6, 200.0, 512.0)
+    };
     for on in [BatchCompute::Ec2, BatchCompute::Fargate] {
         let why = reason(
             &m,
@@ -289,20 +333,34 @@ fn batch_does_not_price_requests_as_jobs() {
 
 #[test]
 fn elastic_beanstalk_adds_its_load_balancer() {
-    // The ECS fleet ($248.20) + an ALB for 730 h × $0.0225 = $16.425 + LCUs: 100M requests ÷
-    // (25 new connections/s × 3,600 s) = 1,111.1 LCU-hours × $0.008 = $8.889.
-    let t = total(&model(), "elastic-beanstalk", &busy_api());
-    let expected = 248.2 + 16.425 + 100e6 / (25.0 * 3_600.0) * 0.008;
+    // Behind a load balancer: the ECS fleet ($283.97) + an ALB for 730 h × $0.0225 = $16.425 +
+    // LCUs: 100M requests ÷ (25 new connections/s × 3,600 s) = 1,111.1 LCU-hours × $0.008 =
+    // $8.889, + the ALB's two IPv4 addresses, 2 × $3.65.
+    let lb = Inputs {
+        load_balancer: true,
+        ..busy_api()
+    };
+    let t = total(&model(), "elastic-beanstalk", &lb);
+    let expected =
+        BUSY_FLEET + IPV4_MONTH + 16.425 + 100e6 / (25.0 * 3_600.0) * 0.008 + 2.0 * IPV4_MONTH;
     assert!(close(t, expected, 1e-6), "{t} vs {expected}");
 }
 
 #[test]
 fn lightsail_takes_the_cheapest_bundles_and_a_load_balancer() {
-    // 8 copies of 1 vCPU / 2 GB with 7.61 vCPU busy. $12 bundles (2 GB, 2 vCPU at 20%) hold 1 copy
-    // each but sustain 0.4 vCPU: 20 of them = $240, plus an $18 load balancer = $258. The $84
-    // bundle (16 GB, 4 vCPU at 40%) needs 5 for the CPU: $420 + $18. Cheapest: $258.
-    let s = service(&model(), "lightsail", &busy_api());
-    assert!(close(s.total.unwrap_or_default(), 258.0, 1e-9), "{s:?}");
+    // 8 copies of 1 vCPU / 2 GB with 7.61 vCPU busy, each copy busy for its whole vCPU. A copy
+    // runs on one instance, which must sustain its 1 busy vCPU at 80% of its baseline
+    // (headroom): the $12 bundle (2 vCPU at 20% → 0.32) cannot, nor the $44 (2 at 30% → 0.48);
+    // the $84 (4 vCPU at 40% → 1.28) holds 1 copy by CPU, 7.61 ÷ 1.28 → 6 bundles = $504; the
+    // $164 (8 vCPU at 40% → 2.56, 32 GB → 30.4) needs 7.61 ÷ 2.56 → 3 = $492. With the
+    // Lightsail load balancer ($18): $510.
+    // (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html)
+    let lb = Inputs {
+        load_balancer: true,
+        ..busy_api()
+    };
+    let s = service(&model(), "lightsail", &lb);
+    assert!(close(s.total.unwrap_or_default(), 510.0, 1e-9), "{s:?}");
     assert!(
         s.assumptions.iter().any(|a| a.contains("busy or idle")),
         "{:?}",
@@ -318,14 +376,28 @@ fn spot_and_savings_plans_apply_to_ec2_only_where_they_can() {
         spot: true,
         ..busy_api()
     };
-    assert!(close(total(&m, "ecs-ec2", &spot), base * 0.1, 1e-6));
+    // Discounts take off the instance lines only, not the IPv4 address.
+    assert!(close(
+        total(&m, "ecs-ec2", &spot),
+        BUSY_FLEET * 0.1 + IPV4_MONTH,
+        1e-6
+    ));
+    assert!(close(base, BUSY_FLEET + IPV4_MONTH, 1e-6));
     let sp = Inputs {
         savings_plans: true,
         ..busy_api()
     };
-    assert!(close(total(&m, "ecs-ec2", &sp), base * 0.34, 1e-6));
+    assert!(close(
+        total(&m, "ecs-ec2", &sp),
+        BUSY_FLEET * 0.34 + IPV4_MONTH,
+        1e-6
+    ));
     // The EKS control plane is not discounted.
-    assert!(close(total(&m, "eks", &spot), base * 0.1 + 73.0, 1e-6));
+    assert!(close(
+        total(&m, "eks", &spot),
+        BUSY_FLEET * 0.1 + IPV4_MONTH + 73.0,
+        1e-6
+    ));
     // Lightsail has neither.
     assert!(close(
         total(&m, "lightsail", &spot),
@@ -338,7 +410,7 @@ fn spot_and_savings_plans_apply_to_ec2_only_where_they_can() {
 
 #[test]
 fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
-    // ECS on EC2's c5.large fleet is $248.20 a month On-Demand; Reserved takes 72% off it (the
+    // ECS on EC2's m5.2xlarge fleet is $280.32 a month On-Demand; Reserved takes 72% off it (the
     // data's `ec2.reserved.discount`): $69.496. EKS keeps its $73 control plane, Beanstalk its
     // load balancer, at full price.
     let m = model();
@@ -350,7 +422,7 @@ fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
         let before = total(&m, id, &busy_api());
         let after = total(&m, id, &reserved);
         assert!(
-            close(before - after, 248.2 * 0.72, 1e-6),
+            close(before - after, BUSY_FLEET * 0.72, 1e-6),
             "{id}: {before} → {after}"
         );
         let s = service(&m, id, &reserved);
@@ -368,7 +440,11 @@ fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
             s.assumptions
         );
     }
-    assert!(close(total(&m, "ecs-ec2", &reserved), 248.2 * 0.28, 1e-6));
+    assert!(close(
+        total(&m, "ecs-ec2", &reserved),
+        BUSY_FLEET * 0.28 + IPV4_MONTH,
+        1e-6
+    ));
     // Lambda, Fargate and Lightsail have no Reserved Instances; each says so.
     for id in ["lambda", "fargate", "lightsail"] {
         assert!(close(
@@ -388,8 +464,9 @@ fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
 
 #[test]
 fn reserved_instances_are_billed_all_month_even_for_part_time_fleets() {
-    // At 8 hours a day the same requests need 23 tasks for 243.33 h: c5.large × 12. Reserved, the
-    // 12 instances are billed all 730 hours at 28% of On-Demand: 12 × 730 × $0.085 × 0.28.
+    // At 8 hours a day the same requests need 23 tasks for 243.33 h: m5.2xlarge × 3 (8 each).
+    // Reserved, the 3 instances are billed all 730 hours at 28% of On-Demand, 3 × 730 × $0.384 ×
+    // 0.28, and their IPv4 addresses all 730 hours too, 3 × $3.65.
     let m = model();
     let eight = Inputs {
         hours_per_day: 8.0,
@@ -403,12 +480,12 @@ fn reserved_instances_are_billed_all_month_even_for_part_time_fleets() {
         .find(|l| l.label.contains("reserved but idle"))
         .unwrap_or_else(|| panic!("an idle-hours line: {s:?}"));
     assert!(
-        close(idle.quantity, 12.0 * 730.0 * 2.0 / 3.0, 1e-6),
+        close(idle.quantity, 3.0 * 730.0 * 2.0 / 3.0, 1e-6),
         "{idle:?}"
     );
     assert!(close(
         s.total.unwrap_or_default(),
-        12.0 * 730.0 * 0.085 * 0.28,
+        3.0 * 730.0 * 0.384 * 0.28 + 3.0 * IPV4_MONTH,
         1e-6
     ));
 }
@@ -430,7 +507,11 @@ fn spot_and_reserved_exclude_each_other() {
         ..busy_api()
     };
     let s = service(&m, "ecs-ec2", &both);
-    assert!(close(s.total.unwrap_or_default(), 248.2 * 0.1, 1e-6));
+    assert!(close(
+        s.total.unwrap_or_default(),
+        BUSY_FLEET * 0.1 + IPV4_MONTH,
+        1e-6
+    ));
     assert!(
         s.assumptions
             .iter()
@@ -444,8 +525,17 @@ fn spot_and_reserved_exclude_each_other() {
         savings_plans: true,
         ..busy_api()
     };
-    assert!(close(total(&m, "ecs-ec2", &rsp), 248.2 * 0.28, 1e-6));
-    assert!(close(total(&m, "fargate", &rsp), 288.3208 * 0.5, 1e-6));
+    assert!(close(
+        total(&m, "ecs-ec2", &rsp),
+        BUSY_FLEET * 0.28 + IPV4_MONTH,
+        1e-6
+    ));
+    // Fargate: $288.3208 of compute at half price, + 8 tasks' IPv4 addresses, $29.20.
+    assert!(close(
+        total(&m, "fargate", &rsp),
+        288.3208 * 0.5 + 8.0 * IPV4_MONTH,
+        1e-6
+    ));
 }
 
 #[test]
@@ -473,16 +563,17 @@ fn reserved_is_not_applied_to_batch_and_says_why() {
 #[test]
 fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     // 50k jobs × 40 min of 2 vCPU and 4 GB: 33,333.3 task-hours × (2 × $0.04048 + 4 × $0.004445)
-    // = $3,291.33. Batch adds nothing.
+    // = $3,291.33, + each task's IPv4 address, 33,333.3 × $0.005 = $166.67. Batch adds nothing.
     let m = model();
     let jobs = Inputs {
         vcpu: 2.0,
         vcpu_given: true,
         batch_on: BatchCompute::Fargate,
+        jobs: true,
         ..inputs(50e3, 40.0 * 60e3, 4_096.0)
     };
     let task_hours = 50e3 * 40.0 / 60.0;
-    let expected = task_hours * (2.0 * 0.04048 + 4.0 * 0.004445);
+    let expected = task_hours * (2.0 * 0.04048 + 4.0 * 0.004445 + 0.005);
     let s = service(&m, "batch", &jobs);
     assert!(close(s.total.unwrap_or_default(), expected, 1e-6), "{s:?}");
     assert!(
@@ -509,11 +600,16 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     assert!(close(expected, fargate_month / 730.0 * task_hours, 1e-6));
     // Fargate Spot with --spot: 70% off; Arm prices with --arm.
     let spot = Inputs { spot: true, ..jobs };
-    assert!(close(total(&m, "batch", &spot), expected * 0.3, 1e-6));
+    let ipv4 = task_hours * 0.005;
+    assert!(close(
+        total(&m, "batch", &spot),
+        (expected - ipv4) * 0.3 + ipv4,
+        1e-6
+    ));
     let arm = Inputs { arm: true, ..jobs };
     assert!(close(
         total(&m, "batch", &arm),
-        task_hours * (2.0 * 0.03238 + 4.0 * 0.00356),
+        task_hours * (2.0 * 0.03238 + 4.0 * 0.00356 + 0.005),
         1e-6
     ));
     // On EC2 (the default) it is priced differently.
@@ -534,11 +630,13 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
 #[test]
 fn batch_on_fargate_bills_each_job_by_the_second() {
     // 1M jobs of 200.5 s bill 201 s each: 55,833.3 task-hours of 0.25 vCPU and 0.5 GB.
+    // Each task has a public IPv4 address for its billed seconds too ($0.005 an hour).
     let jobs = Inputs {
         batch_on: BatchCompute::Fargate,
+        jobs: true,
         ..inputs(1e6, 200_500.0, 512.0)
     };
-    let expected = 1e6 * 201.0 / 3_600.0 * (0.25 * 0.04048 + 0.5 * 0.004445);
+    let expected = 1e6 * 201.0 / 3_600.0 * (0.25 * 0.04048 + 0.5 * 0.004445 + 0.005);
     assert!(close(total(&model(), "batch", &jobs), expected, 1e-6));
     // Too big for Fargate: does not fit, with Fargate's reason.
     let big = Inputs { vcpu: 32.0, ..jobs };
@@ -766,7 +864,11 @@ fn fargate_spot_runs_arm_at_the_arm_rate() {
     let arm_month = 0.25 * 730.0 * 0.03238 + 0.5 * 730.0 * 0.00356;
     let s = service(&m, "fargate", &i);
     assert!(
-        close(s.total.unwrap_or_default(), arm_month * 0.3, 1e-6),
+        close(
+            s.total.unwrap_or_default(),
+            arm_month * 0.3 + IPV4_MONTH,
+            1e-6
+        ),
         "{s:?}"
     );
     assert!(
@@ -782,6 +884,7 @@ fn notes_say_what_runs_between_the_hours() {
     let m = model();
     let eight = Inputs {
         hours_per_day: 8.0,
+        load_balancer: true,
         ..busy_api()
     };
     // Beanstalk keeps an instance between the runs: it does not scale to zero, and it is billed.
@@ -887,17 +990,23 @@ fn fargate_and_lightsail_do_not_fit_a_huge_task() {
 #[test]
 fn lambda_and_fargate_break_even_where_the_arithmetic_says() {
     // 200 ms, 512 MB, free tier: Lambda costs $0.0000018667 per request (0.2 µ$ + 0.1 GB-s ×
-    // $0.0000166667) less $6.86668 of free tier; Fargate costs a flat $9.010025 while one task
-    // copes (up to 13.1M requests). Equal at (9.010025 + 6.86668) ÷ 0.0000018666734 = 8,505,363.
-    let m = model();
+    // $0.0000166667) less $6.86668 of free tier; Fargate costs a flat $9.010025 + $3.65 for the
+    // task's IPv4 address while one task copes (up to 13.1M requests). They cross at (12.660025
+    // + 6.86668) ÷ 0.0000018666734 = 10.46M, but that is not lasting: from 13.1M Fargate runs a
+    // second task ($25.32005) and at 15.8M it is more than 10% dearer than Lambda again. The
+    // lasting break-even is where Lambda passes two tasks: (25.32005 + 6.86668) ÷ 0.0000018666734
+    // = 17.24M. Only these two services, so the pair's break-even is the only one.
+    let mut g = guide();
+    g.services.retain(|s| s.id == "lambda" || s.id == "fargate");
+    let m = CostModel::new(&g);
     let i = inputs(1e6, 200.0, 512.0);
     let found = m.break_evens(&i, SweepRange::default()).expect("valid");
     let b = found
         .iter()
         .find(|b| b.cheaper == "fargate" && b.dearer == "lambda")
         .expect("Fargate overtakes Lambda");
-    let expected =
-        (9.010_025 + 0.2 + 400_000.0 * 0.000_016_666_7) / (0.2e-6 + 0.1 * 0.000_016_666_7);
+    let expected = (2.0 * (9.010_025 + IPV4_MONTH) + 0.2 + 400_000.0 * 0.000_016_666_7)
+        / (0.2e-6 + 0.1 * 0.000_016_666_7);
     assert!(
         (b.requests / expected - 1.0).abs() < 1e-6,
         "{} vs {expected}",
@@ -905,7 +1014,7 @@ fn lambda_and_fargate_break_even_where_the_arithmetic_says() {
     );
     assert_eq!(
         b.sentence,
-        "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month"
+        "AWS Fargate becomes cheaper than AWS Lambda above 17M requests/month"
     );
     // Just below the crossing Lambda is cheaper, just above Fargate is.
     let at = |r: f64| Inputs { requests: r, ..i };
@@ -937,16 +1046,16 @@ fn sweep_and_bands_cover_the_range() {
     assert!(bands.windows(2).all(|w| close(w[0].to, w[1].from, 1e-9)));
     assert!(bands.windows(2).all(|w| w[0].service != w[1].service));
 
-    // A pair that trades places many times is summarised on one line.
-    let summary = summarize_break_evens(&m.break_evens(&i, range).expect("valid"));
+    // One line per lasting change, and the chart's marks are the same points.
+    let breaks = m.break_evens(&i, range).expect("valid");
+    let summary = summarize_break_evens(&breaks);
+    assert_eq!(summary.len(), bands.len() - 1, "{summary:?}");
     assert!(
-        summary.iter().any(|s| s.contains("trade places")),
-        "{summary:?}"
-    );
-    assert!(
-        summary
+        breaks
             .iter()
-            .any(|s| s == "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month")
+            .zip(bands.iter().skip(1))
+            .all(|(b, band)| close(b.requests, band.from, 1e-9) && b.cheaper == band.service),
+        "{breaks:?}"
     );
 }
 
@@ -960,7 +1069,7 @@ fn workload() -> impl Strategy<Value = Inputs> {
         prop::sample::select(vec![0.25, 0.5, 1.0, 2.0, 4.0, 16.0, 48.0]),
         prop::sample::select(vec![1.0, 6.0, 24.0]),
         prop::sample::select(vec![1.0, 10.0, 200.0]),
-        any::<[bool; 6]>(),
+        any::<[bool; 9]>(),
     )
         .prop_map(
             |(requests, duration_ms, memory_mb, vcpu, hours_per_day, per_task, flags)| Inputs {
@@ -970,6 +1079,9 @@ fn workload() -> impl Strategy<Value = Inputs> {
                 vcpu,
                 vcpu_given: true,
                 hours_per_day,
+                hours_given: flags[8],
+                jobs: flags[6],
+                load_balancer: flags[7],
                 per_task_concurrency: per_task,
                 arm: flags[0],
                 free_tier: flags[1],
@@ -1152,9 +1264,9 @@ fn cost_text_lists_services_breakdowns_and_break_evens() {
         "Estimated monthly cost",
         "us-east-1",
         "2026-11-23",
-        "AWS Fargate: $9.01",
+        "AWS Fargate: $37.27",
         "Break-even points:",
-        "AWS Fargate becomes cheaper than AWS Lambda above 8.5M requests/month",
+        "Amazon Lightsail becomes cheaper than AWS Lambda above",
         "Cheapest by volume",
         "estimate only",
     ] {
@@ -1223,7 +1335,11 @@ fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
             .is_some_and(|r| r.contains("15 minutes"))
     );
     assert!(v["break_evens"].is_array() && v["cheapest_by_volume"].is_array());
-    assert!(v["break_evens"][0]["sentence"].is_string());
+    assert!(
+        v["break_evens"]
+            .as_array()
+            .is_some_and(|a| a.iter().all(|b| b["sentence"].is_string()))
+    );
 }
 
 #[test]
@@ -1318,18 +1434,21 @@ fn cost_reserved_and_batch_on_fargate_from_the_command_line() {
     assert!(
         close(
             ecs["total"].as_f64().unwrap_or_default(),
-            248.2 * 0.28,
+            // The m5.2xlarge fleet at 28%, its IPv4 address, and the load balancer the
+            // command line puts a service behind by default ($16.425 + 1,111.1 LCU-hours ×
+            // $0.008 + 2 addresses × $3.65).
+            BUSY_FLEET * 0.28 + IPV4_MONTH + 16.425 + 100e6 / 90_000.0 * 0.008 + 7.3,
             1e-6
         ),
         "{ecs}"
     );
-    // 200 ms requests are not Batch jobs, on Fargate or EC2.
+    // Requests served all the time are not Batch jobs, on Fargate or EC2.
     let batch = service("batch");
     assert!(batch["total"].is_null(), "{batch}");
     assert!(
         batch["reason"]
             .as_str()
-            .is_some_and(|r| r.contains("3 to 5 minutes")),
+            .is_some_and(|r| r.contains("jobs that end")),
         "{batch}"
     );
 

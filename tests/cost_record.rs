@@ -75,7 +75,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
     // The recommendation and its runners-up, in ranking order, with the inputs and price date.
     let lambda = adr.find("| AWS Lambda | $179.80 |").expect("Lambda's cost");
     let fargate = adr
-        .find("| AWS Fargate | $72.08 |")
+        .find("| AWS Fargate | $101.28 |")
         .expect("Fargate's cost");
     assert!(lambda < fargate);
     assert!(
@@ -117,7 +117,7 @@ fn text_markdown_and_json_carry_the_cost_of_every_ranked_service() {
     assert_eq!(code, Some(0), "{err}");
     assert!(text.contains("\nCost at your size:\n"), "{text}");
     assert!(text.contains("  1. AWS Lambda: $179.80 a month"), "{text}");
-    assert!(text.contains("  2. AWS Fargate: $72.08 a month"), "{text}");
+    assert!(text.contains("  2. AWS Fargate: $101.28 a month"), "{text}");
 
     let mut args = vec!["--format", "markdown"];
     args.extend(SIZE);
@@ -222,7 +222,10 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     assert!(!app.cost.inputs.reserved);
     assert!(ecs(&app) > reserved, "Reserved lowers ECS on EC2");
 
-    // Jobs of 10 minutes: Batch takes jobs of 3 minutes or more.
+    // Jobs of 10 minutes: Batch takes jobs that end, of 3 minutes or more.
+    focus(&mut app, FormRow::Switch(Toggle::Jobs));
+    app.cost.update(Action::Type(' '));
+    assert!(app.cost.inputs.jobs && !app.cost.inputs.load_balancer);
     focus(
         &mut app,
         FormRow::Number(computepick::cost::Field::Duration),
@@ -303,7 +306,10 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
         .map(|l| l.trim_matches(|c| c == '"' || c == ' ' || c == '│'))
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(rest.contains("x86, free tier)"), "cut off:\n{screen}");
+    assert!(
+        rest.contains("x86, free tier, load balancer)"),
+        "cut off:\n{screen}"
+    );
 }
 
 #[test]
@@ -314,7 +320,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
+    assert!(screen.contains("Your workload  3 more ↑↓"), "{screen}");
     assert!(!screen.contains("Batch runs on"), "{screen}");
     assert!(
         screen.contains("$0.01│"),
@@ -367,7 +373,8 @@ fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
         1,
         "{screen}"
     );
-    assert!(screen.contains(" … and 6 more"), "{screen}");
+    // Lasting break-evens only: here one, named in full, with nothing left over.
+    assert!(!screen.contains(" … and "), "{screen}");
     // Lambda's reason is read whole, wrapped under its name.
     let text: String = screen
         .lines()
@@ -476,4 +483,105 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
     app.cost.update(Action::Type('0'));
     let screen = render(&app, 120, 60);
     assert!(!screen.contains("Your Cost tab's duration"), "{screen}");
+}
+
+/// Sized, the estimate weighs in where the answers say cost matters (fixed-low, pay-per-use):
+/// the cheapest service that fits gains points, those costing far more lose them, each reason
+/// naming both amounts; unsized, nothing changes.
+#[test]
+fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
+    const BLOG: &[&str] = &[
+        "workload=web-app",
+        "runtime=seconds",
+        "process=per-request",
+        "state=disk",
+        "packaging=code",
+        "needs=none",
+        "control=none",
+        "scaling=auto",
+        "budget=fixed-low",
+    ];
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut v = vec![
+            "recommend".to_owned(),
+            "--format".to_owned(),
+            "json".to_owned(),
+        ];
+        for a in BLOG {
+            v.extend(["-a".to_owned(), (*a).to_owned()]);
+        }
+        v.extend(extra.iter().map(|s| (*s).to_owned()));
+        v
+    };
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = Command::cargo_bin("computepick")
+            .expect("binary")
+            .env("COMPUTEPICK_CONFIG", "")
+            .args(args(extra))
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let reasons = |v: &serde_json::Value, service: &str| -> Vec<String> {
+        v["ranking"]
+            .as_array()
+            .expect("ranking")
+            .iter()
+            .find(|r| r["service"] == service)
+            .expect("ranked")["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .map(|r| r.as_str().expect("text").to_owned())
+            .collect()
+    };
+    let unsized_run = run(&[]);
+    assert!(
+        !reasons(&unsized_run, "lightsail")
+            .iter()
+            .any(|r| r.contains("at your size")),
+        "unsized, the estimate decides nothing"
+    );
+    // 1M requests a month of 200 ms at 1 GB: Lightsail's $30 bundle is the cheapest that fits
+    // (hand check: `computepick cost` with the same flags); Beanstalk is $42.65, 1.42 × as much.
+    let sized = run(&["--requests", "1M", "--duration", "200ms", "--memory", "1GB"]);
+    let lightsail = reasons(&sized, "lightsail");
+    assert!(
+        lightsail.contains(
+            &"+3 budget = fixed-low: the cheapest at your size: $30.00 a month against $38.10 on AWS Fargate"
+                .to_owned()
+        ),
+        "{lightsail:?}"
+    );
+    let beanstalk = reasons(&sized, "elastic-beanstalk");
+    assert!(
+        beanstalk.contains(
+            &"-2 budget = fixed-low: $42.65 a month at your size against $30.00 on Amazon Lightsail"
+                .to_owned()
+        ),
+        "{beanstalk:?}"
+    );
+    let score = |v: &serde_json::Value, s: &str| {
+        v["ranking"]
+            .as_array()
+            .expect("ranking")
+            .iter()
+            .find(|r| r["service"] == s)
+            .expect("ranked")["score"]
+            .as_i64()
+            .expect("score")
+    };
+    assert_eq!(
+        score(&sized, "lightsail"),
+        score(&unsized_run, "lightsail") + 3
+    );
+    assert_eq!(
+        score(&sized, "elastic-beanstalk"),
+        score(&unsized_run, "elastic-beanstalk") - 2
+    );
 }

@@ -427,6 +427,20 @@ fn chart_lines_match_their_keys(theme: Theme) {
     }
     keys(&mut app, "5m");
     assert_eq!(app.cost.inputs.duration_ms, 300_000.0);
+    // Jobs that end (Batch prices only those), five rows down from Duration.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, " ");
+    assert!(app.cost.inputs.jobs);
+    // And Reserved (five rows down), which applies to ECS on EC2's fleet but not to Batch's, so
+    // the two draw different lines (on the same instances, like for like, they would coincide);
+    // without a load balancer Beanstalk is one instance, so its line ends where ECS's goes on.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, " ");
+    assert!(app.cost.inputs.reserved && !app.cost.inputs.load_balancer);
     let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(&app, theme, frame))

@@ -86,6 +86,8 @@ impl CostView {
         }
         // A vCPU figure changed from the default counts as stated (see `Inputs::vcpu_given`).
         inputs.vcpu_given = (inputs.vcpu - Inputs::default().vcpu).abs() > 1e-9;
+        // Hours changed from 24 are stated; otherwise jobs that end run only while they run.
+        inputs.hours_given = (inputs.hours_per_day - Inputs::default().hours_per_day).abs() > 1e-9;
         match self.model.estimate(&inputs) {
             Ok(estimate) => {
                 self.inputs = inputs;

@@ -242,7 +242,14 @@ impl App {
 
     fn show_result(&mut self) {
         let walk = engine::walk(&self.guide, &self.answers);
-        let recommendation = engine::recommend(&self.guide, &walk.path);
+        // A workload sized on the Cost tab weighs in where the answers say cost matters.
+        let sizing = self
+            .cost
+            .estimate
+            .as_ref()
+            .filter(|_| self.cost.sized)
+            .map(engine::Sizing::from_estimate);
+        let recommendation = engine::recommend_sized(&self.guide, &walk.path, sizing.as_ref());
         let mut outcome = Outcome {
             walk,
             recommendation,

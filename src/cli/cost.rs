@@ -17,17 +17,17 @@ use crate::text;
 pub const AFTER_HELP: &str = "Sizes take units: requests 10M, 2.5k, 1B; durations 200ms, 1.5s, 2m, 1h; \
 memory 512MB, 1GB, 1.5GiB. Every price comes from the data file (its region and as-of date are \
 printed); Spot, Reserved and Savings Plans use AWS's stated maximum discounts, so they are best \
-cases. Spot and Reserved exclude each other. Batch runs on EC2 unless --batch-on fargate, and \
-takes only jobs of 3 minutes or more (AWS's advice); Lambda is billed at the memory its vCPUs need \
+cases. Spot and Reserved exclude each other. Batch is priced only for jobs that end (--jobs), runs \
+on EC2 unless --batch-on fargate, and takes only jobs of 3 minutes or more (AWS's advice); Lambda is billed at the memory its vCPUs need \
 (1 vCPU per 1,769 MB, at most 6). The break-even points vary the requests per month and hold \
 everything else. Values past 10T requests, 30 days, 32TB or 448 vCPUs are refused.
 
 Examples:
   computepick cost --requests 10M --duration 200ms --memory 512MB
-  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --hours-per-day 8 --spot --jobs
   computepick cost --requests 1B --duration 50ms --memory 1GB --per-task-concurrency 50 --format json
   computepick cost --requests 20M --duration 300ms --memory 2GB --vcpu 1 --reserved
-  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --batch-on fargate --spot";
+  computepick cost --requests 50k --duration 40m --memory 4GB --vcpu 2 --jobs --batch-on fargate --spot";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -91,6 +91,19 @@ pub struct Workload {
     /// Where AWS Batch runs the jobs [default: ec2]
     #[arg(long, value_enum, value_name = "COMPUTE")]
     pub batch_on: Option<BatchCompute>,
+
+    /// Each request is a job that ends: compute runs only while jobs run (AWS Batch is priced
+    /// only then); without --hours-per-day the hours follow from the jobs.
+    #[arg(long)]
+    pub jobs: bool,
+
+    /// Put every service that needs one behind a load balancer [default: on, off with --jobs]
+    #[arg(long, conflicts_with = "no_load_balancer")]
+    pub load_balancer: bool,
+
+    /// No load balancer for any service (Elastic Beanstalk becomes single-instance).
+    #[arg(long)]
+    pub no_load_balancer: bool,
 }
 
 fn count(text: &str) -> Result<f64, String> {
@@ -136,10 +149,22 @@ impl Workload {
             (self.reserved, "--reserved"),
             (self.savings_plans, "--savings-plans"),
             (self.batch_on.is_some(), "--batch-on"),
+            (self.jobs, "--jobs"),
+            (self.load_balancer, "--load-balancer"),
+            (self.no_load_balancer, "--no-load-balancer"),
         ]
         .into_iter()
         .filter_map(|(on, flag)| on.then_some(flag))
         .collect()
+    }
+
+    /// What the flags state by hand, so answers do not override them.
+    pub fn stated(&self) -> crate::cost::Stated {
+        crate::cost::Stated {
+            jobs: self.jobs,
+            load_balancer: self.load_balancer || self.no_load_balancer,
+            duration: self.duration.is_some(),
+        }
     }
 
     /// The inputs, or one line naming every missing required flag; `who` names who needs them
@@ -163,6 +188,13 @@ impl Workload {
                 vcpu: self.vcpu.unwrap_or(defaults.vcpu),
                 vcpu_given: self.vcpu.is_some(),
                 hours_per_day: self.hours_per_day.unwrap_or(defaults.hours_per_day),
+                hours_given: self.hours_per_day.is_some(),
+                jobs: self.jobs,
+                load_balancer: if self.load_balancer || self.no_load_balancer {
+                    self.load_balancer
+                } else {
+                    !self.jobs
+                },
                 per_task_concurrency: self
                     .per_task_concurrency
                     .unwrap_or(defaults.per_task_concurrency),

@@ -109,14 +109,15 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         flagged.push((question, answer));
     }
     answers.extend(args.answers.iter().cloned());
-    let estimate = match estimate(guide, &args.workload) {
+    let estimate = match estimate(guide, &args.workload, &answers) {
         Ok(estimate) => estimate,
         Err(message) => {
             eprintln!("computepick: {message}");
             return exit::BAD_INPUT;
         }
     };
-    let (walk, rec) = match decide(guide, &answers) {
+    let sizing = estimate.as_ref().map(engine::Sizing::from_estimate);
+    let (walk, rec) = match decide_sized(guide, &answers, sizing.as_ref()) {
         Ok(decided) => decided,
         Err(message) => {
             eprintln!("computepick: {message}");
@@ -198,8 +199,14 @@ fn write_failed(e: &fs_safe::WriteError) -> u8 {
 }
 
 /// The estimate for the workload flags, `None` without `--requests`. Other workload flags
-/// without `--requests` are an error rather than silently ignored.
-pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, String> {
+/// without `--requests` are an error rather than silently ignored. The answers shape what the
+/// flags leave open (jobs that end, a load balancer; see [`crate::cost::shape_from_answers`]),
+/// and the estimate's assumptions say so.
+pub fn estimate(
+    guide: &Guide,
+    workload: &Workload,
+    answers: &Answers,
+) -> Result<Option<Estimate>, String> {
     if workload.requests.is_none() {
         let given = workload.given();
         if given.is_empty() {
@@ -212,20 +219,37 @@ pub fn estimate(guide: &Guide, workload: &Workload) -> Result<Option<Estimate>, 
             if given.len() == 1 { "s" } else { "" }
         ));
     }
-    let inputs = workload.inputs_for(
+    let mut inputs = workload.inputs_for(
         "a cost estimate",
         "computepick recommend -a QUESTION=OPTION ...",
     )?;
-    CostModel::new(guide)
+    // The duration is required with --requests, so the answers never replace it.
+    let stated = crate::cost::Stated {
+        duration: true,
+        ..workload.stated()
+    };
+    let notes = crate::cost::shape_from_answers(answers).apply(&mut inputs, stated);
+    let mut estimate = CostModel::new(guide)
         .estimate(&inputs)
-        .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    estimate.assumptions.extend(notes);
+    Ok(Some(estimate))
 }
 
 /// Validates the answers, walks them and ranks the services: what `recommend` computes, with
 /// the problems worded for the command line (every missing question at once, with its options).
 pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation), String> {
-    engine::decide(guide, answers, None).map_err(|e| match e {
+    decide_sized(guide, answers, None)
+}
+
+/// As [`decide`], with the estimate at the user's size weighed where the answers say cost
+/// matters and used to break ties.
+pub fn decide_sized(
+    guide: &Guide,
+    answers: &Answers,
+    sizing: Option<&engine::Sizing>,
+) -> Result<(Walk, Recommendation), String> {
+    engine::decide(guide, answers, sizing).map_err(|e| match e {
         engine::DecideError::Missing(missing) => {
             let pairs: Vec<String> = missing
                 .iter()

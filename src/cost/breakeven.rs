@@ -1,9 +1,13 @@
 //! Cost against volume: each service's monthly cost over a log-spaced sweep of request volumes,
 //! the volumes where one service becomes cheaper than another, and which is cheapest where.
 //!
-//! Crossings are found where the sign of the cost difference changes between two sweep points,
-//! then located by bisection on log10(requests), so a crossing is as exact as the sweep is coarse.
-//! Everything but the request volume is held at the inputs' values.
+//! Only changes a user can act on are reported. Services within [`ABOUT_THE_SAME`] (10%) of the
+//! cheapest are about the same, so the cheapest service keeps its band until another is clearly
+//! cheaper; a band shorter than half a decade of volume between two others is folded into the
+//! one before it; neighbouring bands of one service merge. A break-even is a boundary between
+//! bands: where one service becomes lastingly cheaper than the one before, located by bisection
+//! on log10(requests) at the crossing of the two (or where the earlier one stops fitting). The
+//! chart marks the same points. Everything but the request volume is held at the inputs' values.
 
 use serde::Serialize;
 
@@ -89,17 +93,13 @@ pub struct Band {
 /// locate a crossing far more finely than any price is known.
 const BISECTIONS: usize = 40;
 
-/// −1, 0 or 1 for `a − b`, treating a difference within float noise as a tie.
-fn sign(a: f64, b: f64) -> i8 {
-    let tolerance = 1e-9 * a.abs().max(b.abs()).max(1e-9);
-    if (a - b).abs() <= tolerance {
-        0
-    } else if a < b {
-        -1
-    } else {
-        1
-    }
-}
+/// Services within this share of the cheapest are "about the same": whole instances and
+/// bundles move costs in steps of this size, and no estimate is better than that.
+pub const ABOUT_THE_SAME: f64 = 0.10;
+
+/// A band (other than the first and last) spanning less than this factor of volume (half a
+/// decade) is not a lasting change: it is folded into the band before it.
+const SHORTEST_BAND: f64 = 3.162_277_660_168_379_5;
 
 impl CostModel {
     fn at(&self, inputs: &Inputs, requests: f64) -> Inputs {
@@ -134,73 +134,48 @@ impl CostModel {
         })
     }
 
-    /// Every volume in `range` where a pair of services changes places, lowest volume first.
+    /// The lasting break-evens over `range`, lowest volume first: one per boundary between the
+    /// bands of [`CostModel::cheapest_by_volume`].
     pub fn break_evens(
         &self,
         inputs: &Inputs,
         range: SweepRange,
     ) -> Result<Vec<BreakEven>, InputError> {
-        let sweep = self.sweep(inputs, range)?;
-        let mut found = Vec::new();
-        let n = sweep.services.len();
-        for a in 0..n {
-            for b in a + 1..n {
-                // The last point with a strict order, as (index, sign of cost a − cost b).
-                let mut last: Option<(usize, i8)> = None;
-                for (i, point) in sweep.points.iter().enumerate() {
-                    let (Some(x), Some(y)) = (point.totals[a], point.totals[b]) else {
-                        continue;
-                    };
-                    let s = sign(x, y);
-                    if s == 0 {
-                        continue;
-                    }
-                    if let Some((j, _)) = last.filter(|&(_, prev)| prev != s) {
-                        let (lo, hi) = (sweep.points[j].requests, point.requests);
-                        let requests = self.bisect(inputs, lo, hi, |at| {
-                            match (
-                                self.total(&sweep.services[a], at),
-                                self.total(&sweep.services[b], at),
-                            ) {
-                                (Some(x), Some(y)) => sign(x, y) == s,
-                                _ => false,
-                            }
-                        });
-                        let (cheaper, dearer) = if s < 0 { (a, b) } else { (b, a) };
-                        found.push(self.break_even(&sweep, inputs, requests, cheaper, dearer));
-                    }
-                    last = Some((i, s));
-                }
-            }
-        }
-        found.sort_by(|x, y| x.requests.total_cmp(&y.requests));
-        Ok(found)
+        let bands = self.cheapest_by_volume(inputs, range)?;
+        Ok(bands
+            .windows(2)
+            .map(|w| self.break_even(inputs, &w[0], &w[1]))
+            .collect())
     }
 
-    fn break_even(
-        &self,
-        sweep: &Sweep,
-        inputs: &Inputs,
-        requests: f64,
-        cheaper: usize,
-        dearer: usize,
-    ) -> BreakEven {
-        let monthly = self
-            .total(&sweep.services[cheaper], &self.at(inputs, requests))
-            .unwrap_or(0.0);
+    fn break_even(&self, inputs: &Inputs, before: &Band, after: &Band) -> BreakEven {
+        let requests = after.from;
+        let at = self.at(inputs, requests);
+        let monthly = self.total(&after.service, &at).unwrap_or(0.0);
+        let stops_fitting = self.total(&before.service, &at).is_none();
+        let sentence = if stops_fitting {
+            format!(
+                "{} no longer fits above {} requests/month; {} is the cheapest from there",
+                before.name,
+                format_count(requests),
+                after.name
+            )
+        } else {
+            format!(
+                "{} becomes cheaper than {} above {} requests/month",
+                after.name,
+                before.name,
+                format_count(requests)
+            )
+        };
         BreakEven {
             requests,
-            cheaper: sweep.services[cheaper].clone(),
-            cheaper_name: sweep.names[cheaper].clone(),
-            dearer: sweep.services[dearer].clone(),
-            dearer_name: sweep.names[dearer].clone(),
+            cheaper: after.service.clone(),
+            cheaper_name: after.name.clone(),
+            dearer: before.service.clone(),
+            dearer_name: before.name.clone(),
             monthly,
-            sentence: format!(
-                "{} becomes cheaper than {} above {} requests/month",
-                sweep.names[cheaper],
-                sweep.names[dearer],
-                format_count(requests)
-            ),
+            sentence,
         }
     }
 
@@ -219,54 +194,132 @@ impl CostModel {
         10f64.powf(hi)
     }
 
-    /// The cheapest service (first in the fixed order on a tie) at `inputs`, as an index.
-    fn cheapest_index(&self, inputs: &Inputs) -> Option<usize> {
+    /// Whether service `leader` is cheapest or within [`ABOUT_THE_SAME`] of the cheapest at
+    /// `totals` (one per service).
+    fn leads(totals: &[Option<f64>], leader: usize) -> bool {
+        let Some(mine) = totals.get(leader).copied().flatten() else {
+            return false;
+        };
+        let cheapest = totals
+            .iter()
+            .flatten()
+            .copied()
+            .fold(f64::INFINITY, f64::min);
+        mine <= cheapest * (1.0 + ABOUT_THE_SAME) + 1e-9
+    }
+
+    fn totals(&self, inputs: &Inputs) -> Vec<Option<f64>> {
         self.services
             .iter()
+            .map(|(id, _)| self.total(id, inputs))
+            .collect()
+    }
+
+    /// The cheapest service at `totals`, first in the fixed order on a tie.
+    fn cheapest_of(totals: &[Option<f64>]) -> Option<usize> {
+        totals
+            .iter()
             .enumerate()
-            .filter_map(|(i, (id, _))| self.total(id, inputs).map(|t| (i, t)))
+            .filter_map(|(i, t)| t.map(|t| (i, t)))
             .min_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)))
             .map(|(i, _)| i)
     }
 
-    /// Which service is cheapest over which volumes of `range`, lowest first. Empty when no
-    /// service fits (fitting does not depend on the volume).
+    /// Which service is cheapest over which volumes of `range`, lowest first, with services
+    /// within 10% counted as about the same (see the module's notes). Empty when no service fits.
     pub fn cheapest_by_volume(
         &self,
         inputs: &Inputs,
         range: SweepRange,
     ) -> Result<Vec<Band>, InputError> {
-        inputs.validate()?;
-        let volumes = range.volumes();
-        let (Some(&first), Some(&last)) = (volumes.first(), volumes.last()) else {
-            return Ok(Vec::new());
-        };
-        let mut bands = Vec::new();
-        let mut current = self
-            .cheapest_index(&self.at(inputs, first))
-            .map(|i| (i, first));
-        for w in volumes.windows(2) {
-            let (mut lo, hi) = (w[0], w[1]);
-            let at_hi = self.cheapest_index(&self.at(inputs, hi));
-            // Several changes can fall between two sweep points: take them one at a time, at
-            // most once per service so a pathological case cannot loop.
-            for _ in 0..self.services.len() {
-                let Some((index, start)) = current.filter(|&(i, _)| Some(i) != at_hi) else {
-                    break;
-                };
-                let boundary =
-                    self.bisect(inputs, lo, hi, |at| self.cheapest_index(at) != Some(index));
-                bands.push(self.band(index, start, boundary));
-                current = self
-                    .cheapest_index(&self.at(inputs, boundary))
-                    .map(|i| (i, boundary));
-                lo = boundary;
+        let sweep = self.sweep(inputs, range)?;
+        // The leader at each point: it stays while within 10% of the cheapest.
+        let mut raw: Vec<(usize, f64, f64)> = Vec::new(); // (service, from, to)
+        let mut leader: Option<usize> = None;
+        for (k, point) in sweep.points.iter().enumerate() {
+            let keep = leader.filter(|&l| Self::leads(&point.totals, l));
+            if keep.is_none() {
+                let next = Self::cheapest_of(&point.totals);
+                if let Some(n) = next {
+                    let from = match (leader, raw.last()) {
+                        (Some(l), Some(&(_, band_from, _))) => {
+                            self.boundary(inputs, &sweep, band_from, k, l, n)
+                        }
+                        _ => point.requests,
+                    };
+                    if let Some(last) = raw.last_mut() {
+                        last.2 = from;
+                    }
+                    raw.push((n, from, point.requests));
+                }
+                leader = next;
+            }
+            if let Some(last) = raw.last_mut() {
+                last.2 = point.requests;
             }
         }
-        if let Some((index, start)) = current {
-            bands.push(self.band(index, start, last));
+        // Fold short middle bands into the band before them, then merge one service's
+        // neighbouring bands.
+        let mut bands: Vec<(usize, f64, f64)> = Vec::new();
+        let n = raw.len();
+        for (i, band) in raw.into_iter().enumerate() {
+            let middle = i > 0 && i + 1 < n;
+            let short = band.2 < band.1 * SHORTEST_BAND;
+            match bands.last_mut() {
+                Some(last) if (middle && short) || last.0 == band.0 => last.2 = band.2,
+                _ => bands.push(band),
+            }
         }
-        Ok(bands)
+        // Folding can leave one service's bands side by side.
+        let mut merged: Vec<(usize, f64, f64)> = Vec::new();
+        for band in bands {
+            match merged.last_mut() {
+                Some(last) if last.0 == band.0 => last.2 = band.2,
+                _ => merged.push(band),
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|(i, from, to)| self.band(i, from, to))
+            .collect())
+    }
+
+    /// Where `new` takes over from `old`, who stopped leading at sweep point `k`: the last
+    /// crossing of the two since `old`'s band began (where `new` became cheaper for good), or,
+    /// when they do not cross there, where `old` stops fitting or stops being about the cheapest.
+    fn boundary(
+        &self,
+        inputs: &Inputs,
+        sweep: &Sweep,
+        band_from: f64,
+        k: usize,
+        old: usize,
+        new: usize,
+    ) -> f64 {
+        let (old_id, new_id) = (&self.services[old].0, &self.services[new].0);
+        let crossed_before = (0..k).rev().find(|&j| {
+            let p = &sweep.points[j];
+            p.requests >= band_from
+                && matches!((p.totals[old], p.totals[new]), (Some(o), Some(n)) if n >= o)
+        });
+        match crossed_before {
+            Some(j) => self.bisect(
+                inputs,
+                sweep.points[j].requests,
+                sweep.points[j + 1].requests,
+                |at| match (self.total(old_id, at), self.total(new_id, at)) {
+                    (Some(o), Some(n)) => n < o,
+                    (None, _) => true,
+                    _ => false,
+                },
+            ),
+            None => self.bisect(
+                inputs,
+                sweep.points[k.saturating_sub(1)].requests,
+                sweep.points[k].requests,
+                |at| !Self::leads(&self.totals(at), old),
+            ),
+        }
     }
 
     fn band(&self, index: usize, from: f64, to: f64) -> Band {
@@ -280,40 +333,8 @@ impl CostModel {
     }
 }
 
-/// One sentence per pair of services, lowest volume first: a pair that crosses once gets its
-/// break-even sentence; a pair whose step-shaped costs cross back and forth (two fleets adding
-/// instances at different volumes) gets one line saying so and which is cheaper at the end,
-/// instead of a sentence per step.
+/// One sentence per break-even, lowest volume first. Break-evens are already the lasting ones
+/// (see the module's notes), so each is one line a user can act on.
 pub fn summarize_break_evens(break_evens: &[BreakEven]) -> Vec<String> {
-    let mut pairs: Vec<Vec<&BreakEven>> = Vec::new();
-    for b in break_evens {
-        let same_pair = |p: &&mut Vec<&BreakEven>| {
-            p.first().is_some_and(|f| {
-                (f.cheaper == b.cheaper && f.dearer == b.dearer)
-                    || (f.cheaper == b.dearer && f.dearer == b.cheaper)
-            })
-        };
-        match pairs.iter_mut().find(same_pair) {
-            Some(p) => p.push(b),
-            None => pairs.push(vec![b]),
-        }
-    }
-    pairs
-        .into_iter()
-        .filter_map(|p| match (p.first(), p.last()) {
-            (Some(first), Some(last)) if p.len() > 1 => Some(format!(
-                "{} and {} trade places {} times between {} and {} requests/month; above {}, {} \
-                 is cheaper",
-                first.cheaper_name,
-                first.dearer_name,
-                p.len(),
-                format_count(first.requests),
-                format_count(last.requests),
-                format_count(last.requests),
-                last.cheaper_name
-            )),
-            (Some(only), _) => Some(only.sentence.clone()),
-            _ => None,
-        })
-        .collect()
+    break_evens.iter().map(|b| b.sentence.clone()).collect()
 }

@@ -6,33 +6,109 @@
 //! the tasks by vCPU and memory, and, for burstable types, enough baseline CPU for the vCPUs the
 //! requests keep busy. Options only drop out as the workload grows, so cost never falls.
 
-use super::prices::{Bundle, InstanceType, PriceBook};
+use super::prices::{Bundle, InstanceType, PriceBook, Rate};
 use super::services::{
-    BATCH_MIN_JOB_MS, Commitment, Load, Notes, alb_note, batch_on_fargate, beyond, ceil, charge,
-    cmp_cost, commitment, discount_line, floor, no_charge, noun, percent, plural, running, savings,
-    size_text, tasks_text,
+    BATCH_MIN_JOB_MS, Commitment, HEADROOM, Load, MEMORY_KEPT_BY_OS, Notes, alb_lines,
+    batch_on_fargate, beyond, ceil, charge, cmp_cost, commitment, discount_line, floor, ipv4_line,
+    no_charge, noun, percent, plural, running, savings, size_text, tasks_text,
 };
-use super::units::{format_amount, format_count, format_duration_ms, format_money, format_number};
+use super::units::{format_amount, format_duration_ms, format_money, format_number};
 use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
 use crate::data::group_thousands;
 
 /// A fleet of one instance type: the cheapest from the price list for the load.
 struct Fleet<'a> {
     kind: &'a InstanceType,
-    /// Instances (for always-running fleets) or instance-hours (for Batch).
+    /// Instances while the workload runs.
     amount: f64,
+    /// For a burstable type in Unlimited mode: vCPU-hours above its baseline, billed as surplus
+    /// CPU credits, when that is cheaper than more instances; 0 otherwise.
+    surplus_vcpu_hours: f64,
+    /// The surplus credit price, when `surplus_vcpu_hours` is more than 0.
+    surplus_rate: Option<&'a Rate>,
 }
 
-/// How many tasks of `vcpu` and `gib` one instance holds by its nominal size.
+/// How many tasks of `vcpu` and `gib` one server holds: by its vCPUs, and by the memory left
+/// once the operating system and agent keep theirs ([`MEMORY_KEPT_BY_OS`]), so a task asking
+/// for all of an instance's memory is never placed on it.
+fn per_server(server_vcpu: f64, server_gib: f64, vcpu: f64, gib: f64) -> f64 {
+    floor(server_vcpu / vcpu).min(floor(server_gib * (1.0 - MEMORY_KEPT_BY_OS) / gib))
+}
+
 fn per_instance(kind: &InstanceType, vcpu: f64, gib: f64) -> f64 {
-    floor(kind.vcpu / vcpu).min(floor(kind.memory_gib / gib))
+    per_server(kind.vcpu, kind.memory_gib, vcpu, gib)
+}
+
+/// The surplus-credit price for a T-family type's family (`burstable.t3.surplus`), if the data
+/// has one. T3 and T4g launch in Unlimited mode by default, billing CPU above the baseline as
+/// surplus credits (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode.html).
+fn surplus_rate<'a>(book: &'a PriceBook, kind: &InstanceType) -> Option<&'a Rate> {
+    let family = kind.name.split('.').next()?;
+    book.rate(&format!("burstable.{family}.surplus")).ok()
+}
+
+/// The fleet of type `t` for the load, or `None` when a task does not fit one instance: by size
+/// (vCPUs, memory less what the system keeps) and, for a burstable type run in Standard mode,
+/// by the busy CPU of one task against the CPU it sustains with [`HEADROOM`].
+///
+/// Burstable types take the cheaper of two ways to give the busy vCPUs: enough instances at
+/// their baseline (Standard), or the instances the tasks need by size, billed for surplus
+/// credits above the baseline (Unlimited, where the data prices surplus credits).
+fn fleet_of<'a>(
+    book: &'a PriceBook,
+    t: &'a InstanceType,
+    inputs: &Inputs,
+    load: &Load,
+    hour_cost: impl Fn(f64) -> f64,
+) -> Option<Fleet<'a>> {
+    let per = per_instance(t, inputs.vcpu, load.memory_gib);
+    if per < 1.0 {
+        return None;
+    }
+    let by_size = ceil(load.tasks / per);
+    if t.baseline >= 1.0 {
+        return Some(Fleet {
+            kind: t,
+            amount: by_size,
+            surplus_vcpu_hours: 0.0,
+            surplus_rate: None,
+        });
+    }
+    let sustained = t.vcpu * t.baseline * HEADROOM;
+    let standard = (load.task_busy_vcpu(inputs) <= sustained + 1e-9).then(|| Fleet {
+        kind: t,
+        amount: by_size.max(ceil(load.sustained_vcpu / sustained)),
+        surplus_vcpu_hours: 0.0,
+        surplus_rate: None,
+    });
+    let unlimited = surplus_rate(book, t).map(|rate| {
+        let above = (load.sustained_vcpu - by_size * t.vcpu * t.baseline).max(0.0);
+        Fleet {
+            kind: t,
+            amount: by_size,
+            surplus_vcpu_hours: above * load.running_hours,
+            surplus_rate: Some(rate),
+        }
+    });
+    let cost = |f: &Fleet| {
+        hour_cost(f.amount) + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
+    };
+    match (standard, unlimited) {
+        (Some(s), Some(u)) => Some(if cmp_cost(cost(&u), cost(&s)).is_lt() {
+            u
+        } else {
+            s
+        }),
+        (s, u) => s.or(u),
+    }
 }
 
 fn arch_name(arm: bool) -> &'static str {
     if arm { "Arm (Graviton)" } else { "x86" }
 }
 
-/// Why no instance type fits: the task is bigger than the largest type of that architecture.
+/// Why no instance type fits: the task is bigger than the largest type of that architecture,
+/// once the system keeps its memory.
 fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
     let types = || book.instances.iter().filter(|t| t.arm == inputs.arm);
     let most_vcpu = types().max_by(|a, b| a.vcpu.total_cmp(&b.vcpu));
@@ -40,13 +116,15 @@ fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
     match (most_vcpu, most_memory) {
         (Some(v), Some(m)) => format!(
             "no {} instance type in the price list holds a task of {} (most vCPUs: {}, {}; most \
-             memory: {}, {} GiB)",
+             memory: {}, {} GiB, of which {} leaves tasks {} GiB)",
             arch_name(inputs.arm),
             size_text(inputs),
             v.name,
             format_number(v.vcpu),
             m.name,
-            format_number(m.memory_gib)
+            format_number(m.memory_gib),
+            "the system's share",
+            format_amount(m.memory_gib * (1.0 - MEMORY_KEPT_BY_OS))
         ),
         _ => format!(
             "the price list has no {} EC2 instance types",
@@ -55,77 +133,92 @@ fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
     }
 }
 
-/// The cheapest always-running fleet for `load.tasks` tasks, counting burstable types at the CPU
-/// they sustain: enough instances for the tasks by size, and for the busy vCPUs by baseline.
+/// The share of On-Demand the EC2 instance lines cost after the discount the options apply
+/// (see [`ec2_discount`]): surplus credits are not discounted, so a fleet is chosen on what it
+/// will really cost.
+fn ec2_factor(book: &PriceBook, inputs: &Inputs) -> f64 {
+    let id = if inputs.spot {
+        "ec2.spot.discount"
+    } else if inputs.reserved {
+        "ec2.reserved.discount"
+    } else if inputs.savings_plans {
+        "ec2.savings-plans.discount"
+    } else {
+        return 1.0;
+    };
+    book.discount(id)
+        .map_or(1.0, |(fraction, _)| 1.0 - fraction)
+}
+
+/// The cheapest fleet for `load.tasks` tasks (see [`fleet_of`]), of at most `most` instances.
 /// The cost compared is the month's: the running hours, plus `keeps` instances between them (or
-/// the whole fleet all month when reserved), so the choice never makes a bigger load cheaper.
+/// the whole fleet all month when reserved), after discounts, so the choice never makes a
+/// bigger load cheaper.
 fn service_fleet<'a>(
     book: &'a PriceBook,
     inputs: &Inputs,
     load: &Load,
     keeps: f64,
+    most: f64,
 ) -> Result<Fleet<'a>, String> {
     let idle = HOURS_PER_MONTH - load.running_hours;
     let reserved = inputs.reserved && !inputs.spot;
-    let month = |f: &Fleet| {
-        let hours = if reserved {
-            f.amount * HOURS_PER_MONTH
+    let factor = ec2_factor(book, inputs);
+    // Each instance-hour also pays for its public IPv4 address (see `ipv4_line`).
+    let ipv4 = book.rate("vpc.public-ipv4").map_or(0.0, |r| r.per_unit);
+    let hours = |amount: f64| {
+        if reserved {
+            amount * HOURS_PER_MONTH
         } else {
-            f.amount * load.running_hours + keeps.min(f.amount) * idle.max(0.0)
-        };
-        hours * f.kind.hourly
+            amount * load.running_hours + keeps.min(amount) * idle.max(0.0)
+        }
     };
     book.instances
         .iter()
         .filter(|t| t.arm == inputs.arm)
         .filter_map(|t| {
-            let per = per_instance(t, inputs.vcpu, load.memory_gib);
-            (per >= 1.0).then(|| {
-                let by_size = ceil(load.tasks / per);
-                let by_cpu = ceil(load.sustained_vcpu / (t.vcpu * t.baseline));
-                Fleet {
-                    kind: t,
-                    amount: by_size.max(by_cpu),
-                }
+            fleet_of(book, t, inputs, load, |amount| {
+                hours(amount) * (t.hourly * factor + ipv4)
             })
         })
-        .min_by(|a, b| cmp_cost(month(a), month(b)))
-        .ok_or_else(|| no_instance(book, inputs))
-}
-
-/// The cheapest instance-hours for Batch jobs, packed perfectly while they run.
-fn batch_fleet<'a>(book: &'a PriceBook, inputs: &Inputs, load: &Load) -> Result<Fleet<'a>, String> {
-    book.instances
-        .iter()
-        .filter(|t| t.arm == inputs.arm)
-        .filter_map(|t| {
-            let per = per_instance(t, inputs.vcpu, load.memory_gib);
-            (per >= 1.0).then(|| Fleet {
-                kind: t,
-                amount: (load.job_hours / per)
-                    .max(load.job_hours * inputs.vcpu / (t.vcpu * t.baseline)),
-            })
+        .filter(|f| f.amount <= most)
+        .min_by(|a, b| {
+            let month = |f: &Fleet| {
+                hours(f.amount) * (f.kind.hourly * factor + ipv4)
+                    + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
+            };
+            cmp_cost(month(a), month(b))
         })
-        .min_by(|a, b| cmp_cost(a.amount * a.kind.hourly, b.amount * b.kind.hourly))
         .ok_or_else(|| no_instance(book, inputs))
 }
 
 fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String {
     let t = fleet.kind;
     let per = per_instance(t, inputs.vcpu, load.memory_gib);
-    let burst = if t.baseline < 1.0 {
+    let burst = if t.baseline >= 1.0 {
+        String::new()
+    } else if fleet.surplus_rate.is_some() {
         format!(
-            "; it is burstable and sustains {} of each vCPU, so the fleet also covers the {} vCPU \
-             the requests keep busy",
+            "; it is burstable (a {} baseline) and runs in Unlimited mode, AWS's default for T3 \
+             and T4g: the {} vCPU the requests keep busy beyond the baseline are billed as surplus \
+             credits, cheaper here than more instances",
             percent(t.baseline),
             format_amount(load.sustained_vcpu)
         )
     } else {
-        String::new()
+        format!(
+            "; it is burstable and sustains {} of each vCPU, of which the fleet plans to use {} \
+             (headroom for peaks), so it also covers the {} vCPU the requests keep busy and each \
+             task's {} busy vCPU on one instance",
+            percent(t.baseline),
+            percent(HEADROOM),
+            format_amount(load.sustained_vcpu),
+            format_amount(load.task_busy_vcpu(inputs))
+        )
     };
     format!(
         "{} × {} ({} vCPU, {} GiB): the cheapest {} fleet in the price list for {} {} of {}; \
-         one holds {}{burst}.",
+         one holds {}, with {} of its memory left to the operating system and agent{burst}.",
         group_thousands(fleet.amount),
         t.name,
         format_number(t.vcpu),
@@ -135,6 +228,7 @@ fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String
         noun(what, load.tasks),
         size_text(inputs),
         group_thousands(per),
+        percent(MEMORY_KEPT_BY_OS),
     )
 }
 
@@ -223,18 +317,45 @@ fn reserved(
     commitment(book, "ec2.reserved.discount", &RESERVED, lines, a, covered);
 }
 
-/// ECS on EC2, EKS nodes and Beanstalk instances: the same fleet over the running hours.
-/// `keeps` instances stay up between the running hours (Beanstalk keeps one; ECS and EKS
-/// capacity can scale to zero), unless the fleet is reserved and billed all month anyway.
+/// How a service runs its fleet: instances kept between the running hours, whether Reserved
+/// applies, and the most instances it can run.
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    keeps: f64,
+    reservable: bool,
+    most: f64,
+}
+
+/// Scales to zero, reservable, any number of instances: ECS on EC2 and EKS.
+const SCALES_TO_ZERO: Rules = Rules {
+    keeps: 0.0,
+    reservable: true,
+    most: f64::INFINITY,
+};
+
+/// ECS on EC2, EKS nodes, Batch on EC2 and Beanstalk instances: the same fleet over the running
+/// hours, with one public IPv4 address per instance-hour. `keeps` instances stay up between the
+/// running hours (Beanstalk keeps one; ECS, EKS and Batch capacity scale to zero), unless the
+/// fleet is reserved and billed all month anyway. `reservable` is false for Batch.
 fn instances_for_hours(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
     what: &str,
-    keeps: f64,
+    rules: Rules,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let fleet = service_fleet(book, inputs, load, keeps)?;
+    let Rules {
+        keeps,
+        reservable,
+        most,
+    } = rules;
+    let plain = Inputs {
+        reserved: inputs.reserved && reservable,
+        ..*inputs
+    };
+    let inputs = &plain;
+    let fleet = service_fleet(book, inputs, load, keeps, most)?;
     let rate = book.rate(&fleet.kind.price_id)?;
     let idle = HOURS_PER_MONTH - load.running_hours;
     let reserved = inputs.reserved && !inputs.spot;
@@ -258,34 +379,30 @@ fn instances_for_hours(
     } else {
         ", scaling to zero in between".to_owned()
     };
-    a.say(|| {
-        format!(
-            "Instances run {}{between}; the operating system and agents also need some of each \
-             instance's memory, so real placement may fit fewer.",
-            running(load, inputs)
-        )
-    });
+    a.say(|| format!("Instances run {}{between}.", running(load, inputs)));
     let mut lines = vec![charge(
         format!(
             "EC2 {}: {} × {} h",
             fleet.kind.name,
             group_thousands(fleet.amount),
-            format_number(load.running_hours)
+            format_amount(load.running_hours)
         ),
         fleet.amount * load.running_hours,
         rate,
     )];
+    let mut instance_hours = fleet.amount * load.running_hours;
     if reserved && idle > 0.0 {
         lines.push(charge(
             format!(
                 "EC2 {}: reserved but idle, {} × {} h",
                 fleet.kind.name,
                 group_thousands(fleet.amount),
-                format_number(idle)
+                format_amount(idle)
             ),
             fleet.amount * idle,
             rate,
         ));
+        instance_hours += fleet.amount * idle;
         a.say(|| {
             "A reservation is billed for every hour of its term, used or not, so the reserved \
              instances cost all 730 hours of the month, not only the hours the workload runs."
@@ -298,12 +415,25 @@ fn instances_for_hours(
                 "EC2 {}: kept running between, {} × {} h",
                 fleet.kind.name,
                 group_thousands(kept),
-                format_number(idle)
+                format_amount(idle)
             ),
             kept * idle,
             rate,
         ));
+        instance_hours += kept * idle;
     }
+    if let (Some(surplus), true) = (fleet.surplus_rate, fleet.surplus_vcpu_hours > 0.0) {
+        lines.push(charge(
+            format!(
+                "Surplus CPU credits above the {} baseline (Unlimited mode)",
+                fleet.kind.name
+            ),
+            fleet.surplus_vcpu_hours,
+            surplus,
+        ));
+    }
+    ec2_discount(book, inputs, &mut lines, a, reservable);
+    lines.push(ipv4_line(book, instance_hours, "instance", a)?);
     Ok(lines)
 }
 
@@ -313,10 +443,9 @@ pub fn ecs_ec2(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "task", 0.0, a)?;
+    let mut lines = instances_for_hours(book, inputs, load, "task", SCALES_TO_ZERO, a)?;
     lines.extend(no_charge(book, "ecs.control-plane", "Amazon ECS itself"));
-    ec2_discount(book, inputs, &mut lines, a, true);
-    a.say(|| alb_note(book));
+    lines.extend(alb_lines(book, inputs, a)?);
     a.say(|| "EBS root volumes are not included.".into());
     Ok(lines)
 }
@@ -327,8 +456,7 @@ pub fn eks(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let mut lines = instances_for_hours(book, inputs, load, "pod", 0.0, a)?;
-    ec2_discount(book, inputs, &mut lines, a, true);
+    let mut lines = instances_for_hours(book, inputs, load, "pod", SCALES_TO_ZERO, a)?;
     let control = book.rate("eks.cluster.standard")?;
     lines.push(charge(
         "EKS control plane: 1 cluster × 730 h".into(),
@@ -349,18 +477,25 @@ pub fn eks(
              none is reserved for them here."
             .into()
     });
-    a.say(|| alb_note(book));
+    lines.extend(alb_lines(book, inputs, a)?);
     Ok(lines)
 }
 
-/// AWS Batch: the compute for the job-hours, on EC2 (the default) or Fargate; Batch itself adds
-/// no charge.
+/// AWS Batch: the compute for the jobs, on EC2 (the default) or Fargate; Batch itself adds no
+/// charge. Only work that ends ([`Inputs::jobs`]) is priced: a Batch job runs and stops.
 pub fn batch(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    if !inputs.jobs {
+        return Err(
+            "AWS Batch runs jobs that end, not a service that serves requests all the time; \
+             price it as jobs that end (--jobs, or the Cost tab's \"Jobs that end\")"
+                .into(),
+        );
+    }
     if inputs.duration_ms < BATCH_MIN_JOB_MS {
         return Err(format!(
             "one job (one request) runs {}; AWS advises Batch jobs of 3 to 5 minutes: group \
@@ -379,6 +514,11 @@ pub fn batch(
          (https://docs.aws.amazon.com/batch/latest/userguide/bestpractice1.html)."
             .into()
     });
+    a.say(|| {
+        "Batch queues each job and starts it in seconds to minutes: it suits work that can \
+             wait, not requests someone is waiting on."
+            .into()
+    });
     let mut lines = match inputs.batch_on {
         BatchCompute::Ec2 => batch_on_ec2(book, inputs, load, a)?,
         BatchCompute::Fargate => batch_on_fargate(book, inputs, load, a)?,
@@ -387,57 +527,33 @@ pub fn batch(
     Ok(lines)
 }
 
+/// Batch on EC2: the same whole instances ECS on EC2 would run for the jobs, scaling to zero
+/// between them; never reserved (its instances come and go with the queue).
 fn batch_on_ec2(
     book: &PriceBook,
     inputs: &Inputs,
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
-    let fleet = batch_fleet(book, inputs, load)?;
-    let rate = book.rate(&fleet.kind.price_id)?;
-    let per = per_instance(fleet.kind, inputs.vcpu, load.memory_gib);
     a.say(|| {
         format!(
-            "Each request is one job of {}: {} job-hours a month.",
+            "Each request is one job of {}: {} job-hours a month, on the instances ECS on EC2 \
+             would run for them (whole instances while jobs run; start-up time is not included).",
             size_text(inputs),
             format_amount(load.job_hours)
         )
     });
-    a.say(|| {
-        format!(
-            "{} ({} vCPU, {} GiB, {} jobs at once) is the cheapest {} type in the price list per \
-             job-hour{}.",
-            fleet.kind.name,
-            format_number(fleet.kind.vcpu),
-            format_number(fleet.kind.memory_gib),
-            group_thousands(per),
-            arch_name(inputs.arm),
-            if fleet.kind.baseline < 1.0 {
-                format!(
-                    ", counted at its {} CPU baseline",
-                    percent(fleet.kind.baseline)
-                )
-            } else {
-                String::new()
-            }
-        )
-    });
-    a.say(|| {
-        "Instances run only while jobs run, packed perfectly: start-up time and idle capacity \
-             are not included. Hours a day do not change the job-hours."
-            .into()
-    });
-    a.say(|| {
-        "Batch queues each job and starts it in seconds to minutes: it suits work that can \
-             wait, not requests someone is waiting on."
-            .into()
-    });
-    let mut lines = vec![charge(
-        format!("EC2 {}: instance-hours for the jobs", fleet.kind.name),
-        fleet.amount,
-        rate,
-    )];
-    ec2_discount(book, inputs, &mut lines, a, false);
+    let lines = instances_for_hours(
+        book,
+        inputs,
+        load,
+        "job",
+        Rules {
+            reservable: false,
+            ..SCALES_TO_ZERO
+        },
+        a,
+    )?;
     if inputs.reserved && !inputs.spot {
         a.say(|| {
             "Reserved is not applied to Batch: its compute environment starts and stops \
@@ -449,11 +565,33 @@ fn batch_on_ec2(
     Ok(lines)
 }
 
-/// Lightsail bundles needed: by size for the tasks, and by baseline for the busy vCPUs.
+/// Lightsail's default quota of instances per account
+/// (https://docs.aws.amazon.com/general/latest/gr/lightsail.html), from the data when it has it.
+fn lightsail_quota(book: &PriceBook) -> f64 {
+    book.allowance("lightsail.quota.instances")
+        .map_or(20.0, |(n, _)| n)
+}
+
+/// A Lightsail bundle's sustainable vCPUs for the load, with [`HEADROOM`]: its baseline, raised
+/// by the burst capacity idle hours earn when the workload runs part of the day (capacity
+/// accrues for up to 24 hours, so a day's earnings can be spent in its running hours), at most
+/// every vCPU. Bundles that accrue no burst capacity (the $384 plan and up) get their baseline.
+fn bundle_sustains(b: &Bundle, load: &Load) -> f64 {
+    let share = if b.accrues {
+        (b.baseline * 24.0 / load.hours_per_day().max(1e-9)).min(1.0)
+    } else {
+        b.baseline
+    };
+    b.vcpu * share * HEADROOM
+}
+
+/// Lightsail bundles needed: each holds whole tasks (one task never spans two), by size with
+/// the system's memory kept, and by the CPU it sustains for the busy vCPUs.
 fn bundles_needed(b: &Bundle, inputs: &Inputs, load: &Load) -> Option<f64> {
-    let per = floor(b.vcpu / inputs.vcpu).min(floor(b.memory_gib / load.memory_gib));
-    (per >= 1.0)
-        .then(|| ceil(load.tasks / per).max(ceil(load.sustained_vcpu / (b.vcpu * b.baseline))))
+    let per = per_server(b.vcpu, b.memory_gib, inputs.vcpu, load.memory_gib);
+    let sustains = bundle_sustains(b, load);
+    (per >= 1.0 && load.task_busy_vcpu(inputs) <= sustains + 1e-9)
+        .then(|| ceil(load.tasks / per).max(ceil(load.sustained_vcpu / sustains)))
 }
 
 pub fn lightsail(
@@ -463,29 +601,40 @@ pub fn lightsail(
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
     let balancer = book.rate("lightsail.load-balancer").ok();
-    let best = book
+    let quota = lightsail_quota(book);
+    let fitting: Vec<(&Bundle, f64)> = book
         .bundles
         .iter()
-        .filter_map(|b| {
-            let n = bundles_needed(b, inputs, load)?;
-            let lb = match (&balancer, n > 1.0) {
-                (_, false) => 0.0,
-                (Some(r), true) => r.per_unit,
-                // More than one instance needs a load balancer the data does not price.
-                (None, true) => return None,
-            };
-            Some((b, n, n * b.monthly + lb))
-        })
-        .min_by(|x, y| cmp_cost(x.2, y.2));
-    let Some((bundle, n, _)) = best else {
+        .filter_map(|b| Some((b, bundles_needed(b, inputs, load)?)))
+        .collect();
+    if inputs.load_balancer && balancer.is_none() {
+        return Err("the data has no price for a Lightsail load balancer".into());
+    }
+    let best = fitting
+        .iter()
+        .filter(|(_, n)| *n <= quota)
+        .min_by(|x, y| cmp_cost(x.1 * x.0.monthly, y.1 * y.0.monthly));
+    let Some(&(bundle, n)) = best else {
+        if let Some((b, n)) = fitting.iter().min_by(|x, y| x.1.total_cmp(&y.1)) {
+            return Err(format!(
+                "needs {} instances (the {} bundle), past Lightsail's default quota of {} per \
+                 account: does not fit without a quota increase \
+                 (https://docs.aws.amazon.com/general/latest/gr/lightsail.html)",
+                group_thousands(*n),
+                format_money(b.monthly),
+                group_thousands(quota)
+            ));
+        }
         let largest = book
             .bundles
             .iter()
             .max_by(|x, y| x.monthly.total_cmp(&y.monthly));
         return Err(match largest {
             Some(b) => format!(
-                "no Lightsail bundle holds {} (largest: {} vCPU, {} GB)",
+                "no Lightsail bundle holds a task of {} busy for {} vCPU on one instance \
+                 (largest: {} vCPU, {} GB)",
                 size_text(inputs),
+                format_amount(load.task_busy_vcpu(inputs)),
                 format_number(b.vcpu),
                 format_number(b.memory_gib)
             ),
@@ -494,21 +643,41 @@ pub fn lightsail(
     };
     let rate = book.rate(&bundle.price_id)?;
     a.say(|| tasks_text(load, inputs, "copy"));
-    a.say(|| format!(
-            "{} × the {} bundle: the cheapest way in the price list to hold them. Lightsail bundles \
-             are burstable: this one sustains {} of each vCPU, and the instances cover the {} vCPU \
-             the requests keep busy.",
+    a.say(|| {
+        format!(
+            "{} × the {} bundle: the cheapest way in the price list to hold them, each copy on one \
+             instance with {} of its memory left to the operating system. Lightsail bundles are \
+             burstable: this one sustains {} of each vCPU{}, of which {} is planned (headroom), so \
+             {} vCPU each, covering the {} vCPU the requests keep busy.",
             group_thousands(n),
             format_money(bundle.monthly),
+            percent(MEMORY_KEPT_BY_OS),
             percent(bundle.baseline),
+            if !bundle.accrues {
+                " and accrues no burst capacity"
+            } else if load.hours_per_day() < 24.0 {
+                ", raised by the burst capacity its idle hours earn (it accrues for up to 24 \
+                 hours, so a day's baseline can be spent in the hours the workload runs)"
+            } else {
+                ""
+            },
+            percent(HEADROOM),
+            format_amount(bundle_sustains(bundle, load)),
             format_amount(load.sustained_vcpu)
-        ));
+        )
+    });
     a.say(|| {
-        "Lightsail bills every hour of the month, busy or idle, even while an instance is \
-             stopped; hours a day do not lower it."
+        format!(
+            "Lightsail bills every hour of the month, busy or idle, even while an instance is \
+             stopped; hours a day do not lower it. An account holds {} instances by default.",
+            group_thousands(quota)
+        )
+    });
+    a.say(|| {
+        "The bundle's data transfer allowance is assumed to cover the traffic, and its price \
+             includes the instance's public IPv4 address."
             .into()
     });
-    a.say(|| "The bundle's data transfer allowance is assumed to cover the traffic.".into());
     if inputs.arm {
         a.say(|| "Lightsail runs x86 only; the Arm option does not apply.".into());
     }
@@ -517,7 +686,7 @@ pub fn lightsail(
     }
     let mut lines = vec![charge(
         format!(
-            "{}: {} instance{}",
+            "{}: {} instance{} × 1 month",
             bundle.label,
             group_thousands(n),
             plural(n)
@@ -525,14 +694,16 @@ pub fn lightsail(
         n,
         rate,
     )];
-    if n > 1.0
-        && let Some(r) = &balancer
-    {
-        lines.push(charge(
-            "Lightsail load balancer across the instances".into(),
-            1.0,
-            r,
-        ));
+    if inputs.load_balancer {
+        if let Some(r) = &balancer {
+            lines.push(charge("Lightsail load balancer".into(), 1.0, r));
+        }
+    } else if n > 1.0 {
+        a.say(|| {
+            "No load balancer: requests must reach the instances another way (a queue they \
+             pull from, or DNS)."
+                .into()
+        });
     }
     Ok(lines)
 }
@@ -548,47 +719,69 @@ pub fn elastic_beanstalk(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    if !inputs.load_balancer {
+        // A single-instance environment: one instance, running all month
+        // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features-managing-env-types.html).
+        let single = Load {
+            running_hours: HOURS_PER_MONTH,
+            ..*load
+        };
+        let all_day = Inputs {
+            hours_per_day: 24.0,
+            hours_given: true,
+            ..*inputs
+        };
+        if service_fleet(book, &all_day, &single, 0.0, 1.0).is_err() {
+            return Err(
+                "needs more than one instance, and without a load balancer Elastic Beanstalk is \
+                 a single-instance environment; turn the load balancer on"
+                    .into(),
+            );
+        }
+        let mut lines = instances_for_hours(
+            book,
+            &all_day,
+            &single,
+            "instance copy",
+            Rules {
+                most: 1.0,
+                ..SCALES_TO_ZERO
+            },
+            a,
+        )?;
+        a.say(|| {
+            "A single-instance environment (no load balancer): one instance, running all 730 \
+             hours."
+                .into()
+        });
+        lines.extend(no_charge(
+            book,
+            "elastic-beanstalk.service",
+            "Elastic Beanstalk itself",
+        ));
+        return Ok(lines);
+    }
     let mut lines = instances_for_hours(
         book,
         inputs,
         load,
         "instance copy",
-        BEANSTALK_MIN_INSTANCES,
+        Rules {
+            keeps: BEANSTALK_MIN_INSTANCES,
+            ..SCALES_TO_ZERO
+        },
         a,
     )?;
-    ec2_discount(book, inputs, &mut lines, a, true);
-    let alb = book.rate("elb.alb.hour")?;
-    let lcu = book.rate("elb.alb.lcu")?;
-    let (per_lcu, _) = book.allowance("elb.alb.lcu.new-connections")?;
-    let lcu_hours = inputs.requests / (per_lcu * 3_600.0);
-    lines.push(charge(
-        "Application Load Balancer: 730 h".into(),
-        HOURS_PER_MONTH,
-        alb,
-    ));
-    lines.push(charge(
-        format!(
-            "Load balancer capacity units: {} requests ÷ {} new connections/s per LCU",
-            format_count(inputs.requests),
-            format_number(per_lcu)
-        ),
-        lcu_hours,
-        lcu,
-    ));
+    lines.extend(alb_lines(book, inputs, a)?);
     lines.extend(no_charge(
         book,
         "elastic-beanstalk.service",
         "Elastic Beanstalk itself",
     ));
     a.say(|| {
-        "A load-balanced environment: its Application Load Balancer runs all 730 hours.".into()
-    });
-    a.say(|| {
-        format!(
-            "LCUs count every request as a new connection ({} a second per LCU), an upper \
-                 bound when clients keep connections open; bytes processed are not counted.",
-            format_number(per_lcu)
-        )
+        "A load-balanced environment: it keeps at least one instance between the running hours, \
+         and its Application Load Balancer runs all 730 hours."
+            .into()
     });
     Ok(lines)
 }

@@ -48,6 +48,9 @@ pub struct Bundle {
     pub vcpu: f64,
     pub memory_gib: f64,
     pub baseline: f64,
+    /// It earns burst capacity while below its baseline; the $384 plan and larger do not
+    /// (their labels say "no burst capacity").
+    pub accrues: bool,
     pub monthly: f64,
 }
 
@@ -250,6 +253,7 @@ fn bundle(p: &Price) -> Option<Bundle> {
         vcpu,
         memory_gib,
         baseline: pct / 100.0,
+        accrues: !p.label.contains("no burst capacity"),
         monthly: p.amount,
     })
 }

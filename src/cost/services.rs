@@ -64,6 +64,29 @@ pub(super) fn beyond(value: f64, limit: f64, short: fn(f64) -> String, unit: &st
     }
 }
 
+/// The share of an instance's memory the operating system and the ECS agent keep, so no task
+/// can use it. AWS: "If you occupy all of the memory on a container instance with your tasks,
+/// then it is possible that your tasks will contend with critical system processes for memory",
+/// an 8 GiB m4.large registers 7,985 MiB for tasks, and AWS recommends a 5% memory buffer for the
+/// agent and system processes
+/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html,
+/// https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html,
+/// https://docs.aws.amazon.com/batch/latest/userguide/ecs-reserved-memory.html). The same share
+/// is kept on a Lightsail instance, whose operating system needs memory too.
+pub const MEMORY_KEPT_BY_OS: f64 = 0.05;
+
+/// The share of a burstable server's sustainable CPU (its baseline, plus the credits its idle
+/// hours earn) the estimate plans to use: the rest is headroom for peaks, since a Lightsail or
+/// T-family instance out of credits is held at its baseline
+/// (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html,
+/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html).
+pub const HEADROOM: f64 = 0.8;
+
+/// Batch jobs on Fargate are not guaranteed to run past 14 days: "after 14 days, Fargate
+/// resources might become unavailable and job might be terminated"
+/// (https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html).
+const BATCH_FARGATE_MAX_MS: f64 = 14.0 * 24.0 * 3_600e3;
+
 /// Fargate's valid task sizes (vCPU, smallest GB, largest GB, step; 0 = the listed 0.5, 1, 2),
 /// from https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
 const FARGATE_SIZES: [(f64, f64, f64, f64); 7] = [
@@ -81,6 +104,7 @@ const FARGATE_SIZES: [(f64, f64, f64, f64); 7] = [
 #[derive(Debug, Default)]
 pub struct Notes {
     list: Option<Vec<String>>,
+    warnings: Vec<String>,
 }
 
 impl Notes {
@@ -88,12 +112,16 @@ impl Notes {
     pub fn collect() -> Notes {
         Notes {
             list: Some(Vec::new()),
+            warnings: Vec::new(),
         }
     }
 
     /// Keeps nothing and builds nothing, for totals alone.
     pub fn quiet() -> Notes {
-        Notes { list: None }
+        Notes {
+            list: None,
+            warnings: Vec::new(),
+        }
     }
 
     pub fn say(&mut self, text: impl FnOnce() -> String) {
@@ -102,8 +130,16 @@ impl Notes {
         }
     }
 
-    pub fn into_vec(self) -> Vec<String> {
-        self.list.unwrap_or_default()
+    /// Something that could stop the workload running as priced (a quota), with its source.
+    pub fn warn(&mut self, text: impl FnOnce() -> String) {
+        if self.list.is_some() {
+            self.warnings.push(text());
+        }
+    }
+
+    /// The assumptions and the warnings.
+    pub fn into_parts(self) -> (Vec<String>, Vec<String>) {
+        (self.list.unwrap_or_default(), self.warnings)
     }
 }
 
@@ -126,10 +162,35 @@ pub struct Load {
 }
 
 impl Load {
+    /// The CPU one task keeps busy at most, which one server must sustain: a task cannot borrow
+    /// CPU from the next server. Its vCPUs when it is busy all the time (concurrency at or past
+    /// what one task serves at once), less when the whole workload keeps less busy.
+    pub fn task_busy_vcpu(&self, inputs: &Inputs) -> f64 {
+        inputs.vcpu * (self.concurrency / inputs.per_task_concurrency).min(1.0)
+    }
+
+    /// Hours a day the workload runs, as [`Load::running_hours`] gives them.
+    pub fn hours_per_day(&self) -> f64 {
+        self.running_hours / HOURS_PER_MONTH * 24.0
+    }
+}
+
+impl Load {
     pub fn new(inputs: &Inputs) -> Load {
-        let running_hours = HOURS_PER_MONTH * inputs.hours_per_day / 24.0;
+        let window = HOURS_PER_MONTH * inputs.hours_per_day / 24.0;
         let seconds = inputs.requests * inputs.duration_ms / 1_000.0;
-        let concurrency = seconds / (running_hours * 3_600.0);
+        // Jobs run only while they run: without stated hours, one after another until they
+        // fill the day, then side by side.
+        let running_hours = if inputs.jobs && !inputs.hours_given {
+            (seconds / 3_600.0).min(window)
+        } else {
+            window
+        };
+        let concurrency = if running_hours > 0.0 {
+            seconds / (running_hours * 3_600.0)
+        } else {
+            0.0
+        };
         Load {
             running_hours,
             concurrency,
@@ -215,8 +276,13 @@ fn sum(lines: &[LineItem]) -> f64 {
 }
 
 pub(super) fn running(load: &Load, inputs: &Inputs) -> String {
-    if inputs.hours_per_day >= 24.0 {
+    if load.running_hours >= HOURS_PER_MONTH {
         "all month (730 hours)".to_owned()
+    } else if inputs.jobs && !inputs.hours_given {
+        format!(
+            "only while jobs run ({} hours a month)",
+            format_amount(load.running_hours)
+        )
     } else {
         format!(
             "{} hours a day ({} hours a month)",
@@ -257,17 +323,95 @@ pub(super) fn size_text(inputs: &Inputs) -> String {
 pub(super) fn alb_note(book: &PriceBook) -> String {
     match book.rate("elb.alb.hour") {
         Ok(r) => format!(
-            "No load balancer is included; an Application Load Balancer adds {} a month plus LCUs.",
+            "No load balancer (the load balancer option is off); an Application Load Balancer \
+             would add {} a month plus LCUs.",
             format_money(r.per_unit * HOURS_PER_MONTH)
         ),
-        Err(_) => "No load balancer is included.".to_owned(),
+        Err(_) => "No load balancer (the load balancer option is off).".to_owned(),
     }
+}
+
+/// Addresses an internet-facing Application Load Balancer holds: one per Availability Zone, and
+/// it needs at least two zones
+/// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html).
+const ALB_ADDRESSES: f64 = 2.0;
+
+/// An Application Load Balancer for the month, when the inputs ask for one: its hours, its LCUs
+/// (every request a new connection) and its public IPv4 addresses. None, with a note, when not.
+pub(super) fn alb_lines(
+    book: &PriceBook,
+    inputs: &Inputs,
+    a: &mut Notes,
+) -> Result<Vec<LineItem>, String> {
+    if !inputs.load_balancer {
+        a.say(|| alb_note(book));
+        return Ok(Vec::new());
+    }
+    let alb = book.rate("elb.alb.hour")?;
+    let lcu = book.rate("elb.alb.lcu")?;
+    let (per_lcu, _) = book.allowance("elb.alb.lcu.new-connections")?;
+    let ipv4 = book.rate("vpc.public-ipv4")?;
+    let lcu_hours = inputs.requests / (per_lcu * 3_600.0);
+    a.say(|| {
+        format!(
+            "Behind an Application Load Balancer, running all 730 hours; LCUs count every request \
+             as a new connection ({} a second per LCU), an upper bound when clients keep \
+             connections open; bytes processed are not counted. It holds one public IPv4 address \
+             in each of its two Availability Zones.",
+            format_number(per_lcu)
+        )
+    });
+    Ok(vec![
+        charge(
+            "Application Load Balancer: 730 h".into(),
+            HOURS_PER_MONTH,
+            alb,
+        ),
+        charge(
+            format!(
+                "Load balancer capacity units: {} requests ÷ {} new connections/s per LCU",
+                format_count(inputs.requests),
+                format_number(per_lcu)
+            ),
+            lcu_hours,
+            lcu,
+        ),
+        charge(
+            "Public IPv4: the load balancer's 2 addresses × 730 h".into(),
+            ALB_ADDRESSES * HOURS_PER_MONTH,
+            ipv4,
+        ),
+    ])
+}
+
+/// Public IPv4 addresses for `hours` of instances or tasks, one each.
+pub(super) fn ipv4_line(
+    book: &PriceBook,
+    hours: f64,
+    what: &str,
+    a: &mut Notes,
+) -> Result<LineItem, String> {
+    let ipv4 = book.rate("vpc.public-ipv4")?;
+    a.say(|| {
+        format!(
+            "Each {what} has a public IPv4 address, as in a default VPC's public subnets (in \
+             private subnets a NAT gateway, not included, would take its place)."
+        )
+    });
+    Ok(charge(
+        format!(
+            "Public IPv4: one per {what}, {} {what}-hours",
+            format_amount(hours)
+        ),
+        hours,
+        ipv4,
+    ))
 }
 
 pub fn lambda(
     book: &PriceBook,
     inputs: &Inputs,
-    _load: &Load,
+    load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
     if inputs.duration_ms > LAMBDA_MAX_DURATION_MS {
@@ -382,6 +526,19 @@ pub fn lambda(
              GB-seconds a month are not applied."
             .into()
     });
+    if let Ok((quota, _)) = book.allowance("lambda.quota.concurrency")
+        && load.concurrency > quota
+    {
+        a.warn(|| {
+            format!(
+                "Needs about {} concurrent executions on average, past Lambda's default quota of \
+                 {} per Region (new accounts start lower): request an increase before relying on \
+                 this (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).",
+                group_thousands(ceil(load.concurrency)),
+                group_thousands(quota)
+            )
+        });
+    }
     let mut lines = vec![
         charge(
             if inputs.free_tier {
@@ -418,7 +575,7 @@ pub fn lambda(
     if inputs.reserved {
         a.say(|| "Reserved Instances do not apply to Lambda.".into());
     }
-    if inputs.hours_per_day < 24.0 {
+    if inputs.hours_per_day < 24.0 || inputs.jobs {
         a.say(|| "Hours a day do not change Lambda's cost: it bills per request.".into());
     }
     Ok(lines)
@@ -618,6 +775,13 @@ pub fn fargate(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    if inputs.jobs {
+        // One task per job, run only while the job runs: what Batch on Fargate runs too.
+        let (mut lines, task_hours) = fargate_jobs(book, inputs, load, a)?;
+        lines.push(ipv4_line(book, task_hours, "task", a)?);
+        lines.extend(alb_lines(book, inputs, a)?);
+        return Ok(lines);
+    }
     let rates = fargate_rates(book, inputs)?;
     let size = fargate_task(inputs, load, rates, a)?;
     a.say(|| tasks_text(load, inputs, "task"));
@@ -642,11 +806,13 @@ pub fn fargate(
         )
     });
     fargate_discount(book, inputs, &mut lines, a);
-    a.say(|| alb_note(book));
+    lines.push(ipv4_line(book, task_hours, "task", a)?);
+    lines.extend(alb_lines(book, inputs, a)?);
     Ok(lines)
 }
 
-/// Fargate's shortest billed task: per second, with a one-minute minimum.
+/// Fargate's shortest billed Linux task: per second, with a one-minute minimum (Windows tasks
+/// bill a longer minimum plus a licence fee; https://aws.amazon.com/fargate/pricing/).
 const FARGATE_MIN_BILLED_S: f64 = 60.0;
 
 /// Batch on Fargate: one Fargate task per job, billed per second of each job with Fargate's
@@ -657,6 +823,31 @@ pub fn batch_on_fargate(
     load: &Load,
     a: &mut Notes,
 ) -> Result<Vec<LineItem>, String> {
+    if inputs.duration_ms > BATCH_FARGATE_MAX_MS {
+        return Err(format!(
+            "one job runs {}; AWS Batch does not guarantee jobs on Fargate past 14 days (run \
+             them on EC2: --batch-on ec2)",
+            format_duration_ms(inputs.duration_ms)
+        ));
+    }
+    a.say(|| {
+        "AWS Batch does not guarantee jobs on Fargate past 14 days \
+         (https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html)."
+            .into()
+    });
+    let (mut lines, task_hours) = fargate_jobs(book, inputs, load, a)?;
+    lines.push(ipv4_line(book, task_hours, "task", a)?);
+    Ok(lines)
+}
+
+/// One Fargate task per job, each billed per second of its job with the one-minute minimum:
+/// the lines (discounted as the options ask) and the task-hours.
+fn fargate_jobs(
+    book: &PriceBook,
+    inputs: &Inputs,
+    load: &Load,
+    a: &mut Notes,
+) -> Result<(Vec<LineItem>, f64), String> {
     let rates = fargate_rates(book, inputs)?;
     let size = fargate_task(inputs, load, rates, a)?;
     let billed_s = ceil(inputs.duration_ms / 1_000.0).max(FARGATE_MIN_BILLED_S);
@@ -664,7 +855,8 @@ pub fn batch_on_fargate(
     a.say(|| {
         format!(
             "Each request is one job, run as one Fargate task of {}; each job is billed for its \
-             duration rounded up to the second, at least one minute ({}): {} task-hours a month.",
+             duration rounded up to the second, at least one minute (Linux; {}): {} task-hours a \
+             month.",
             size_text(inputs),
             format_duration_ms(billed_s * 1_000.0),
             format_amount(task_hours)
@@ -675,11 +867,6 @@ pub fn batch_on_fargate(
              do not change the job-hours."
             .into()
     });
-    a.say(|| {
-        "Batch queues each job and starts it in seconds to minutes: it suits work that can \
-             wait, not requests someone is waiting on."
-            .into()
-    });
     let mut lines = fargate_lines(rates, size, task_hours, |what, size| {
         format!(
             "Fargate {}: {} task-hours × {size}",
@@ -688,7 +875,7 @@ pub fn batch_on_fargate(
         )
     });
     fargate_discount(book, inputs, &mut lines, a);
-    Ok(lines)
+    Ok((lines, task_hours))
 }
 
 pub(super) fn plural(n: f64) -> &'static str {

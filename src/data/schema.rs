@@ -283,6 +283,10 @@ pub struct Choice {
     /// The next question, or `None` when this answer ends the walk.
     #[serde(default)]
     pub next: Option<String>,
+    /// When the workload is sized, how many points the estimate is worth under this answer:
+    /// the cheapest service that fits gains up to this many, those costing far more lose them.
+    #[serde(default)]
+    pub cost_weight: i32,
     #[serde(default)]
     pub rules: Vec<Rule>,
 }

@@ -78,6 +78,19 @@ pub struct Sizing {
     pub monthly: BTreeMap<String, f64>,
 }
 
+impl Sizing {
+    /// The monthly totals of an estimate, for the services that fit.
+    pub fn from_estimate(estimate: &crate::cost::Estimate) -> Sizing {
+        Sizing {
+            monthly: estimate
+                .services
+                .iter()
+                .filter_map(|s| s.total.map(|t| (s.service.clone(), t)))
+                .collect(),
+        }
+    }
+}
+
 /// Two estimates closer than this are "about the same" and settle nothing.
 const SAME_COST: f64 = 0.10;
 
@@ -160,6 +173,92 @@ pub(super) fn winner(
         .min_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])))
 }
 
+/// What the estimate at the user's size adds under answers that weigh cost (`cost_weight`):
+/// the cheapest service that fits gains the weight when it is clearly (more than 10%) the
+/// cheapest; one costing at least twice the cheapest loses it, one costing at least a quarter
+/// more loses half. Each with a reason that names both amounts.
+fn cost_contributions(
+    guide: &Guide,
+    path: &[Step],
+    sizing: &Sizing,
+    ranked: &[usize],
+) -> Vec<(usize, Contribution)> {
+    let mut out = Vec::new();
+    for step in path {
+        let Some(picked) = guide
+            .question(&step.question)
+            .and_then(|q| q.selected(&step.answer))
+        else {
+            continue;
+        };
+        for option in picked.into_iter().filter(|o| o.cost_weight > 0) {
+            let costs: Vec<(usize, f64)> = ranked
+                .iter()
+                .filter_map(|&i| sizing.monthly.get(&guide.services[i].id).map(|&c| (i, c)))
+                .collect();
+            let Some(&(cheapest, low)) = costs.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else {
+                continue;
+            };
+            let next = costs
+                .iter()
+                .filter(|(i, _)| *i != cheapest)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let money = crate::cost::format_money;
+            let add =
+                |i: usize, weight: i32, reason: String, out: &mut Vec<(usize, Contribution)>| {
+                    out.push((
+                        i,
+                        Contribution {
+                            question: step.question.clone(),
+                            answer: option.id.clone(),
+                            weight,
+                            reason,
+                            fact: None,
+                        },
+                    ));
+                };
+            if let Some(&(second, high)) = next
+                && high > low * (1.0 + SAME_COST)
+            {
+                add(
+                    cheapest,
+                    option.cost_weight,
+                    format!(
+                        "the cheapest at your size: {} a month against {} on {}",
+                        money(low),
+                        money(high),
+                        guide.services[second].name
+                    ),
+                    &mut out,
+                );
+            }
+            for &(i, cost) in &costs {
+                let weight = if cost >= 2.0 * low {
+                    option.cost_weight
+                } else if cost >= 1.25 * low {
+                    (option.cost_weight + 1) / 2
+                } else {
+                    0
+                };
+                if i != cheapest && weight > 0 && low > 0.0 {
+                    add(
+                        i,
+                        -weight,
+                        format!(
+                            "{} a month at your size against {} on {}",
+                            money(cost),
+                            money(low),
+                            guide.services[cheapest].name
+                        ),
+                        &mut out,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Adds weights without overflow, whatever a data file says.
 fn clamp(score: i64) -> i32 {
     i32::try_from(score).unwrap_or(if score < 0 { i32::MIN } else { i32::MAX })
@@ -199,6 +298,12 @@ pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Re
         }
     }
     let mut ranked: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
+    if let Some(sizing) = sizing {
+        for (i, c) in cost_contributions(guide, path, sizing, &ranked) {
+            scores[i] = scores[i].saturating_add(i64::from(c.weight));
+            favours[i].push(c);
+        }
+    }
     ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
     let tie = match ranked.as_slice() {
         [top, rest @ ..] if rest.first().is_some_and(|&s| scores[s] == scores[*top]) => {
