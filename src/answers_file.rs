@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::data::{self, Diagnostic, Diagnostics, Guide, Severity};
 use crate::engine::{self, AnswerError, Answers};
+use crate::text::cut;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +69,10 @@ pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
             .question(q)
             .and_then(|question| {
                 let option = question.option(a)?;
-                Some(format!(" // {} {}", question.prompt, option.label))
+                Some(format!(
+                    " // {}",
+                    comment(&format!("{} {}", question.prompt, option.label))
+                ))
             })
             .unwrap_or_default();
         let _ = writeln!(out, "        {}: {},{words}", quoted(q), quoted(a));
@@ -77,8 +81,21 @@ pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
     out
 }
 
+/// A RON string literal with RON's own escaping: a newline, a quote or a control character in
+/// a name stays inside the string, so every file saved loads again.
 fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    ron::to_string(text).unwrap_or_else(|_| format!("{:?}", text.escape_debug().to_string()))
+}
+
+/// Text for a `//` comment, escaped as RON escapes a string (so a newline cannot end the
+/// comment and start an answer line of its own), without the quotes around it.
+fn comment(text: &str) -> String {
+    let literal = quoted(text);
+    let inner = literal
+        .strip_prefix('"')
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or(&literal);
+    inner.replace("\\\"", "\"")
 }
 
 /// Parses an answers file and checks every name against the guide.
@@ -89,7 +106,7 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
             file: file.to_owned(),
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
-            message: e.code.to_string(),
+            message: data::parse_message(&e.code),
         }])
     })?;
     let mut answers = Answers::new();
@@ -106,9 +123,11 @@ pub fn parse(guide: &Guide, text: &str, file: &str) -> Result<Answers, Diagnosti
                 line,
                 col,
                 message: format!(
-                    "question \"{question}\" is answered twice (\"{first}\"{}, then \"{option}\"); \
-                     keep one",
-                    first_line.map_or_else(String::new, |l| format!(" on line {l}"))
+                    "question \"{}\" is answered twice (\"{}\"{}, then \"{}\"); keep one",
+                    cut(&question),
+                    cut(first),
+                    first_line.map_or_else(String::new, |l| format!(" on line {l}")),
+                    cut(&option),
                 ),
             }]));
         }

@@ -95,7 +95,7 @@ impl fmt::Display for AnswerError {
                 suggestion,
                 valid,
             } => {
-                write!(f, "unknown question \"{question}\"")?;
+                write!(f, "unknown question \"{}\"", crate::text::cut(question))?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean \"{s}\"?")?;
                 }
@@ -107,7 +107,12 @@ impl fmt::Display for AnswerError {
                 suggestion,
                 valid,
             } => {
-                write!(f, "unknown answer \"{option}\" for {question}")?;
+                write!(
+                    f,
+                    "unknown answer \"{}\" for {}",
+                    crate::text::cut(option),
+                    crate::text::cut(question)
+                )?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean \"{s}\"?")?;
                 }
@@ -224,7 +229,9 @@ pub fn recommend(guide: &Guide, path: &[Step]) -> Recommendation {
                 Rule::Favour { weight, .. } => (*weight, &mut favours[i]),
                 Rule::RuleOut { .. } => (0, &mut knockouts[i]),
             };
-            scores[i] += weight;
+            // Checked: `check` bounds weights, and an unchecked guide still cannot wrap a
+            // score around to the other end (two large weights once made -2147483648).
+            scores[i] = scores[i].saturating_add(weight);
             list.push(Contribution {
                 question: step.question.clone(),
                 answer: step.answer.clone(),

@@ -1,6 +1,11 @@
 //! Writing files without losing anything: write a temporary file beside the target, then move
 //! it into place, so a crash never leaves half a file; never replace an existing file unless
-//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target.
+//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target,
+//! and neither is anything else that is not a regular file (a device, a FIFO, a socket): `--force`
+//! replaces a file, never `/dev/null`.
+//!
+//! Reading is here too ([`read_regular`]): only a regular file is opened, so a FIFO with no
+//! writer never blocks a command.
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -17,6 +22,8 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is a folder: a file name is needed.
     IsDir(PathBuf),
+    /// The target is neither a regular file nor a link: a device, a FIFO, a socket.
+    Special(PathBuf, &'static str),
     Io(PathBuf, io::Error),
 }
 
@@ -25,6 +32,11 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
             WriteError::IsDir(p) => write!(f, "{} is a folder; give a file name", p.display()),
+            WriteError::Special(p, kind) => write!(
+                f,
+                "{} is {kind}, not a regular file; it is never replaced",
+                p.display()
+            ),
             WriteError::Io(p, e) => {
                 let reason = match e.kind() {
                     io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -59,10 +71,19 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
         return Err(WriteError::IsDir(path.to_owned()));
     }
-    // The permissions to keep: those of the file being replaced (through a link, its target's).
-    let keep = match fs::metadata(path) {
+    // What is there now, the path itself (a link is replaced, never followed): only a regular
+    // file or a link may be replaced, and a link only by a file whose own target is a regular
+    // file or nothing (a link to /dev/null stays).
+    let keep = match fs::symlink_metadata(path) {
         Ok(_) if !overwrite => return Err(WriteError::Exists(path.to_owned())),
-        Ok(meta) => Some(meta.permissions()),
+        Ok(meta) => {
+            if let Some(kind) = special_kind(&meta.file_type()) {
+                return Err(WriteError::Special(path.to_owned(), kind));
+            }
+            // The permissions to keep: those of the file being replaced (through a link, its
+            // target's), without setuid, setgid or sticky bits.
+            fs::metadata(path).ok().map(|m| plain_permissions(m.permissions()))
+        }
         Err(_) => None,
     };
     let dir = match path.parent() {
@@ -100,12 +121,161 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
 }
 
 /// The `attempt`th temporary name for a file `name` in `dir`: hidden, beside the target (so the
-/// final rename stays on one file system), and unique to this process.
+/// final rename stays on one file system), and unique to this process. Short whatever the
+/// name: a legal 250-byte file name must not be refused because its temporary name is longer
+/// than the 255 bytes a name may have, so at most 16 bytes of the name are kept.
 fn temp_path(dir: &Path, name: &str, attempt: u32) -> PathBuf {
     let pid = std::process::id();
+    let mut end = name.len().min(16);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    let stem = &name[..end];
     match attempt {
-        0 => dir.join(format!(".{name}.{pid}.tmp")),
-        n => dir.join(format!(".{name}.{pid}.{n}.tmp")),
+        0 => dir.join(format!(".{stem}.{pid}.tmp")),
+        n => dir.join(format!(".{stem}.{pid}.{n}.tmp")),
+    }
+}
+
+/// What a file type is called when it may not be replaced: `None` for a regular file or a link.
+fn special_kind(file_type: &fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_symlink() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Permissions without setuid, setgid and sticky bits: a replacement never gains them.
+fn plain_permissions(perms: fs::Permissions) -> fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::Permissions::from_mode(perms.mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        perms
+    }
+}
+
+/// Whether two paths name the same file: the same file when both exist (through links), else
+/// the same absolute path once their folders are resolved. `--save-answers X -o ./X` is one
+/// file named twice.
+pub fn same_path(a: &Path, b: &Path) -> bool {
+    if let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (ma, mb);
+        }
+    }
+    let resolved = |p: &Path| -> Option<PathBuf> {
+        let name = p.file_name()?;
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        Some(fs::canonicalize(dir).ok()?.join(name))
+    };
+    match (resolved(a), resolved(b)) {
+        (Some(ra), Some(rb)) => ra == rb,
+        _ => a == b,
+    }
+}
+
+/// Why a file could not be read, said without the file's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    IsDir,
+    /// Larger than the limit given: its size.
+    TooBig(u64),
+    /// Anything else: a FIFO or device, a missing file, no permission.
+    Other(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::IsDir => f.write_str("is a directory"),
+            ReadError::TooBig(size) => write!(f, "is {size} bytes, too big"),
+            ReadError::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Reads a file whole, at most `max` bytes, refusing anything that is not a regular file
+/// before opening it: opening a FIFO with no writer blocks forever (a `--data`, `--answers`
+/// or config file that is a FIFO hung every command, `--version` included). The file is then
+/// opened without blocking and checked again, so one swapped in between is refused too. A
+/// leading UTF-8 byte-order mark is dropped.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = fs::metadata(path).map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
+    check_regular(&meta)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
+    check_regular(&meta)?;
+    if meta.len() > max {
+        return Err(ReadError::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Ok(bytes)
+}
+
+fn check_regular(meta: &fs::Metadata) -> Result<(), ReadError> {
+    if meta.is_dir() {
+        return Err(ReadError::IsDir);
+    }
+    match special_kind(&meta.file_type()) {
+        Some(kind) => Err(ReadError::Other(format!(
+            "is {kind}, not a regular file; it is not read"
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
     }
 }
 
