@@ -265,7 +265,7 @@ fn check_regular(meta: &fs::Metadata) -> Result<(), ReadError> {
     }
     match special_kind(&meta.file_type()) {
         Some(kind) => Err(ReadError::Other(format!(
-            "is {kind}, not a regular file; it is not read"
+            "is {kind}, not a regular file; only regular files are read"
         ))),
         None => Ok(()),
     }

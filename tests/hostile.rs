@@ -462,13 +462,13 @@ fn a_config_file_that_is_a_directory_is_a_warning_not_a_data_file() {
 
 /// Files that exist but cannot be read, for everyone including root: `/proc/self/mem` opens but
 /// its first page is unmapped, so reading fails (EIO); a Unix socket cannot be opened at all
-/// (ENXIO). Plus a file without read permission, where that stops the test user (not root).
+/// (refused before opening, as every file that is not a regular one). Plus a file without read permission, where that stops the test user (not root).
 fn unreadable_files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, &'static str)> {
     let mut files = vec![(std::path::PathBuf::from("/proc/self/mem"), "cannot read:")];
     let socket = dir.join("socket.ron");
     let listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind a socket");
     std::mem::forget(listener); // The path stays a socket for the test's life.
-    files.push((socket, "cannot open:"));
+    files.push((socket, "is a socket, not a regular file"));
     let locked = dir.join("locked.ron");
     std::fs::write(&locked, data::EMBEDDED).expect("write");
     let mut perms = std::fs::metadata(&locked).expect("stat").permissions();
