@@ -155,7 +155,8 @@ impl Inputs {
                         Some("must be more than zero")
                     }
                     Field::HoursPerDay => {
-                        (v == 0.0 || v > 24.0).then_some("is outside a day (above 0 to 24)")
+                        (v < units::MIN_HOURS_PER_DAY || v > 24.0)
+                            .then_some("is outside a day (0.01 to 24)")
                     }
                     Field::PerTaskConcurrency if v < 1.0 || v.fract() != 0.0 => {
                         Some("must be a whole number, at least 1")

@@ -202,6 +202,18 @@ impl App {
         }
     }
 
+    /// Pasted text (the terminal's bracketed paste): one edit of the search query or the
+    /// focused Cost field, cut to the field's length. Elsewhere a paste does nothing: pasted
+    /// text is never taken as keys (a pasted `q` does not quit).
+    pub fn handle_paste(&mut self, text: &str) {
+        self.status = None;
+        match self.context() {
+            Context::Search => self.search.paste(text),
+            Context::Cost => self.cost.paste(text),
+            _ => {}
+        }
+    }
+
     /// The questions on the path so far: those answered, then the one being asked.
     /// Follows remembered answers, so it also says how far the walk goes from here.
     pub fn path_questions(&self) -> Vec<&Question> {
