@@ -261,4 +261,45 @@ mod tests {
         assert!(err.starts_with("a.ron:1:"), "{err}");
         assert!(err.contains("answered twice"), "{err}");
     }
+
+    /// The tiny guide with its first question and option renamed and reworded.
+    fn guide_with(qid: &str, oid: &str, prompt: &str, label: &str) -> Guide {
+        let mut g = data::parse_syntax(include_str!("../tests/fixtures/small.ron"), "small.ron")
+            .expect("parses");
+        g.start = qid.to_owned();
+        let q = &mut g.questions[0];
+        q.id = qid.to_owned();
+        q.prompt = prompt.to_owned();
+        q.options[1].id = oid.to_owned();
+        q.options[1].label = label.to_owned();
+        g
+    }
+
+    #[test]
+    fn a_prompt_with_a_newline_or_a_crafted_answer_line_still_reloads() {
+        let prompt = "Shape?\n        \"length\": \"long\", // injected\n";
+        let g = guide_with("shape", "jobs", prompt, "Jobs\u{1b}]0;x\u{7}\r\n*/ //");
+        let answers: Answers = [("shape".to_owned(), "jobs".to_owned())].into();
+        let text = to_ron(&g, &answers, "2026-11-23");
+        assert_eq!(text.lines().count(), 8, "one line an answer:\n{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert_eq!(parse(&g, &text, "a.ron").expect("reloads"), answers);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(200))]
+        /// Every save reloads, whatever the ids and words hold.
+        #[test]
+        fn every_save_reloads(
+            qid in "\\PC{1,12}|[\\x00-\\x7f\\u{80}-\\u{9f}\\u{202e}\\u{2028}\"\\\\/*]{1,12}",
+            oid in "\\PC{1,12}|[\\x00-\\x7f\\u{85}\\u{202e}\"\\\\]{1,12}",
+            prompt in "\\PC{0,40}|[\\x00-\\x7f\\u{85}\\u{2028}\\u{2029}\"\\\\]{0,40}",
+            label in "[\\x00-\\x7f\\u{9b}\\u{202e}]{0,20}",
+        ) {
+            let g = guide_with(&qid, &oid, &prompt, &label);
+            let answers: Answers = [(qid.clone(), oid.clone())].into();
+            let text = to_ron(&g, &answers, "2026-11-23");
+            proptest::prop_assert_eq!(parse(&g, &text, "a.ron").expect("reloads"), answers);
+        }
+    }
 }

@@ -154,10 +154,8 @@ impl Inputs {
                     Field::Duration | Field::Memory | Field::Vcpu if v == 0.0 => {
                         Some("must be more than zero")
                     }
-                    Field::HoursPerDay => {
-                        (v < units::MIN_HOURS_PER_DAY || v > 24.0)
-                            .then_some("is outside a day (0.01 to 24)")
-                    }
+                    Field::HoursPerDay => (!(units::MIN_HOURS_PER_DAY..=24.0).contains(&v))
+                        .then_some("is outside a day (0.01 to 24)"),
                     Field::PerTaskConcurrency if v < 1.0 || v.fract() != 0.0 => {
                         Some("must be a whole number, at least 1")
                     }

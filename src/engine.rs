@@ -341,7 +341,9 @@ pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
         return result;
     };
     // Each option's effect on the scores (`None` rules a service out), and where it leads.
-    let effects: Vec<Vec<(Vec<(usize, Option<i64>)>, Next)>> = guide
+    /// What choosing an option does: each rule's service and weight (`None` rules it out).
+    type Effect = (Vec<(usize, Option<i64>)>, Next);
+    let effects: Vec<Vec<Effect>> = guide
         .questions
         .iter()
         .map(|q| {

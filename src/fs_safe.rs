@@ -82,7 +82,9 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
             }
             // The permissions to keep: those of the file being replaced (through a link, its
             // target's), without setuid, setgid or sticky bits.
-            fs::metadata(path).ok().map(|m| plain_permissions(m.permissions()))
+            fs::metadata(path)
+                .ok()
+                .map(|m| plain_permissions(m.permissions()))
         }
         Err(_) => None,
     };
@@ -230,7 +232,8 @@ impl fmt::Display for ReadError {
 /// leading UTF-8 byte-order mark is dropped.
 pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let meta = fs::metadata(path).map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
+    let meta =
+        fs::metadata(path).map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
     check_regular(&meta)?;
     let mut options = OpenOptions::new();
     options.read(true);
@@ -385,5 +388,60 @@ mod tests {
         write_atomic(&path, b"mine again", true).expect("overwrite");
         assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
         assert_eq!(fs::read_to_string(&path).expect("read"), "mine again");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replacement_never_gains_setuid_setgid_or_sticky_bits() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tool");
+        fs::write(&path, "old").expect("write");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o7755)).expect("chmod");
+        write_atomic(&path, b"new", true).expect("overwrite");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o755, "was {mode:o}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_replaced_not_followed_and_a_fifo_never() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("target.txt");
+        fs::write(&target, "kept").expect("write");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        write_atomic(&link, b"new", true).expect("replaces the link");
+        assert!(!fs::symlink_metadata(&link).expect("meta").is_symlink());
+        assert_eq!(fs::read_to_string(&target).expect("read"), "kept");
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        let err = write_atomic(&fifo, b"x", true).expect_err("a FIFO");
+        assert!(
+            matches!(err, WriteError::Special(_, "a FIFO (named pipe)")),
+            "{err:?}"
+        );
+        let err = read_regular(&fifo, 10).expect_err("not read");
+        assert!(err.to_string().contains("is a FIFO"), "{err}");
+    }
+
+    #[test]
+    fn temporary_names_stay_short_and_reading_drops_a_byte_order_mark() {
+        let name = "é".repeat(125); // 250 bytes
+        let temp = temp_path(Path::new("."), &name, 99);
+        let file_name = temp.file_name().expect("a name").len();
+        assert!(file_name < 64, "{file_name} bytes");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bom.txt");
+        fs::write(&path, "\u{feff}text").expect("write");
+        assert_eq!(read_regular(&path, 100).expect("reads"), b"text");
+        assert_eq!(read_regular(&path, 3), Err(ReadError::TooBig(7)));
+        assert_eq!(read_regular(dir.path(), 100), Err(ReadError::IsDir));
     }
 }

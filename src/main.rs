@@ -53,6 +53,17 @@ fn main() -> ExitCode {
     let Some(guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    // The answers file too: its problems are worth more than "needs a terminal".
+    let answers = match &cli.answers {
+        Some(path) => match computepick::answers_file::load(&guide, path) {
+            Ok(answers) => Some(answers),
+            Err(diagnostics) => {
+                cli::report_diagnostics(&diagnostics);
+                return ExitCode::from(exit::BAD_INPUT);
+            }
+        },
+        None => None,
+    };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() || dumb {
         cli::say(&format!(
@@ -70,14 +81,8 @@ fn main() -> ExitCode {
     if let Some(name) = &cli.data {
         app.data_name = name.display().to_string();
     }
-    if let Some(path) = &cli.answers {
-        match computepick::answers_file::load(&app.guide, path) {
-            Ok(answers) => app = app.with_answers(answers),
-            Err(diagnostics) => {
-                cli::report_diagnostics(&diagnostics);
-                return ExitCode::from(exit::BAD_INPUT);
-            }
-        }
+    if let Some(answers) = answers {
+        app = app.with_answers(answers);
     }
     // The footer's status line shows the first warning until the first key press.
     if let Some(first) = warnings.first() {

@@ -212,7 +212,10 @@ mod wrap_tests {
             "a\\u001b]0;pwned\\u0007b\\u009b31mc\\u007fd\\u202ee\\u000d\n\tf é 日本"
         );
         assert!(!shown.contains(is_unsafe_char));
-        assert!(matches!(safe("plain\ttext\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            safe("plain\ttext\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
         // In JSON the escape is the same character.
         let json = format!("\"{}\"", safe("x\u{202e}\u{85}y"));
         let back: String = serde_json::from_str(&json).expect("valid JSON");

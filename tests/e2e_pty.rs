@@ -526,6 +526,26 @@ fn a_100_kb_paste_into_search_is_one_edit_and_the_next_key_is_answered_within_a_
     app.assert_restored();
 }
 
+/// Issue 17: a 1 MB word in the data froze the screen (wrapping it was quadratic), with q and
+/// Ctrl-C ignored. The app keeps reading keys.
+#[test]
+fn a_megabyte_word_on_screen_does_not_stop_the_app_reading_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("word.ron");
+    let small = include_str!("fixtures/small.ron");
+    let why = "Each service fits one shape of work.";
+    assert!(small.contains(why));
+    std::fs::write(&path, small.replacen(why, &"w".repeat(1 << 20), 1)).expect("write");
+    let mut app = Options::default().arg("--data").arg(&path).spawn();
+    app.wait_for_all(&[FIRST_PROMPT, "wwwwwwwwww"], TIMEOUT);
+    // The word fills the screen; the keys still work: 2 answers "Jobs", which ends the walk.
+    app.send("2");
+    app.wait_for("Recommended: Job Service", TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
 #[test]
 fn a_mouse_click_answers_and_switches_tabs() {
     let mut app = start();

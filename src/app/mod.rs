@@ -16,10 +16,10 @@ use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
-pub use cost::{CostView, FormRow};
+pub use cost::{CostView, FormRow, MAX_FIELD_CHARS};
 pub use files::{Confirm, Pending};
 pub use mouse::{Clickable, HitMap};
-pub use search::SearchView;
+pub use search::{MAX_QUERY_CHARS, SearchView};
 
 fn is_tab_action(action: Action) -> bool {
     matches!(action, Action::NextTab | Action::PrevTab | Action::Tab(_))

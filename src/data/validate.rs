@@ -554,7 +554,10 @@ impl<'a> Checker<'a> {
             if !price.amount.is_finite() || price.amount < 0.0 {
                 self.error(
                     &at,
-                    format!("{what}: amount {} is not a price", price.amount),
+                    format!(
+                        "{what}: amount {} is not a price",
+                        short_number(price.amount)
+                    ),
                 );
             } else if price.amount > max {
                 self.error(
@@ -562,7 +565,7 @@ impl<'a> Checker<'a> {
                     format!(
                         "{what}: amount {} is out of range; at most {max} (an AWS list price is \
                          far below that)",
-                        price.amount
+                        short_number(price.amount)
                     ),
                 );
             }
@@ -624,6 +627,15 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A number as the data might write it, short however large: `1e308`, not 309 digits.
+fn short_number(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e9 {
+        value.to_string()
+    } else {
+        format!("{value:e}")
+    }
+}
+
 /// `; did you mean "x"?` for the closest known name, or nothing when none is close.
 pub fn suggest(name: &str, known: &HashSet<&str>) -> String {
     match crate::text::closest(name, known.iter().copied()) {
@@ -673,7 +685,8 @@ fn forbidden_characters(text: &str) -> Vec<(usize, char)> {
             } else if c == '\'' {
                 // A character literal such as '"': skip it whole.
                 if chars.next_if(|&(_, c)| c == '\\').is_some() {
-                    chars.next();
+                    // An escape: up to the closing quote.
+                    while chars.next_if(|&(_, c)| c != '\'' && c != '\n').is_some() {}
                 } else {
                     chars.next();
                 }
@@ -692,7 +705,9 @@ fn forbidden_characters(text: &str) -> Vec<(usize, char)> {
                     Some((_, 'b')) => Some('\u{8}'),
                     Some((_, 'f')) => Some('\u{c}'),
                     Some((_, 'x')) => {
-                        let hex: String = (0..2).filter_map(|_| chars.next().map(|(_, h)| h)).collect();
+                        let hex: String = (0..2)
+                            .filter_map(|_| chars.next().map(|(_, h)| h))
+                            .collect();
                         u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
                     }
                     Some((_, 'u')) => {
