@@ -95,10 +95,13 @@ impl<'a> SourceIndex<'a> {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
-        (
-            line,
-            self.chars_before(offset) - self.chars_before(start) + 1,
-        )
+        // Most lines are short: count their characters; a long one counts from its blocks.
+        let col = if offset - start <= BLOCK {
+            count_chars(self.text.as_bytes().get(start..offset).unwrap_or(&[]))
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line, col + 1)
     }
 }
 
