@@ -22,8 +22,9 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is a folder: a file name is needed.
     IsDir(PathBuf),
-    /// The target is neither a regular file nor a link: a device, a FIFO, a socket.
-    Special(PathBuf, &'static str),
+    /// The target is neither a regular file nor a link: a device, a FIFO, a socket (what it
+    /// is); or a link that leads to one (`true`).
+    Special(PathBuf, &'static str, bool),
     Io(PathBuf, io::Error),
 }
 
@@ -32,10 +33,11 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
             WriteError::IsDir(p) => write!(f, "{} is a folder; give a file name", p.display()),
-            WriteError::Special(p, kind) => write!(
+            WriteError::Special(p, kind, through_link) => write!(
                 f,
-                "{} is {kind}, not a regular file; it is never replaced",
-                p.display()
+                "{} {} {kind}, not a regular file; it is never replaced",
+                p.display(),
+                if *through_link { "links to" } else { "is" }
             ),
             WriteError::Io(p, e) => {
                 let reason = match e.kind() {
@@ -72,19 +74,28 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
         return Err(WriteError::IsDir(path.to_owned()));
     }
     // What is there now, the path itself (a link is replaced, never followed): only a regular
-    // file or a link may be replaced, and a link only by a file whose own target is a regular
-    // file or nothing (a link to /dev/null stays).
+    // file or a link may be replaced, and a link only when it leads to a regular file or to
+    // nothing (`/dev/stdout`, a link to a terminal or a pipe, stays).
     let keep = match fs::symlink_metadata(path) {
         Ok(_) if !overwrite => return Err(WriteError::Exists(path.to_owned())),
         Ok(meta) => {
             if let Some(kind) = special_kind(&meta.file_type()) {
-                return Err(WriteError::Special(path.to_owned(), kind));
+                return Err(WriteError::Special(path.to_owned(), kind, false));
+            }
+            let target = fs::metadata(path).ok();
+            if let Some(kind) = target.as_ref().and_then(|t| special_kind(&t.file_type())) {
+                return Err(WriteError::Special(path.to_owned(), kind, true));
+            }
+            if system_link(path) {
+                return Err(WriteError::Special(
+                    path.to_owned(),
+                    "the system's /dev or /proc",
+                    true,
+                ));
             }
             // The permissions to keep: those of the file being replaced (through a link, its
             // target's), without setuid, setgid or sticky bits.
-            fs::metadata(path)
-                .ok()
-                .map(|m| plain_permissions(m.permissions()))
+            target.map(|m| plain_permissions(m.permissions()))
         }
         Err(_) => None,
     };
@@ -161,6 +172,34 @@ fn special_kind(file_type: &fs::FileType) -> Option<&'static str> {
         }
     }
     Some("a special file")
+}
+
+/// Whether `path` is a link in `/dev` or `/proc`, or a chain of links passing through them:
+/// `/dev/stdout` leads to `/proc/self/fd/1`, which, when stdout is a file, is a regular file,
+/// yet replacing the link would replace the system's `/dev/stdout` (as root).
+fn system_link(path: &Path) -> bool {
+    let system = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
+    let mut current = path.to_owned();
+    // As many hops as the kernel follows.
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return false;
+        }
+        let dir = match current.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let dir = fs::canonicalize(&dir).unwrap_or(dir);
+        let Ok(target) = fs::read_link(&current) else {
+            return false;
+        };
+        current = dir.join(target);
+        if system(&dir) || system(&current) {
+            return true;
+        }
+    }
+    true
 }
 
 /// Permissions without setuid, setgid and sticky bits: a replacement never gains them.
@@ -424,9 +463,27 @@ mod tests {
         );
         let err = write_atomic(&fifo, b"x", true).expect_err("a FIFO");
         assert!(
-            matches!(err, WriteError::Special(_, "a FIFO (named pipe)")),
+            matches!(err, WriteError::Special(_, "a FIFO (named pipe)", false)),
             "{err:?}"
         );
+        let to_fifo = dir.path().join("to-fifo");
+        std::os::unix::fs::symlink(&fifo, &to_fifo).expect("symlink");
+        let err = write_atomic(&to_fifo, b"x", true).expect_err("leads to a FIFO");
+        assert!(
+            matches!(err, WriteError::Special(_, "a FIFO (named pipe)", true)),
+            "{err:?}"
+        );
+        assert!(fs::symlink_metadata(&to_fifo).expect("kept").is_symlink());
+        // A link into /proc (as /dev/stdout is) stays, even when it leads to a regular file.
+        let to_proc = dir.path().join("to-proc");
+        std::os::unix::fs::symlink("/proc/self/exe", &to_proc).expect("symlink");
+        let err = write_atomic(&to_proc, b"x", true).expect_err("a system link");
+        assert!(
+            err.to_string()
+                .contains("links to the system's /dev or /proc"),
+            "{err}"
+        );
+        assert!(fs::symlink_metadata(&to_proc).expect("kept").is_symlink());
         let err = read_regular(&fifo, 10).expect_err("not read");
         assert!(err.to_string().contains("is a FIFO"), "{err}");
     }
