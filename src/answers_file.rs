@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::data::{self, Diagnostic, Diagnostics, Guide, Severity};
 use crate::engine::{self, AnswerError, Answers};
+use crate::text::cut;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +69,10 @@ pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
             .question(q)
             .and_then(|question| {
                 let option = question.option(a)?;
-                Some(format!(" // {} {}", question.prompt, option.label))
+                Some(format!(
+                    " // {}",
+                    comment(&format!("{} {}", question.prompt, option.label))
+                ))
             })
             .unwrap_or_default();
         let _ = writeln!(out, "        {}: {},{words}", quoted(q), quoted(a));
@@ -77,8 +81,21 @@ pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
     out
 }
 
+/// A RON string literal with RON's own escaping: a newline, a quote or a control character in
+/// a name stays inside the string, so every file saved loads again.
 fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    ron::to_string(text).unwrap_or_else(|_| format!("{:?}", text.escape_debug().to_string()))
+}
+
+/// Text for a `//` comment, escaped as RON escapes a string (so a newline cannot end the
+/// comment and start an answer line of its own), without the quotes around it.
+fn comment(text: &str) -> String {
+    let literal = quoted(text);
+    let inner = literal
+        .strip_prefix('"')
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or(&literal);
+    inner.replace("\\\"", "\"")
 }
 
 /// Parses an answers file and checks every name against the guide. A file answered in an
@@ -151,7 +168,7 @@ fn parse_names(text: &str, file: &str) -> Result<Answers, Diagnostics> {
             file: file.to_owned(),
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
-            message: e.code.to_string(),
+            message: data::parse_message(&e.code),
         }])
     })?;
     let mut answers = Answers::new();
@@ -168,9 +185,11 @@ fn parse_names(text: &str, file: &str) -> Result<Answers, Diagnostics> {
                 line,
                 col,
                 message: format!(
-                    "question \"{question}\" is answered twice (\"{first}\"{}, then \"{option}\"); \
-                     keep one",
-                    first_line.map_or_else(String::new, |l| format!(" on line {l}"))
+                    "question \"{}\" is answered twice (\"{}\"{}, then \"{}\"); keep one",
+                    cut(&question),
+                    cut(first),
+                    first_line.map_or_else(String::new, |l| format!(" on line {l}")),
+                    cut(&option),
                 ),
             }]));
         }
@@ -315,5 +334,46 @@ mod tests {
         let err = parse(&g, text, "a.ron").expect_err("twice").to_string();
         assert!(err.starts_with("a.ron:1:"), "{err}");
         assert!(err.contains("answered twice"), "{err}");
+    }
+
+    /// The tiny guide with its first question and option renamed and reworded.
+    fn guide_with(qid: &str, oid: &str, prompt: &str, label: &str) -> Guide {
+        let mut g = data::parse_syntax(include_str!("../tests/fixtures/small.ron"), "small.ron")
+            .expect("parses");
+        g.start = qid.to_owned();
+        let q = &mut g.questions[0];
+        q.id = qid.to_owned();
+        q.prompt = prompt.to_owned();
+        q.options[1].id = oid.to_owned();
+        q.options[1].label = label.to_owned();
+        g
+    }
+
+    #[test]
+    fn a_prompt_with_a_newline_or_a_crafted_answer_line_still_reloads() {
+        let prompt = "Shape?\n        \"length\": \"long\", // injected\n";
+        let g = guide_with("shape", "jobs", prompt, "Jobs\u{1b}]0;x\u{7}\r\n*/ //");
+        let answers: Answers = [("shape".to_owned(), "jobs".to_owned())].into();
+        let text = to_ron(&g, &answers, "2026-11-23");
+        assert_eq!(text.lines().count(), 8, "one line an answer:\n{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert_eq!(parse(&g, &text, "a.ron").expect("reloads"), answers);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(200))]
+        /// Every save reloads, whatever the ids and words hold.
+        #[test]
+        fn every_save_reloads(
+            qid in "\\PC{1,12}|[\\x00-\\x7f\\u{80}-\\u{9f}\\u{202e}\\u{2028}\"\\\\/*]{1,12}",
+            oid in "\\PC{1,12}|[\\x00-\\x7f\\u{85}\\u{202e}\"\\\\]{1,12}",
+            prompt in "\\PC{0,40}|[\\x00-\\x7f\\u{85}\\u{2028}\\u{2029}\"\\\\]{0,40}",
+            label in "[\\x00-\\x7f\\u{9b}\\u{202e}]{0,20}",
+        ) {
+            let g = guide_with(&qid, &oid, &prompt, &label);
+            let answers: Answers = [(qid.clone(), oid.clone())].into();
+            let text = to_ron(&g, &answers, "2026-11-23");
+            proptest::prop_assert_eq!(parse(&g, &text, "a.ron").expect("reloads"), answers);
+        }
     }
 }

@@ -58,14 +58,18 @@ impl fmt::Display for CompareError {
                 suggestion,
                 known,
             } => {
-                write!(f, "no service \"{id}\"")?;
+                write!(f, "no service \"{}\"", crate::text::cut(id))?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean \"{s}\"?")?;
                 }
                 write!(f, " (services: {})", known.join(", "))
             }
             CompareError::Duplicate { id } => {
-                write!(f, "service \"{id}\" is named twice; name each service once")
+                write!(
+                    f,
+                    "service \"{}\" is named twice; name each service once",
+                    crate::text::cut(id)
+                )
             }
         }
     }

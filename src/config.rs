@@ -188,20 +188,11 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<Config>(text)
         .map_err(|e| {
-            let mut message = e.code.to_string();
-            let (found, expected) = match &e.code {
-                ron::Error::NoSuchStructField {
-                    expected, found, ..
-                } => (found.as_str(), *expected),
-                ron::Error::NoSuchEnumVariant {
-                    expected, found, ..
-                } => (found.as_str(), *expected),
-                _ => ("", &[][..]),
-            };
-            if let Some(best) = crate::text::closest(found, expected.iter().copied()) {
-                message = format!("{message}; did you mean `{best}`?");
-            }
-            (e.span.start.line.max(1), e.span.start.col.max(1), message)
+            (
+                e.span.start.line.max(1),
+                e.span.start.col.max(1),
+                crate::data::parse_message(&e.code),
+            )
         })
 }
 

@@ -172,9 +172,8 @@ impl Inputs {
                     Field::Duration | Field::Memory | Field::Vcpu if v == 0.0 => {
                         Some("must be more than zero")
                     }
-                    Field::HoursPerDay => {
-                        (v == 0.0 || v > 24.0).then_some("is outside a day (above 0 to 24)")
-                    }
+                    Field::HoursPerDay => (!(units::MIN_HOURS_PER_DAY..=24.0).contains(&v))
+                        .then_some("is outside a day (0.01 to 24)"),
                     Field::PerTaskConcurrency if v < 1.0 || v.fract() != 0.0 => {
                         Some("must be a whole number, at least 1")
                     }

@@ -1,6 +1,11 @@
 //! Writing files without losing anything: write a temporary file beside the target, then move
 //! it into place, so a crash never leaves half a file; never replace an existing file unless
-//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target.
+//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target,
+//! and neither is anything else that is not a regular file (a device, a FIFO, a socket): `--force`
+//! replaces a file, never `/dev/null`.
+//!
+//! Reading is here too ([`read_regular`]): only a regular file is opened, so a FIFO with no
+//! writer never blocks a command.
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -17,6 +22,9 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is a folder: a file name is needed.
     IsDir(PathBuf),
+    /// The target is neither a regular file nor a link: a device, a FIFO, a socket (what it
+    /// is); or a link that leads to one (`true`).
+    Special(PathBuf, &'static str, bool),
     Io(PathBuf, io::Error),
 }
 
@@ -25,6 +33,12 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
             WriteError::IsDir(p) => write!(f, "{} is a folder; give a file name", p.display()),
+            WriteError::Special(p, kind, through_link) => write!(
+                f,
+                "{} {} {kind}, not a regular file; it is never replaced",
+                p.display(),
+                if *through_link { "links to" } else { "is" }
+            ),
             WriteError::Io(p, e) => {
                 let reason = match e.kind() {
                     io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -59,10 +73,30 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
         return Err(WriteError::IsDir(path.to_owned()));
     }
-    // The permissions to keep: those of the file being replaced (through a link, its target's).
-    let keep = match fs::metadata(path) {
+    // What is there now, the path itself (a link is replaced, never followed): only a regular
+    // file or a link may be replaced, and a link only when it leads to a regular file or to
+    // nothing (`/dev/stdout`, a link to a terminal or a pipe, stays).
+    let keep = match fs::symlink_metadata(path) {
         Ok(_) if !overwrite => return Err(WriteError::Exists(path.to_owned())),
-        Ok(meta) => Some(meta.permissions()),
+        Ok(meta) => {
+            if let Some(kind) = special_kind(&meta.file_type()) {
+                return Err(WriteError::Special(path.to_owned(), kind, false));
+            }
+            let target = fs::metadata(path).ok();
+            if let Some(kind) = target.as_ref().and_then(|t| special_kind(&t.file_type())) {
+                return Err(WriteError::Special(path.to_owned(), kind, true));
+            }
+            if system_link(path) {
+                return Err(WriteError::Special(
+                    path.to_owned(),
+                    "the system's /dev or /proc",
+                    true,
+                ));
+            }
+            // The permissions to keep: those of the file being replaced (through a link, its
+            // target's), without setuid, setgid or sticky bits.
+            target.map(|m| plain_permissions(m.permissions()))
+        }
         Err(_) => None,
     };
     let dir = match path.parent() {
@@ -100,12 +134,190 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
 }
 
 /// The `attempt`th temporary name for a file `name` in `dir`: hidden, beside the target (so the
-/// final rename stays on one file system), and unique to this process.
+/// final rename stays on one file system), and unique to this process. Short whatever the
+/// name: a legal 250-byte file name must not be refused because its temporary name is longer
+/// than the 255 bytes a name may have, so at most 16 bytes of the name are kept.
 fn temp_path(dir: &Path, name: &str, attempt: u32) -> PathBuf {
     let pid = std::process::id();
+    let mut end = name.len().min(16);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    let stem = &name[..end];
     match attempt {
-        0 => dir.join(format!(".{name}.{pid}.tmp")),
-        n => dir.join(format!(".{name}.{pid}.{n}.tmp")),
+        0 => dir.join(format!(".{stem}.{pid}.tmp")),
+        n => dir.join(format!(".{stem}.{pid}.{n}.tmp")),
+    }
+}
+
+/// What a file type is called when it may not be replaced: `None` for a regular file or a link.
+fn special_kind(file_type: &fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_symlink() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Whether `path` is a link in `/dev` or `/proc`, or a chain of links passing through them:
+/// `/dev/stdout` leads to `/proc/self/fd/1`, which, when stdout is a file, is a regular file,
+/// yet replacing the link would replace the system's `/dev/stdout` (as root).
+fn system_link(path: &Path) -> bool {
+    let system = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
+    let mut current = path.to_owned();
+    // As many hops as the kernel follows.
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return false;
+        }
+        let dir = match current.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let dir = fs::canonicalize(&dir).unwrap_or(dir);
+        let Ok(target) = fs::read_link(&current) else {
+            return false;
+        };
+        current = dir.join(target);
+        if system(&dir) || system(&current) {
+            return true;
+        }
+    }
+    true
+}
+
+/// Permissions without setuid, setgid and sticky bits: a replacement never gains them.
+fn plain_permissions(perms: fs::Permissions) -> fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::Permissions::from_mode(perms.mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        perms
+    }
+}
+
+/// Whether two paths name the same file: the same file when both exist (through links), else
+/// the same absolute path once their folders are resolved. `--save-answers X -o ./X` is one
+/// file named twice.
+pub fn same_path(a: &Path, b: &Path) -> bool {
+    if let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (ma, mb);
+        }
+    }
+    let resolved = |p: &Path| -> Option<PathBuf> {
+        let name = p.file_name()?;
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        Some(fs::canonicalize(dir).ok()?.join(name))
+    };
+    match (resolved(a), resolved(b)) {
+        (Some(ra), Some(rb)) => ra == rb,
+        _ => a == b,
+    }
+}
+
+/// Why a file could not be read, said without the file's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    IsDir,
+    /// Larger than the limit given: its size.
+    TooBig(u64),
+    /// Anything else: a FIFO or device, a missing file, no permission.
+    Other(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::IsDir => f.write_str("is a directory"),
+            ReadError::TooBig(size) => write!(f, "is {size} bytes, too big"),
+            ReadError::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Reads a file whole, at most `max` bytes, refusing anything that is not a regular file
+/// before opening it: opening a FIFO with no writer blocks forever (a `--data`, `--answers`
+/// or config file that is a FIFO hung every command, `--version` included). The file is then
+/// opened without blocking and checked again, so one swapped in between is refused too. A
+/// leading UTF-8 byte-order mark is dropped.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta =
+        fs::metadata(path).map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
+    check_regular(&meta)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
+    check_regular(&meta)?;
+    if meta.len() > max {
+        return Err(ReadError::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Ok(bytes)
+}
+
+fn check_regular(meta: &fs::Metadata) -> Result<(), ReadError> {
+    if meta.is_dir() {
+        return Err(ReadError::IsDir);
+    }
+    match special_kind(&meta.file_type()) {
+        Some(kind) => Err(ReadError::Other(format!(
+            "is {kind}, not a regular file; only regular files are read"
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
     }
 }
 
@@ -215,5 +427,78 @@ mod tests {
         write_atomic(&path, b"mine again", true).expect("overwrite");
         assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
         assert_eq!(fs::read_to_string(&path).expect("read"), "mine again");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replacement_never_gains_setuid_setgid_or_sticky_bits() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tool");
+        fs::write(&path, "old").expect("write");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o7755)).expect("chmod");
+        write_atomic(&path, b"new", true).expect("overwrite");
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o755, "was {mode:o}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_replaced_not_followed_and_a_fifo_never() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("target.txt");
+        fs::write(&target, "kept").expect("write");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        write_atomic(&link, b"new", true).expect("replaces the link");
+        assert!(!fs::symlink_metadata(&link).expect("meta").is_symlink());
+        assert_eq!(fs::read_to_string(&target).expect("read"), "kept");
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        let err = write_atomic(&fifo, b"x", true).expect_err("a FIFO");
+        assert!(
+            matches!(err, WriteError::Special(_, "a FIFO (named pipe)", false)),
+            "{err:?}"
+        );
+        let to_fifo = dir.path().join("to-fifo");
+        std::os::unix::fs::symlink(&fifo, &to_fifo).expect("symlink");
+        let err = write_atomic(&to_fifo, b"x", true).expect_err("leads to a FIFO");
+        assert!(
+            matches!(err, WriteError::Special(_, "a FIFO (named pipe)", true)),
+            "{err:?}"
+        );
+        assert!(fs::symlink_metadata(&to_fifo).expect("kept").is_symlink());
+        // A link into /proc (as /dev/stdout is) stays, even when it leads to a regular file.
+        let to_proc = dir.path().join("to-proc");
+        std::os::unix::fs::symlink("/proc/self/exe", &to_proc).expect("symlink");
+        let err = write_atomic(&to_proc, b"x", true).expect_err("a system link");
+        assert!(
+            err.to_string()
+                .contains("links to the system's /dev or /proc"),
+            "{err}"
+        );
+        assert!(fs::symlink_metadata(&to_proc).expect("kept").is_symlink());
+        let err = read_regular(&fifo, 10).expect_err("not read");
+        assert!(err.to_string().contains("is a FIFO"), "{err}");
+    }
+
+    #[test]
+    fn temporary_names_stay_short_and_reading_drops_a_byte_order_mark() {
+        let name = "é".repeat(125); // 250 bytes
+        let temp = temp_path(Path::new("."), &name, 99);
+        let file_name = temp.file_name().expect("a name").len();
+        assert!(file_name < 64, "{file_name} bytes");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bom.txt");
+        fs::write(&path, "\u{feff}text").expect("write");
+        assert_eq!(read_regular(&path, 100).expect("reads"), b"text");
+        assert_eq!(read_regular(&path, 3), Err(ReadError::TooBig(7)));
+        assert_eq!(read_regular(dir.path(), 100), Err(ReadError::IsDir));
     }
 }

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     // screen until the user quits.
     let mut warnings: Vec<String> = Vec::new();
     if let Some(warning) = &loaded.warning {
-        eprintln!("{warning}");
+        cli::say(&warning.to_string());
         warnings.push(warning.to_string());
     }
     let parser = config::apply_format_default(Cli::command(), &loaded.config);
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     if cli.data.is_none() && uses_data {
         let data = config::load_data(&mut loaded);
         if let Some(warning) = data.warning {
-            eprintln!("{warning}");
+            cli::say(&warning.to_string());
             warnings.push(warning.to_string());
         }
         preloaded = data.guide;
@@ -53,13 +53,24 @@ fn main() -> ExitCode {
     let Some(guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    // The answers file too: its problems are worth more than "needs a terminal".
+    let answers = match &cli.answers {
+        Some(path) => match computepick::answers_file::load_resumable(&guide, path) {
+            Ok(loaded) => Some(loaded),
+            Err(diagnostics) => {
+                cli::report_diagnostics(&diagnostics);
+                return ExitCode::from(exit::BAD_INPUT);
+            }
+        },
+        None => None,
+    };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() || dumb {
-        eprintln!(
+        cli::say(&format!(
             "computepick: the interactive guide needs a terminal. Without one, use a subcommand: \
              {} (see computepick --help).",
             subcommand_names(&Cli::command()).join(", ")
-        );
+        ));
         return ExitCode::from(exit::BAD_INPUT);
     }
     let mut app = computepick::app::App::new(guide);
@@ -70,14 +81,8 @@ fn main() -> ExitCode {
     if let Some(name) = &cli.data {
         app.data_name = name.display().to_string();
     }
-    if let Some(path) = &cli.answers {
-        match computepick::answers_file::load_resumable(&app.guide, path) {
-            Ok((answers, retired)) => app = app.with_old_answers(answers, &retired),
-            Err(diagnostics) => {
-                cli::report_diagnostics(&diagnostics);
-                return ExitCode::from(exit::BAD_INPUT);
-            }
-        }
+    if let Some((answers, retired)) = answers {
+        app = app.with_old_answers(answers, &retired);
     }
     // The footer's status line shows the first warning until the first key press.
     if let Some(first) = warnings.first() {
@@ -158,12 +163,12 @@ fn find_command(path: &str) -> Option<clap::Command> {
 fn usage_error(e: &clap::Error) -> ExitCode {
     if e.kind() == ErrorKind::DisplayVersion {
         // One version line whichever command asked (clap would say `computepick-check`).
-        println!("computepick {}", env!("CARGO_PKG_VERSION"));
-        return ExitCode::from(exit::OK);
+        // Through `emit`: to /dev/full or a closed pipe it is exit 1 or 0, never a panic.
+        let line = format!("computepick {}\n", env!("CARGO_PKG_VERSION"));
+        return ExitCode::from(cli::emit(&line));
     }
     if e.kind() == ErrorKind::DisplayHelp {
-        let _ = e.print();
-        return ExitCode::from(exit::OK);
+        return ExitCode::from(cli::emit(&e.render().to_string()));
     }
     let text = e.to_string();
     let path = command_path(&text).unwrap_or_else(|| command_path_from_args(std::env::args()));
@@ -175,12 +180,12 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             .unwrap_or_default();
         let name = path.strip_prefix("computepick ").unwrap_or(&path);
         if subcommands.is_empty() {
-            eprintln!("computepick: {name} needs more arguments {see}");
+            cli::say(&format!("computepick: {name} needs more arguments {see}"));
         } else {
-            eprintln!(
+            cli::say(&format!(
                 "computepick: {name} needs a subcommand: {} {see}",
                 subcommands.join(", ")
-            );
+            ));
         }
         return ExitCode::from(exit::BAD_INPUT);
     }
@@ -214,6 +219,6 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     } else {
         format!("; {}", hints.join("; "))
     };
-    eprintln!("computepick: {first}{hints} {see}");
+    cli::say(&format!("computepick: {first}{hints} {see}"));
     ExitCode::from(exit::BAD_INPUT)
 }

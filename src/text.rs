@@ -19,9 +19,17 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 /// The candidate closest to `name`, if any is close enough to be a likely typo.
 /// Ties break alphabetically so the answer never depends on iteration order.
 pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(2);
+    let length = name.chars().count();
+    let limit = (length / 3).max(2);
+    let lower = name.to_lowercase();
     candidates
-        .map(|c| (levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
+        // Lengths further apart than the limit cannot be within it: skipping them keeps a
+        // huge name (a 10 MB key) from costing its length times every candidate's.
+        .filter(|c| {
+            let n = c.chars().count();
+            n.abs_diff(length) <= limit || c.starts_with(name) && !name.is_empty()
+        })
+        .map(|c| (levenshtein(&lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| d <= limit || c.starts_with(name) && !name.is_empty())
         .min()
         .map(|(_, c)| c)
@@ -53,65 +61,102 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Wraps text at word boundaries to lines of at most `max` cells. Words longer than a line are
-/// broken. Always returns at least one line.
+/// broken. Always returns at least one line. Linear in the text's length, however long a word
+/// is (a 1 MB word once took 27 s, rebuilt for every line cut from it).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
     for word in text.split_whitespace() {
-        let mut word = word.to_owned();
-        let mut word_width = width(&word);
+        let word_width = width(word);
         if line_width > 0 && line_width + 1 + word_width > max {
             lines.push(std::mem::take(&mut line));
             line_width = 0;
         }
-        while word_width > max {
-            // Break an overlong word at the last character that fits.
-            let mut cut = String::new();
-            let mut cut_width = 0;
-            let mut rest = String::new();
-            for c in word.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if rest.is_empty() && cut_width + w <= max.saturating_sub(line_width) {
-                    cut.push(c);
-                    cut_width += w;
-                } else {
-                    rest.push(c);
-                }
+        if word_width <= max.saturating_sub(line_width + usize::from(line_width > 0)) {
+            if line_width > 0 {
+                line.push(' ');
+                line_width += 1;
             }
-            if cut.is_empty() && line_width > 0 {
-                // Not even one character fits after the current line: start a new one.
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-                continue;
-            }
-            if cut.is_empty() {
-                // A character wider than the whole line: give it a line of its own.
-                let mut chars = rest.chars();
-                cut.extend(chars.next());
-                rest = chars.collect();
-            }
-            line.push_str(&cut);
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
-            word = rest;
-            word_width = width(&word);
-        }
-        if word.is_empty() {
+            line.push_str(word);
+            line_width += word_width;
             continue;
         }
-        if line_width > 0 {
-            line.push(' ');
-            line_width += 1;
+        // An overlong word (it starts a line, as the check above made room): break it at the
+        // last character that fits, one pass over its characters.
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if line_width > 0 && line_width + w > max {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            // A character wider than the whole line gets a line of its own.
+            line.push(c);
+            line_width += w;
         }
-        line.push_str(&word);
-        line_width += word_width;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// Whether `c` must never reach a terminal as it is: C0 controls (but newline and tab), DEL,
+/// C1 controls, and the bidirectional controls that reorder what is shown (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C). A terminal takes ESC, CSI (U+009B) or OSC (U+009D)
+/// as the start of a command: a pane title, the clipboard (OSC 52), colours, a link.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` may not appear in a data file's text at all: every control character
+/// [`is_unsafe_char`] names, and newline and tab too (every text is one line; the app wraps it).
+pub fn is_forbidden_in_data(c: char) -> bool {
+    is_unsafe_char(c) || c == '\n' || c == '\t'
+}
+
+/// `text` made safe for a terminal, the one place every human-readable output goes through
+/// (`cli::emit`, `cli::say`, the files `recommend` writes): each unsafe character (see
+/// [`is_unsafe_char`]) becomes a visible `\u001b`. The escape is JSON's own, so in JSON output,
+/// where such a character can only stand inside a string, the value is unchanged; serde_json
+/// already escapes C0 itself, and this adds DEL, C1 and the bidirectional controls.
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// How many characters of a user's input a message quotes before cutting it.
+pub const QUOTE_CHARS: usize = 80;
+
+/// Input quoted in a message, cut to [`QUOTE_CHARS`] characters with what was left out said:
+/// a 10 MB unknown key is not echoed back in full.
+pub fn cut(text: &str) -> std::borrow::Cow<'_, str> {
+    cut_to(text, QUOTE_CHARS)
+}
+
+/// [`cut`] to `max` characters.
+pub fn cut_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((at, _)) => {
+            let rest = text[at..].chars().count();
+            std::borrow::Cow::Owned(format!("{}… ({rest} more characters)", &text[..at]))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -138,5 +183,51 @@ mod wrap_tests {
     #[test]
     fn empty_text_is_one_empty_line() {
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn an_overlong_word_is_cut_where_it_stops_fitting() {
+        assert_eq!(wrap("ab abcdefgh", 4), ["ab", "abcd", "efgh"]);
+        assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
+        // A wide character never splits and never shares a 1-cell line.
+        assert_eq!(wrap("日本", 1), ["日", "本"]);
+    }
+
+    #[test]
+    fn a_megabyte_word_wraps_in_linear_time() {
+        // Quadratic wrapping took 27 s on this; linear takes milliseconds (not timed: the
+        // test would take minutes if it were quadratic).
+        let word = "x".repeat(1 << 20);
+        let lines = wrap(&word, 80);
+        assert_eq!(lines.len(), (1 << 20) / 80 + 1);
+        assert!(lines.iter().all(|l| width(l) <= 80));
+    }
+
+    #[test]
+    fn unsafe_characters_are_made_visible_and_nothing_else_changes() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b\u{9b}31mc\u{7f}d\u{202e}e\r\n\tf é 日本";
+        let shown = safe(hostile);
+        assert_eq!(
+            shown,
+            "a\\u001b]0;pwned\\u0007b\\u009b31mc\\u007fd\\u202ee\\u000d\n\tf é 日本"
+        );
+        assert!(!shown.contains(is_unsafe_char));
+        assert!(matches!(
+            safe("plain\ttext\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // In JSON the escape is the same character.
+        let json = format!("\"{}\"", safe("x\u{202e}\u{85}y"));
+        let back: String = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(back, "x\u{202e}\u{85}y");
+    }
+
+    #[test]
+    fn long_quotes_are_cut_and_say_how_much() {
+        assert_eq!(cut("short"), "short");
+        let long = "k".repeat(10_000_000);
+        let shown = cut(&long);
+        assert_eq!(shown.chars().filter(|&c| c == 'k').count(), QUOTE_CHARS);
+        assert!(shown.ends_with("… (9999920 more characters)"), "{shown}");
     }
 }

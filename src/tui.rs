@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -20,12 +23,13 @@ use crate::app::{App, Exit};
 use crate::cli::exit;
 use crate::ui::{self, theme::Theme};
 
-/// Puts the terminal back: raw mode off, alternate screen left, cursor shown. Safe to call
-/// more than once and from a panic hook.
+/// Puts the terminal back: raw mode off, alternate screen left, mouse capture and bracketed
+/// paste off, cursor shown. Safe to call more than once and from a panic hook.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         Show
@@ -126,7 +130,14 @@ pub fn run(app: App, theme: Theme) -> ExitCode {
     let outcome = (|| -> io::Result<ExitCode> {
         let _guard = TerminalGuard;
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        // Bracketed paste: a paste arrives as one event, so 100 KB pasted into Search is one
+        // edit, not 100,000 keys each rerunning the search (which froze the app for minutes).
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         event_loop(&mut terminal, app, theme, &signal)
     })();
@@ -181,6 +192,10 @@ fn event_loop(
         match event::read()? {
             Event::Key(key) if key.is_press() => {
                 app.handle_key(&key);
+                dirty = true;
+            }
+            Event::Paste(text) => {
+                app.handle_paste(&text);
                 dirty = true;
             }
             Event::Mouse(mouse) => dirty |= app.handle_mouse(&mouse),

@@ -491,3 +491,51 @@ fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
     press(&mut app, KeyCode::Char(' '));
     assert!(!app.cost.inputs.free_tier);
 }
+
+/// Issue 17: a paste is one edit, cut to the field's length; typed keys past it are ignored;
+/// outside a text field a paste does nothing (a pasted `q` never quits).
+#[test]
+fn a_paste_is_one_edit_cut_to_the_fields_length() {
+    use computepick::app::Tab;
+    use computepick::app::{MAX_FIELD_CHARS, MAX_QUERY_CHARS};
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    let mut app = App::new(guide);
+    // On a question, pasted text is not keys.
+    app.handle_paste("q3\n");
+    assert!(app.exit.is_none());
+    assert_eq!(question_id(&app).as_deref(), Some("workload"));
+
+    press(&mut app, KeyCode::Char('/'));
+    app.handle_paste(&format!("fargte\n{}", "z".repeat(100 * 1024)));
+    assert_eq!(app.search.query.chars().count(), MAX_QUERY_CHARS);
+    assert!(
+        app.search.query.starts_with("fargte z"),
+        "{:?}",
+        app.search.query
+    );
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(
+        app.search.query.chars().count(),
+        MAX_QUERY_CHARS,
+        "a key past the limit is ignored"
+    );
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    app.handle_paste("fargte");
+    let top = app.search.selected_entry().expect("a hit");
+    assert_eq!(top.id, "fargate");
+    press(&mut app, KeyCode::Esc);
+
+    // A Cost field: a value copied with its line end still parses; a huge paste is cut.
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Cost);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    app.handle_paste("20M\r\n");
+    assert_eq!(app.cost.texts[0], "20M");
+    assert_eq!(app.cost.inputs.requests, 20e6);
+    app.handle_paste(&"9".repeat(10 * 1024));
+    assert_eq!(app.cost.texts[0].chars().count(), MAX_FIELD_CHARS);
+    assert!(
+        app.cost.error.is_some(),
+        "too many digits is an error, not a hang"
+    );
+}

@@ -533,6 +533,61 @@ fn search_with_a_typo_finds_fargate_and_opens_it() {
     app.assert_restored();
 }
 
+/// Issue 17: 10 KB pasted into Search froze the app for minutes (the search ran again for
+/// every character). With bracketed paste a paste is one edit, cut to the field's length, and
+/// the next key is answered at once.
+#[test]
+fn a_100_kb_paste_into_search_is_one_edit_and_the_next_key_is_answered_within_a_second() {
+    let mut app = start();
+    assert!(
+        app.screen().bracketed_paste(),
+        "the app asks the terminal for bracketed paste\n{}",
+        pty::dump(&app.screen())
+    );
+    app.send("/");
+    app.wait_for("Search · Enter opens", TIMEOUT);
+    let mut paste = b"\x1b[200~lambda".to_vec();
+    paste.extend(std::iter::repeat_n(b'z', 100 * 1024));
+    paste.extend_from_slice(b"\x1b[201~");
+    app.send_bytes(&paste);
+    // The query holds the paste's start, cut to the field's length (not 100 KB of it).
+    app.wait_for("/ lambdazzzz", TIMEOUT);
+    let sent = std::time::Instant::now();
+    // Ctrl-U clears the query; then a search that finds something.
+    app.send("\x15fargte");
+    app.wait_for_all(
+        &["/ fargte", "› service  AWS Fargate"],
+        std::time::Duration::from_secs(1),
+    );
+    let answered = sent.elapsed();
+    assert!(answered.as_secs_f64() <= 1.0, "took {answered:?}");
+    app.send(keys::ESC);
+    app.wait_gone("Search · Enter opens", TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
+/// Issue 17: a 1 MB word in the data froze the screen (wrapping it was quadratic), with q and
+/// Ctrl-C ignored. The app keeps reading keys.
+#[test]
+fn a_megabyte_word_on_screen_does_not_stop_the_app_reading_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("word.ron");
+    let small = include_str!("fixtures/small.ron");
+    let why = "Each service fits one shape of work.";
+    assert!(small.contains(why));
+    std::fs::write(&path, small.replacen(why, &"w".repeat(1 << 20), 1)).expect("write");
+    let mut app = Options::default().arg("--data").arg(&path).spawn();
+    app.wait_for_all(&[FIRST_PROMPT, "wwwwwwwwww"], TIMEOUT);
+    // The word fills the screen; the keys still work: 2 answers "Jobs", which ends the walk.
+    app.send("2");
+    app.wait_for("Recommended: Job Service", TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
 #[test]
 fn a_mouse_click_answers_and_switches_tabs() {
     let mut app = start();

@@ -9,6 +9,10 @@ use crate::cost::{
 use crate::data::Guide;
 use crate::keys::Action;
 
+/// The longest text a number field takes, in characters: `1,000,000,000 requests/month` fits.
+/// Keys typed past it are ignored, and a paste is cut to it.
+pub const MAX_FIELD_CHARS: usize = 32;
+
 /// A row of the form: a number typed with units, or an on/off option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormRow {
@@ -128,6 +132,26 @@ impl CostView {
         }
     }
 
+    /// Pasted text into the focused number field, as one edit: added up to
+    /// [`MAX_FIELD_CHARS`] (line breaks and other control characters dropped, so a value copied
+    /// with its line end still parses), then priced once.
+    pub fn paste(&mut self, text: &str) {
+        let Some(FormRow::Number(_)) = self.focused() else {
+            return;
+        };
+        let Some(field) = self.texts.get_mut(self.focus) else {
+            return;
+        };
+        let room = MAX_FIELD_CHARS.saturating_sub(field.chars().count());
+        let before = field.len();
+        field.extend(text.chars().filter(|c| !c.is_control()).take(room));
+        if field.len() != before {
+            self.sized = true;
+            self.recompute();
+            self.prepare_chart();
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
         let rows = Self::rows();
         match (action, self.focused()) {
@@ -139,9 +163,13 @@ impl CostView {
                 self.recompute();
             }
             (Action::Type(c), Some(FormRow::Number(_))) => {
-                if let Some(text) = self.texts.get_mut(self.focus) {
-                    text.push(c);
+                let Some(text) = self.texts.get_mut(self.focus) else {
+                    return;
+                };
+                if text.chars().count() >= MAX_FIELD_CHARS || c.is_control() {
+                    return;
                 }
+                text.push(c);
                 self.sized = true;
                 self.recompute();
             }

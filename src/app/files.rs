@@ -80,7 +80,7 @@ impl App {
     /// Writes a file; an existing one is replaced only after the user says yes, and any
     /// failure becomes a message while the app and its answers carry on.
     fn write(&mut self, path: PathBuf, contents: String, what: &'static str, overwrite: bool) {
-        match fs_safe::write_atomic(&path, contents.as_bytes(), overwrite) {
+        match fs_safe::write_atomic(&path, crate::text::safe(&contents).as_bytes(), overwrite) {
             Ok(()) => {
                 self.kept_answers = Some(self.answers.clone());
                 self.status = Some(format!("Wrote the {what} to {}", path.display()));

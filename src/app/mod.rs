@@ -16,10 +16,10 @@ use crate::engine::{self, Answers, Recommendation, Walk};
 use crate::keys::{self, Action, Context};
 
 pub use compare::CompareView;
-pub use cost::{CostView, FormRow};
+pub use cost::{CostView, FormRow, MAX_FIELD_CHARS};
 pub use files::{Confirm, Pending};
 pub use mouse::{Clickable, HitMap};
-pub use search::SearchView;
+pub use search::{MAX_QUERY_CHARS, SearchView};
 
 fn is_tab_action(action: Action) -> bool {
     matches!(action, Action::NextTab | Action::PrevTab | Action::Tab(_))
@@ -208,6 +208,18 @@ impl App {
         self.status = None;
         if let Some(action) = keys::action_for(self.context(), key) {
             self.update(action);
+        }
+    }
+
+    /// Pasted text (the terminal's bracketed paste): one edit of the search query or the
+    /// focused Cost field, cut to the field's length. Elsewhere a paste does nothing: pasted
+    /// text is never taken as keys (a pasted `q` does not quit).
+    pub fn handle_paste(&mut self, text: &str) {
+        self.status = None;
+        match self.context() {
+            Context::Search => self.search.paste(text),
+            Context::Cost => self.cost.paste(text),
+            _ => {}
         }
     }
 

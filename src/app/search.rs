@@ -6,6 +6,9 @@ use crate::search::{Index, Results, Searcher};
 
 /// How many results a query lists.
 pub const LIMIT: usize = 50;
+/// The longest query, in characters: longer than any name or phrase worth searching for.
+/// Keys typed past it are ignored, and a paste is cut to it.
+pub const MAX_QUERY_CHARS: usize = 100;
 
 #[derive(Debug)]
 pub struct SearchView {
@@ -36,8 +39,26 @@ impl SearchView {
     }
 
     pub fn push(&mut self, c: char) {
+        if self.query.chars().count() >= MAX_QUERY_CHARS || c.is_control() {
+            return;
+        }
         self.query.push(c);
         self.run();
+    }
+
+    /// Pasted text is one edit: added up to [`MAX_QUERY_CHARS`] (line breaks and other
+    /// control characters become spaces), then searched once, not once per character.
+    pub fn paste(&mut self, text: &str) {
+        let room = MAX_QUERY_CHARS.saturating_sub(self.query.chars().count());
+        let before = self.query.len();
+        self.query.extend(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .take(room),
+        );
+        if self.query.len() != before {
+            self.run();
+        }
     }
 
     pub fn pop(&mut self) {

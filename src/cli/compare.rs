@@ -69,7 +69,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
         match super::recommend::decide(guide, &answers) {
             Ok((_, rec)) => Some(rec),
             Err(message) => {
-                eprintln!("computepick: {message}");
+                super::say(&format!("computepick: {message}"));
                 return exit::BAD_INPUT;
             }
         }
@@ -77,7 +77,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
     let table = match Table::build(guide, &args.ids, recommendation.as_ref()) {
         Ok(table) => table,
         Err(e) => {
-            eprintln!("computepick: {e}");
+            super::say(&format!("computepick: {e}"));
             return exit::BAD_INPUT;
         }
     };

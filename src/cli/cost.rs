@@ -260,7 +260,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
             super::compare::output_width(),
         )),
         Err(message) => {
-            eprintln!("computepick: {message}");
+            super::say(&format!("computepick: {message}"));
             exit::BAD_INPUT
         }
     }

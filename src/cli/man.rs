@@ -20,7 +20,7 @@ pub fn run(args: &Args) -> u8 {
     match page(args.command.as_deref()) {
         Ok(roff) => emit(&roff),
         Err(message) => {
-            eprintln!("computepick: {message}");
+            super::say(&format!("computepick: {message}"));
             exit::BAD_INPUT
         }
     }

@@ -162,25 +162,47 @@ pub fn load_or_report(data: Option<&std::path::Path>) -> Option<Guide> {
 }
 
 pub fn report_diagnostics(diagnostics: &Diagnostics) {
-    let mut err = std::io::stderr().lock();
     for d in &diagnostics.0 {
-        let _ = writeln!(err, "{d}");
+        say(&d.to_string());
     }
     let errors = diagnostics.errors().count();
     // One problem is its own summary; several get a count.
     if errors > 1 {
-        let _ = writeln!(err, "computepick: {errors} errors in the data");
+        say(&format!("computepick: {errors} errors in the data"));
     }
 }
 
-/// Writes output to stdout. A closed pipe (`computepick ... | head -1`) is not an error.
+/// The longest line `say` writes; longer ones are cut, saying how much was left out.
+const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// Writes one message line to stderr, made safe for the terminal ([`crate::text::safe`]) and
+/// cut when absurdly long. Never panics: when stderr cannot be written (`2>/dev/full`, a closed
+/// pipe) the message is lost and the command's exit code still says what happened.
+pub fn say(line: &str) {
+    use std::io::Write as _;
+    let line = crate::text::cut_to(line, MAX_MESSAGE_CHARS);
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(crate::text::safe(&line).as_bytes())
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
+}
+
+/// Writes output to stdout, made safe for the terminal ([`crate::text::safe`]: JSON keeps its
+/// meaning). A closed pipe (`computepick ... | head -1`) is not an error; any other write
+/// error (`>/dev/full`) is one line on stderr and exit 1. Never panics.
 pub fn emit(text: &str) -> u8 {
+    emit_bytes(crate::text::safe(text).as_bytes())
+}
+
+/// [`emit`] for text that is already what it should be (a roff page, a completion script).
+pub fn emit_bytes(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
         Err(e) => {
-            eprintln!("computepick: cannot write output: {e}");
+            say(&format!("computepick: cannot write output: {e}"));
             exit::INTERNAL
         }
     }

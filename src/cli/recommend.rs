@@ -78,10 +78,13 @@ pub enum RecommendFormat {
 fn parse_answer(text: &str) -> Result<(String, String), String> {
     let (q, o) = text
         .split_once('=')
-        .ok_or_else(|| format!("\"{text}\" is not QUESTION=OPTION"))?;
+        .ok_or_else(|| format!("\"{}\" is not QUESTION=OPTION", crate::text::cut(text)))?;
     let (q, o) = (q.trim(), o.trim());
     if q.is_empty() || o.is_empty() {
-        return Err(format!("\"{text}\" is not QUESTION=OPTION"));
+        return Err(format!(
+            "\"{}\" is not QUESTION=OPTION",
+            crate::text::cut(text)
+        ));
     }
     Ok((q.to_owned(), o.to_owned()))
 }
@@ -101,9 +104,12 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let mut flagged: Vec<(&str, &str)> = Vec::new();
     for (question, answer) in &args.answers {
         if let Some((_, first)) = flagged.iter().find(|(q, _)| q == question) {
-            eprintln!(
-                "computepick: --answer {question} is given twice (\"{first}\", then \"{answer}\"); keep one"
-            );
+            super::say(&format!(
+                "computepick: --answer {} is given twice (\"{}\", then \"{}\"); keep one",
+                crate::text::cut(question),
+                crate::text::cut(first),
+                crate::text::cut(answer)
+            ));
             return exit::BAD_INPUT;
         }
         flagged.push((question, answer));
@@ -112,7 +118,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let estimate = match estimate(guide, &args.workload, &answers) {
         Ok(estimate) => estimate,
         Err(message) => {
-            eprintln!("computepick: {message}");
+            super::say(&format!("computepick: {message}"));
             return exit::BAD_INPUT;
         }
     };
@@ -120,17 +126,58 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let (walk, rec) = match decide_sized(guide, &answers, sizing.as_ref()) {
         Ok(decided) => decided,
         Err(message) => {
-            eprintln!("computepick: {message}");
+            super::say(&format!("computepick: {message}"));
             return exit::BAD_INPUT;
         }
     };
     let today = crate::data::today_ymd();
-    if let Some(path) = &args.save_answers {
-        let text = answers_file::to_ron(guide, &answers, &today);
-        if let Err(e) = fs_safe::write_atomic(path, text.as_bytes(), args.force) {
-            return write_failed(&e);
+    let to = destination(args.output.as_deref(), args.format, &today);
+    // Refused before anything is written: the answers and the output in one file would leave
+    // one of them lost (or, with --force, silently replaced by the other).
+    let save_to = match args.save_answers.as_deref() {
+        Some(path) if path.as_os_str() == "-" => {
+            if to.is_none() {
+                super::say(
+                    "computepick: --save-answers - and the recommendation would both go to \
+                     stdout; give --save-answers a file name, or the output one with -o FILE",
+                );
+                return exit::BAD_INPUT;
+            }
+            Some(None)
         }
-        eprintln!("computepick: saved the answers to {}", path.display());
+        Some(path) => {
+            if let Some(out) = &to
+                && fs_safe::same_path(path, out)
+            {
+                super::say(&format!(
+                    "computepick: --save-answers and the output both name {}; give them different \
+                     files",
+                    path.display()
+                ));
+                return exit::BAD_INPUT;
+            }
+            Some(Some(path))
+        }
+        None => None,
+    };
+    match save_to {
+        Some(Some(path)) => {
+            let text = answers_file::to_ron(guide, &answers, &today);
+            if let Err(e) = fs_safe::write_atomic(path, text.as_bytes(), args.force) {
+                return write_failed(&e);
+            }
+            super::say(&format!(
+                "computepick: saved the answers to {}",
+                path.display()
+            ));
+        }
+        Some(None) => {
+            let code = emit(&answers_file::to_ron(guide, &answers, &today));
+            if code != exit::OK {
+                return code;
+            }
+        }
+        None => {}
     }
     let estimate = estimate.as_ref();
     let output = match args.format {
@@ -150,14 +197,18 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             },
         ),
     };
-    match destination(args.output.as_deref(), args.format, &today) {
-        Some(path) => match fs_safe::write_atomic(&path, output.as_bytes(), args.force) {
-            Ok(()) => {
-                eprintln!("computepick: wrote {}", shown(&path).display());
-                exit::OK
+    match to {
+        Some(path) => {
+            // A file is read in a terminal later: it is made as safe as stdout.
+            let output = wrap_text::safe(&output);
+            match fs_safe::write_atomic(&path, output.as_bytes(), args.force) {
+                Ok(()) => {
+                    super::say(&format!("computepick: wrote {}", shown(&path).display()));
+                    exit::OK
+                }
+                Err(e) => write_failed(&e),
             }
-            Err(e) => write_failed(&e),
-        },
+        }
         None => emit(&output),
     }
 }
@@ -190,10 +241,10 @@ fn shown(path: &Path) -> PathBuf {
 
 fn write_failed(e: &fs_safe::WriteError) -> u8 {
     match e {
-        fs_safe::WriteError::Exists(_) => eprintln!("computepick: {e}; add --force to replace it"),
-        fs_safe::WriteError::IsDir(_) | fs_safe::WriteError::Io(..) => {
-            eprintln!("computepick: {e}");
+        fs_safe::WriteError::Exists(_) => {
+            super::say(&format!("computepick: {e}; add --force to replace it"));
         }
+        _ => super::say(&format!("computepick: {e}")),
     }
     exit::BAD_INPUT
 }

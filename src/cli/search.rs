@@ -47,7 +47,7 @@ pub struct Args {
 pub fn run(args: &Args, guide: &Guide) -> u8 {
     let query = args.query.join(" ");
     if query.trim().is_empty() {
-        eprintln!("computepick: the search query is empty");
+        super::say("computepick: the search query is empty");
         return exit::BAD_INPUT;
     }
     let index = Index::new(guide);
@@ -68,7 +68,10 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
         } else {
             format!("; closest titles: {}", names.join(", "))
         };
-        eprintln!("computepick: nothing matches \"{}\"{closest}", query.trim());
+        super::say(&format!(
+            "computepick: nothing matches \"{}\"{closest}",
+            crate::text::cut(query.trim())
+        ));
         // Like grep: no match is exit 1, but JSON readers still get a valid (empty) array.
         if args.format == SearchFormat::Json && emit(&out) != exit::OK {
             return exit::INTERNAL;

@@ -32,16 +32,16 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
         let hint = crate::text::closest(&args.id, detail::all_ids(guide))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
-        eprintln!(
+        super::say(&format!(
             "computepick: no service or term \"{}\"{hint} (services: {}; `computepick search` finds terms)",
-            args.id,
+            crate::text::cut(&args.id),
             guide
                 .services
                 .iter()
                 .map(|s| s.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ));
         return exit::BAD_INPUT;
     };
     let pieces = target.pieces(guide);

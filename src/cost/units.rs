@@ -114,7 +114,10 @@ const COUNT_HINT: &str = "give a count such as 10M, 2.5k or 1B";
 const DURATION_HINT: &str = "give a duration such as 200ms, 1.5s, 2m or 1h";
 const MEMORY_HINT: &str = "give a size such as 512MB, 1GB or 1.5GiB";
 const VCPU_HINT: &str = "give vCPUs such as 0.25, 2 or 500m";
-const HOURS_HINT: &str = "give hours a day from above 0 to 24, such as 8 or 24";
+const HOURS_HINT: &str = "give hours a day from 0.01 to 24, such as 8 or 24";
+/// The fewest hours a day a workload may run: 36 seconds. Fewer would price every request as
+/// crammed into an instant (1e-300 printed a 300-digit amount).
+pub const MIN_HOURS_PER_DAY: f64 = 0.01;
 
 /// Requests (or invocations, or jobs) per month: `10M`, `2.5k`, `1B`, `1,000,000`, `1e6`.
 /// `k`, `m`/`M` and `b`/`B` are thousands, millions and billions (a count is never milli-).
@@ -251,6 +254,12 @@ pub fn parse_hours_per_day(text: &str) -> Result<f64, String> {
     }
     if number <= 0.0 || number > 24.0 {
         return Err(with_hint("is outside a day".to_owned(), HOURS_HINT));
+    }
+    if number < MIN_HOURS_PER_DAY {
+        return Err(with_hint(
+            "is less than the estimator takes (0.01 h, 36 seconds a day, at least)".to_owned(),
+            HOURS_HINT,
+        ));
     }
     Ok(number)
 }
@@ -453,6 +462,11 @@ mod tests {
         assert_eq!(parse_hours_per_day("24"), Ok(24.0));
         assert!(parse_hours_per_day("25").is_err());
         assert!(parse_hours_per_day("0").is_err());
+        assert_eq!(parse_hours_per_day("0.01"), Ok(0.01));
+        for tiny in ["1e-300", "0.001", "5e-3"] {
+            let err = parse_hours_per_day(tiny).expect_err(tiny);
+            assert!(err.contains("at least"), "{err}");
+        }
     }
 
     #[test]

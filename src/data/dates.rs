@@ -9,6 +9,13 @@ pub fn parse_ymd(text: &str) -> Option<i64> {
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
+    // Digits only: `parse` would also take a sign, so `+026-11-23` passed as a year.
+    if ![y, m, d]
+        .iter()
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let month_len = [
@@ -95,6 +102,11 @@ mod tests {
             "26-01-01",
             "2026-1-01",
             "soon",
+            "+026-11-23",
+            "-026-11-23",
+            "2026-+1-23",
+            "2026-11-+3",
+            " 026-11-23",
         ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
         }

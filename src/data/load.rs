@@ -1,8 +1,8 @@
 //! Reading and parsing a data file. Parse errors carry ron's `line:col`; semantic checks follow.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
+
+use crate::fs_safe::ReadError;
 
 use super::diagnostics::{Diagnostic, Diagnostics, Severity};
 use super::schema::Guide;
@@ -41,24 +41,14 @@ pub fn load(path: Option<&Path>) -> Result<(Guide, String, String), Diagnostics>
 pub fn load_path(path: &Path) -> Result<String, Diagnostics> {
     let name = path.display().to_string();
     let fail = |message: String| Diagnostics(vec![file_error(&name, message)]);
-    let file = File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory, not a data file".into()));
-    }
-    if meta.len() > MAX_DATA_BYTES {
-        return Err(fail(format!(
-            "is {} bytes; data files are limited to {} MiB",
-            meta.len(),
+    let bytes = crate::fs_safe::read_regular(path, MAX_DATA_BYTES).map_err(|e| match e {
+        ReadError::IsDir => fail("is a directory, not a data file".into()),
+        ReadError::TooBig(size) => fail(format!(
+            "is {size} bytes; data files are limited to {} MiB",
             MAX_DATA_BYTES / 1024 / 1024
-        )));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_DATA_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+        )),
+        ReadError::Other(message) => fail(message),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let (line, col) = super::source_map::line_col(
             // Everything before the bad byte is valid UTF-8 by definition.
@@ -77,6 +67,8 @@ pub fn load_path(path: &Path) -> Result<String, Diagnostics> {
 
 /// Parses without the semantic checks (for `check`, which reports them itself).
 pub fn parse_syntax(text: &str, file: &str) -> Result<Guide, Diagnostics> {
+    // A byte-order mark (some Windows editors write one) is not an opening `(`.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     ron::Options::default()
         .from_str::<Guide>(text)
         .map_err(|e| {
@@ -90,8 +82,34 @@ pub fn parse_syntax(text: &str, file: &str) -> Result<Guide, Diagnostics> {
         })
 }
 
-/// ron's message, with a "did you mean" for a misspelt field or variant.
-fn parse_message(code: &ron::Error) -> String {
+/// ron's message, with a "did you mean" for a misspelt field or variant, and the input it
+/// quotes cut ([`crate::text::cut`]): a 10 MB unknown key is not echoed back. Shared by the
+/// data, answers and config files.
+pub fn parse_message(code: &ron::Error) -> String {
+    use crate::text::cut;
+    let cut_code = match code {
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => ron::Error::NoSuchStructField {
+            expected,
+            found: cut(found).into_owned(),
+            outer: outer.clone(),
+        },
+        ron::Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => ron::Error::NoSuchEnumVariant {
+            expected,
+            found: cut(found).into_owned(),
+            outer: outer.clone(),
+        },
+        other => other.clone(),
+    };
+    // Whatever else quotes input (a value of the wrong type, a custom message) is cut whole.
+    let message = crate::text::cut_to(&cut_code.to_string(), 600).into_owned();
     let (found, expected) = match code {
         ron::Error::NoSuchStructField {
             expected, found, ..
@@ -99,11 +117,11 @@ fn parse_message(code: &ron::Error) -> String {
         ron::Error::NoSuchEnumVariant {
             expected, found, ..
         } => (found.as_str(), *expected),
-        _ => return code.to_string(),
+        _ => return message,
     };
     match crate::text::closest(found, expected.iter().copied()) {
-        Some(best) => format!("{code}; did you mean `{best}`?"),
-        None => code.to_string(),
+        Some(best) => format!("{message}; did you mean `{best}`?"),
+        None => message,
     }
 }
 
@@ -114,13 +132,5 @@ fn file_error(file: &str, message: String) -> Diagnostic {
         line: 0,
         col: 0,
         message,
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }

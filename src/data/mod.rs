@@ -11,6 +11,8 @@ mod validate;
 
 pub use dates::{days_since, today, today_ymd};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use load::{EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_syntax};
+pub use load::{
+    EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_message, parse_syntax,
+};
 pub use schema::*;
 pub use validate::{MAX_WEIGHT, Report, Summary, explore_paths, validate};

@@ -5,7 +5,6 @@
 mod model;
 mod walk;
 
-pub use model::MAX_WEIGHT;
 pub use walk::explore_paths;
 
 use std::collections::{HashMap, HashSet};
@@ -13,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::dates::{days_since, parse_ymd, today};
 use super::diagnostics::{Diagnostic, Diagnostics, Severity};
 use super::schema::Guide;
-use super::source_map::Locator;
+use super::source_map::{Locator, SourceIndex};
 
 /// An as-of date older than this many days draws a warning.
 pub const STALE_AFTER_DAYS: i64 = 365;
@@ -21,6 +20,16 @@ pub const STALE_AFTER_DAYS: i64 = 365;
 pub const MAX_PATHS: usize = 1_000_000;
 /// Options are picked with the number keys 1–9.
 pub const MAX_OPTIONS: usize = 9;
+/// A rule's weight is at most this far from zero: enough for any judgement, and far from
+/// where adding them up could overflow.
+pub const MAX_WEIGHT: i32 = 1000;
+/// The largest rate a price may state, in dollars per unit: more than any AWS list price
+/// (the dearest instance-hour is in the hundreds), far below where sums lose meaning.
+pub const MAX_RATE: f64 = 1_000_000.0;
+/// The largest free allowance a price may state, as a quantity.
+pub const MAX_ALLOWANCE: f64 = 1e12;
+/// How many control characters `check` lists before counting the rest.
+const CONTROL_CHARS_LISTED: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -46,6 +55,7 @@ pub struct Report {
 
 pub fn validate(guide: &Guide, text: &str, file: &str) -> Report {
     let mut check = Checker::new(guide, text, file);
+    check.control_characters();
     check.meta();
     check.services();
     check.burdens();
@@ -67,6 +77,8 @@ struct Checker<'a> {
     file: &'a str,
     today: i64,
     diags: Vec<Diagnostic>,
+    /// Where things are in the text, built when the first problem needs a position.
+    index: std::cell::OnceCell<SourceIndex<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -77,6 +89,7 @@ impl<'a> Checker<'a> {
             file,
             today: today(),
             diags: Vec::new(),
+            index: std::cell::OnceCell::new(),
         }
     }
 
@@ -85,7 +98,8 @@ impl<'a> Checker<'a> {
     }
 
     fn push(&mut self, severity: Severity, at: &Locator<'_>, message: String) {
-        let (line, col) = at.line_col();
+        let text = self.text;
+        let (line, col) = at.line_col_in(self.index.get_or_init(|| SourceIndex::new(text)));
         self.diags.push(Diagnostic {
             severity,
             file: self.file.to_owned(),
@@ -163,6 +177,44 @@ impl<'a> Checker<'a> {
                 at,
                 format!("{what}: as-of date {as_of} is in the future; use the day it was checked"),
             );
+        }
+    }
+
+    /// Control characters (see [`crate::text::is_forbidden_in_data`]) anywhere in the text,
+    /// raw or written as an escape inside a string (`\u{1b}`, `\x1b`, `\n`), each at its
+    /// line and column: a name that moves the cursor or sets the terminal's title is refused
+    /// here, not only made harmless on output.
+    fn control_characters(&mut self) {
+        let found = forbidden_characters(self.text);
+        let total = found.len();
+        for &(offset, c) in found.iter().take(CONTROL_CHARS_LISTED) {
+            let (line, col) = self
+                .index
+                .get_or_init(|| SourceIndex::new(self.text))
+                .line_col(offset);
+            self.diags.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.to_owned(),
+                line,
+                col,
+                message: format!(
+                    "control character U+{:04X} in the text; data text is one line of printable \
+                     characters (no escape sequences, tabs, newlines or direction overrides)",
+                    u32::from(c)
+                ),
+            });
+        }
+        if total > CONTROL_CHARS_LISTED {
+            self.diags.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.to_owned(),
+                line: 0,
+                col: 0,
+                message: format!(
+                    "… and {} more control characters",
+                    total - CONTROL_CHARS_LISTED
+                ),
+            });
         }
     }
 
@@ -354,6 +406,17 @@ impl<'a> Checker<'a> {
                         );
                     }
                     self.require_text(&rat, &format!("{oname}: rule reason"), rule.reason());
+                    if let crate::data::Rule::Favour { weight, .. } = rule
+                        && weight.unsigned_abs() > MAX_WEIGHT.unsigned_abs()
+                    {
+                        self.error(
+                            &rat,
+                            format!(
+                                "{oname}: weight {weight} is out of range; weights are from \
+                                 -{MAX_WEIGHT} to {MAX_WEIGHT}"
+                            ),
+                        );
+                    }
                 }
             }
         }
@@ -500,15 +563,40 @@ impl<'a> Checker<'a> {
                     format!("{what} names unknown service \"{}\"{hint}", price.service),
                 );
             }
+            let max = match price.kind {
+                crate::data::PriceKind::Rate => MAX_RATE,
+                crate::data::PriceKind::Allowance => MAX_ALLOWANCE,
+            };
             if !price.amount.is_finite() || price.amount < 0.0 {
                 self.error(
                     &at,
-                    format!("{what}: amount {} is not a price", price.amount),
+                    format!(
+                        "{what}: amount {} is not a price",
+                        short_number(price.amount)
+                    ),
+                );
+            } else if price.amount > max {
+                self.error(
+                    &at,
+                    format!(
+                        "{what}: amount {} is out of range; at most {max} (an AWS list price is \
+                         far below that)",
+                        short_number(price.amount)
+                    ),
                 );
             }
             self.require_text(&at, &format!("{what}: unit"), &price.unit);
             self.dated_source(&at, &what, &price.source, &price.as_of);
         }
+    }
+}
+
+/// A number as the data might write it, short however large: `1e308`, not 309 digits.
+fn short_number(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e9 {
+        value.to_string()
+    } else {
+        format!("{value:e}")
     }
 }
 
@@ -518,6 +606,98 @@ pub fn suggest(name: &str, known: &HashSet<&str>) -> String {
         Some(best) => format!("; did you mean \"{best}\"?"),
         None => String::new(),
     }
+}
+
+/// Every forbidden character in the text with its byte offset: raw ones anywhere (a tab, CR or
+/// newline only inside a string), and those a string writes as an escape.
+fn forbidden_characters(text: &str) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut in_string = false;
+    while let Some((at, c)) = chars.next() {
+        if !in_string {
+            if crate::text::is_unsafe_char(c) && c != '\r' {
+                found.push((at, c));
+            }
+            let rest = &text[at..];
+            if c == '"' {
+                in_string = true;
+            } else if rest.starts_with("//") {
+                // A comment: its quotes are not strings (its control characters still count).
+                while let Some((at, c)) = chars.next_if(|&(_, c)| c != '\n') {
+                    if crate::text::is_unsafe_char(c) && c != '\r' {
+                        found.push((at, c));
+                    }
+                }
+            } else if rest.starts_with("/*") {
+                chars.next();
+                let mut depth = 1;
+                while depth > 0 {
+                    let Some((at, c)) = chars.next() else { break };
+                    if crate::text::is_unsafe_char(c) && c != '\r' {
+                        found.push((at, c));
+                    }
+                    let rest = &text[at..];
+                    if rest.starts_with("*/") {
+                        chars.next();
+                        depth -= 1;
+                    } else if rest.starts_with("/*") {
+                        chars.next();
+                        depth += 1;
+                    }
+                }
+            } else if c == '\'' {
+                // A character literal such as '"': skip it whole.
+                if chars.next_if(|&(_, c)| c == '\\').is_some() {
+                    // An escape: up to the closing quote.
+                    while chars.next_if(|&(_, c)| c != '\'' && c != '\n').is_some() {}
+                } else {
+                    chars.next();
+                }
+                chars.next_if(|&(_, c)| c == '\'');
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = false,
+            '\\' => {
+                let escaped = match chars.next() {
+                    Some((_, 'n')) => Some('\n'),
+                    Some((_, 't')) => Some('\t'),
+                    Some((_, 'r')) => Some('\r'),
+                    Some((_, '0')) => Some('\0'),
+                    Some((_, 'b')) => Some('\u{8}'),
+                    Some((_, 'f')) => Some('\u{c}'),
+                    Some((_, 'x')) => {
+                        let hex: String = (0..2)
+                            .filter_map(|_| chars.next().map(|(_, h)| h))
+                            .collect();
+                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                    }
+                    Some((_, 'u')) => {
+                        let mut hex = String::new();
+                        if chars.peek().is_some_and(|&(_, h)| h == '{') {
+                            chars.next();
+                            while let Some((_, h)) = chars.next_if(|&(_, h)| h != '}' && h != '"') {
+                                hex.push(h);
+                            }
+                            chars.next_if(|&(_, h)| h == '}');
+                        } else {
+                            hex.extend((0..4).filter_map(|_| chars.next().map(|(_, h)| h)));
+                        }
+                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                    }
+                    _ => None,
+                };
+                if let Some(e) = escaped.filter(|&e| crate::text::is_forbidden_in_data(e)) {
+                    found.push((at, e));
+                }
+            }
+            c if crate::text::is_forbidden_in_data(c) => found.push((at, c)),
+            _ => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]

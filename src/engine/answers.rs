@@ -37,7 +37,7 @@ impl fmt::Display for AnswerError {
                 suggestion,
                 valid,
             } => {
-                write!(f, "unknown question \"{question}\"")?;
+                write!(f, "unknown question \"{}\"", crate::text::cut(question))?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean \"{s}\"?")?;
                 }
@@ -49,7 +49,12 @@ impl fmt::Display for AnswerError {
                 suggestion,
                 valid,
             } => {
-                write!(f, "unknown answer \"{option}\" for {question}")?;
+                write!(
+                    f,
+                    "unknown answer \"{}\" for {}",
+                    crate::text::cut(option),
+                    crate::text::cut(question)
+                )?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean \"{s}\"?")?;
                 }
@@ -58,8 +63,9 @@ impl fmt::Display for AnswerError {
             AnswerError::Retired { now, .. } => f.write_str(now),
             AnswerError::BadChecklist { question, answer } => write!(
                 f,
-                "\"{answer}\" for {question}: tick any of its options separated by commas, each \
-                 once, or \"none\" alone"
+                "\"{}\" for {question}: tick any of its options separated by commas, each once, \
+                 or \"none\" alone",
+                crate::text::cut(answer)
             ),
         }
     }

@@ -1,7 +1,15 @@
 //! Every path of the walk, for `check` and the tests (never at start-up): which service tops
 //! each, how many are ties or close calls, and which end with every service ruled out.
+//!
+//! Iterative (a chain of any length cannot overflow the stack), and incremental: an answer's
+//! rules are applied on the way down and undone on the way back, and the services still in
+//! stay ordered in a set, so a path costs its rules times log(services), however many
+//! services the guide has.
 
-use super::score::winner;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, HashMap};
+
+use super::score::tie_order;
 use crate::data::{Guide, Question, Rule};
 
 /// What exploring every path of the walk found.
@@ -23,7 +31,16 @@ pub struct Explored {
 }
 
 /// Dead-end paths kept as text; the rest are only counted, so memory stays bounded.
-const KEPT_DEAD_ENDS: usize = 5;
+pub const DEAD_END_EXAMPLES: usize = 5;
+
+/// One finished path as [`explore_visiting`] hands it over: each question with its answer.
+pub type Trail<'g> = [(&'g Question, Vec<usize>)];
+
+/// What [`explore_visiting`] calls with each finished path and the service that tops it.
+pub type Visit<'v> = &'v mut dyn FnMut(&Trail<'_>, Option<&str>);
+
+/// What one option does: each rule's service and weight (`None` rules it out).
+type Effect = Vec<(usize, Option<i64>)>;
 
 /// Every answer a question can take: each option; for a checklist, each set of ticked options
 /// (`none` for the empty set).
@@ -33,10 +50,10 @@ fn answers_of_question(question: &Question) -> Vec<Vec<usize>> {
     }
     let ticks: Vec<usize> = (0..question.options.len())
         .filter(|&i| question.options[i].id != "none")
+        .take(16)
         .collect();
     let none = question.options.iter().position(|o| o.id == "none");
-    let count = 1usize << ticks.len().min(16);
-    (0..count)
+    (0..1usize << ticks.len())
         .map(|mask| {
             let set: Vec<usize> = ticks
                 .iter()
@@ -53,33 +70,66 @@ fn answers_of_question(question: &Question) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// One question being explored: its possible answers and which is being tried.
-struct Frame<'g> {
-    question: &'g Question,
+/// Where an answer leads: another question, the end of the walk, or nowhere known.
+#[derive(Clone, Copy)]
+enum Next {
+    Question(usize),
+    End,
+    Dangling,
+}
+
+/// One question on the current path, the answers it can take and the one being tried.
+struct Frame {
+    question: usize,
     choices: Vec<Vec<usize>>,
     next_choice: usize,
+    applied: Option<usize>,
+}
+
+/// The scores, rule-outs and the ordered standing of the services still in.
+struct Tally {
     scores: Vec<i64>,
-    out: Vec<bool>,
+    out: Vec<u32>,
+    /// (higher score first, then the stated tie-break) → service index.
+    standing: BTreeSet<(Reverse<i64>, usize, usize)>,
+    /// Each service's place in the tie-break order (less to operate first).
+    tie_rank: Vec<usize>,
 }
 
-/// Walks every path from the start, iteratively (a chain of any length cannot overflow the
-/// stack), scoring incrementally and ranking each finished path with the one scorer's order.
+impl Tally {
+    fn apply(&mut self, rules: &Effect, undo: bool) {
+        for &(i, weight) in rules {
+            if self.out[i] == 0 {
+                self.standing
+                    .remove(&(Reverse(self.scores[i]), self.tie_rank[i], i));
+            }
+            match (weight, undo) {
+                (Some(w), false) => self.scores[i] = self.scores[i].saturating_add(w),
+                (Some(w), true) => self.scores[i] = self.scores[i].saturating_sub(w),
+                (None, false) => self.out[i] += 1,
+                (None, true) => self.out[i] -= 1,
+            }
+            if self.out[i] == 0 {
+                self.standing
+                    .insert((Reverse(self.scores[i]), self.tie_rank[i], i));
+            }
+        }
+    }
+}
+
+/// Walks every path from the start and ranks each with the one scorer's order.
 pub fn explore(guide: &Guide, max_paths: usize) -> Explored {
-    explore_visiting(guide, max_paths, &mut |_, _| {})
+    explore_inner(guide, max_paths, None)
 }
-
-/// One finished path as [`explore_visiting`] hands it over: each question with its answer.
-pub type Trail<'g> = [(&'g Question, Vec<usize>)];
 
 /// As [`explore`], calling `visit` with every finished path and the service that tops it
 /// (`None` for a dead end), so tests can hold the walk against [`super::recommend`].
-pub fn explore_visiting(
-    guide: &Guide,
-    max_paths: usize,
-    visit: &mut dyn FnMut(&Trail<'_>, Option<&str>),
-) -> Explored {
+pub fn explore_visiting(guide: &Guide, max_paths: usize, visit: Visit<'_>) -> Explored {
+    explore_inner(guide, max_paths, Some(visit))
+}
+
+fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) -> Explored {
     let n = guide.services.len();
-    let index = |id: &str| guide.services.iter().position(|s| s.id == id);
     let mut result = Explored {
         paths: 0,
         tops: vec![0; n],
@@ -89,136 +139,172 @@ pub fn explore_visiting(
         dead_ends: Vec::new(),
         truncated: false,
     };
-    // (question, answer ids) along the current path, for skips and for naming dead ends;
-    // entry i is the answer being tried by stack frame i.
-    let mut trail: Vec<(&Question, Vec<usize>)> = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let root = (vec![0; n], vec![false; n]);
-    if let Some((scores, out)) = enter(guide, Some(&guide.start), root, &trail, &mut stack) {
-        finish(guide, &scores, &out, &trail, &mut result, visit);
-    }
-    while !result.truncated {
-        let depth = stack.len();
-        let Some(frame) = stack.last_mut() else {
-            break;
-        };
-        trail.truncate(depth - 1);
-        let Some(choice) = frame.choices.get(frame.next_choice).cloned() else {
-            stack.pop();
-            continue;
-        };
-        frame.next_choice += 1;
-        let question = frame.question;
-        let mut scores = frame.scores.clone();
-        let mut out = frame.out.clone();
-        for &i in &choice {
-            for rule in &question.options[i].rules {
-                if let Some(s) = index(rule.service()) {
-                    match rule {
-                        Rule::Favour { weight, .. } => {
-                            scores[s] = scores[s].saturating_add(i64::from(*weight));
-                        }
-                        Rule::RuleOut { .. } => out[s] = true,
-                    }
-                }
-            }
-        }
-        let next = choice
-            .first()
-            .and_then(|&i| question.options[i].next.as_deref());
-        trail.push((question, choice));
-        if let Some((scores, out)) = enter(guide, next, (scores, out), &trail, &mut stack) {
-            finish(guide, &scores, &out, &trail, &mut result, visit);
-            if result.paths > max_paths {
-                result.paths = max_paths;
-                result.truncated = true;
-            }
-        }
-    }
-    result
-}
-
-/// Moves on to question `qid`, following skips: pushes the question to ask, or hands the
-/// scores back when the walk ends there.
-fn enter<'g>(
-    guide: &'g Guide,
-    qid: Option<&str>,
-    (scores, out): (Vec<i64>, Vec<bool>),
-    trail: &[(&'g Question, Vec<usize>)],
-    stack: &mut Vec<Frame<'g>>,
-) -> Option<(Vec<i64>, Vec<bool>)> {
-    let mut current = qid;
-    while let Some(id) = current {
-        let Some(question) = guide.question(id) else {
-            break; // a dangling next: validation reports it
-        };
-        if trail.iter().any(|(q, _)| q.id == question.id) {
-            break; // a cycle: validation reports it
-        }
-        let skipped = question.skip_when.iter().any(|when| {
-            trail.iter().any(|(q, picked)| {
-                q.id == when.question
-                    && picked
+    let questions: HashMap<&str, usize> = guide
+        .questions
+        .iter()
+        .enumerate()
+        .rev() // The first of duplicated ids wins, as `Guide::question` finds it.
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let services: HashMap<&str, usize> = guide
+        .services
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let Some(&start) = questions.get(guide.start.as_str()) else {
+        return result;
+    };
+    let lead = |next: Option<&str>| match next {
+        None => Next::End,
+        Some(id) => questions
+            .get(id)
+            .map_or(Next::Dangling, |&i| Next::Question(i)),
+    };
+    // What each option does to the scores (`None` rules a service out), once.
+    let effects: Vec<Vec<Effect>> = guide
+        .questions
+        .iter()
+        .map(|q| {
+            q.options
+                .iter()
+                .map(|o| {
+                    o.rules
                         .iter()
-                        .any(|&i| when.one_of.contains(&q.options[i].id))
-            })
-        });
-        if skipped {
-            current = question.options.first().and_then(|o| o.next.as_deref());
-            continue;
-        }
-        stack.push(Frame {
-            question,
-            choices: answers_of_question(question),
-            next_choice: 0,
-            scores,
-            out,
-        });
-        return None;
+                        .filter_map(|rule| {
+                            let i = *services.get(rule.service())?;
+                            Some(match rule {
+                                Rule::Favour { weight, .. } => (i, Some(i64::from(*weight))),
+                                Rule::RuleOut { .. } => (i, None),
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| tie_order(guide, None, a, b).0);
+    let mut tie_rank = vec![0; n];
+    for (rank, &i) in order.iter().enumerate() {
+        tie_rank[i] = rank;
     }
-    Some((scores, out))
-}
-
-/// Records one finished path.
-fn finish(
-    guide: &Guide,
-    scores: &[i64],
-    out: &[bool],
-    trail: &Trail<'_>,
-    result: &mut Explored,
-    visit: &mut dyn FnMut(&Trail<'_>, Option<&str>),
-) {
-    result.paths += 1;
-    let top = winner(guide, None, scores, out);
-    visit(trail, top.map(|i| guide.services[i].id.as_str()));
-    match top {
-        Some(top) => {
-            result.tops[top] += 1;
-            let runner_up = (0..scores.len())
-                .filter(|&i| i != top && !out[i])
-                .map(|i| scores[i])
-                .max();
-            match runner_up.map(|s| scores[top] - s) {
-                Some(0) => result.ties += 1,
-                Some(1) => result.close_calls += 1,
+    let mut tally = Tally {
+        scores: vec![0; n],
+        out: vec![0; n],
+        standing: (0..n).map(|i| (Reverse(0), tie_rank[i], i)).collect(),
+        tie_rank,
+    };
+    let mut on_path = vec![false; guide.questions.len()];
+    let mut stack: Vec<Frame> = Vec::new();
+    // Moves on to a question, following skips; returns where the walk went.
+    let enter = |q: usize, stack: &mut Vec<Frame>, on_path: &mut Vec<bool>| -> Next {
+        let mut current = Next::Question(q);
+        while let Next::Question(q) = current {
+            if on_path[q] {
+                return Next::Dangling; // a cycle: validation reports it
+            }
+            let question = &guide.questions[q];
+            let skipped = question.skip_when.iter().any(|when| {
+                stack.iter().any(|f| {
+                    let asked = &guide.questions[f.question];
+                    asked.id == when.question
+                        && f.applied.is_some_and(|c| {
+                            f.choices[c]
+                                .iter()
+                                .any(|&o| when.one_of.contains(&asked.options[o].id))
+                        })
+                })
+            });
+            if !skipped {
+                on_path[q] = true;
+                stack.push(Frame {
+                    question: q,
+                    choices: answers_of_question(question),
+                    next_choice: 0,
+                    applied: None,
+                });
+                return Next::Question(q);
+            }
+            current = lead(question.options.first().and_then(|o| o.next.as_deref()));
+        }
+        current
+    };
+    let mut finish = |tally: &Tally, stack: &[Frame], result: &mut Explored| {
+        result.paths += 1;
+        if result.paths > max_paths {
+            result.paths = max_paths;
+            result.truncated = true;
+            return;
+        }
+        let mut best = tally.standing.iter();
+        let top = best.next().map(|&(_, _, i)| i);
+        if let (Some(t), Some(&(Reverse(second), _, _))) = (top, best.next()) {
+            match tally.scores[t] - second {
+                0 => result.ties += 1,
+                1 => result.close_calls += 1,
                 _ => {}
             }
         }
-        None => {
-            result.dead_end_count += 1;
-            if result.dead_ends.len() < KEPT_DEAD_ENDS {
-                result.dead_ends.push(
-                    trail
-                        .iter()
-                        .map(|(q, picked)| {
-                            let ids: Vec<&str> =
-                                picked.iter().map(|&i| q.options[i].id.as_str()).collect();
-                            format!("{}={}", q.id, ids.join(","))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" → "),
-                );
+        match top {
+            Some(t) => result.tops[t] += 1,
+            None => result.dead_end_count += 1,
+        }
+        let keep = top.is_none() && result.dead_ends.len() < DEAD_END_EXAMPLES;
+        if keep || visit.is_some() {
+            let trail: Vec<(&Question, Vec<usize>)> = stack
+                .iter()
+                .filter_map(|f| Some((&guide.questions[f.question], f.choices[f.applied?].clone())))
+                .collect();
+            if keep {
+                let spelled: Vec<String> = trail
+                    .iter()
+                    .map(|(q, picked)| {
+                        let ids: Vec<&str> =
+                            picked.iter().map(|&o| q.options[o].id.as_str()).collect();
+                        format!("{}={}", q.id, ids.join(","))
+                    })
+                    .collect();
+                result.dead_ends.push(spelled.join(" → "));
+            }
+            if let Some(visit) = visit.as_mut() {
+                visit(&trail, top.map(|t| guide.services[t].id.as_str()));
             }
         }
+    };
+    match enter(start, &mut stack, &mut on_path) {
+        Next::End => finish(&tally, &stack, &mut result),
+        Next::Question(_) | Next::Dangling => {}
     }
+    while let Some(frame) = stack.last_mut() {
+        let q = frame.question;
+        if let Some(c) = frame.applied.take() {
+            for &o in &frame.choices[c] {
+                tally.apply(&effects[q][o], true);
+            }
+        }
+        if result.truncated || frame.next_choice >= frame.choices.len() {
+            on_path[q] = false;
+            stack.pop();
+            continue;
+        }
+        let c = frame.next_choice;
+        frame.next_choice += 1;
+        frame.applied = Some(c);
+        let first = frame.choices[c].first().copied();
+        for &o in &frame.choices[c] {
+            tally.apply(&effects[q][o], false);
+        }
+        let question = &guide.questions[q];
+        let next = lead(first.and_then(|o| question.options[o].next.as_deref()));
+        let reached = match next {
+            Next::Question(nq) => enter(nq, &mut stack, &mut on_path),
+            other => other,
+        };
+        if let Next::End = reached {
+            finish(&tally, &stack, &mut result);
+        }
+    }
+    result
 }

@@ -19,7 +19,7 @@ mod walk;
 pub use answers::{AnswerError, canonical, check_answers, retired_answers};
 pub use conflict::duration_conflict;
 pub use decide::{DecideError, decide};
-pub use explore::{Explored, Trail, explore, explore_visiting};
+pub use explore::{DEAD_END_EXAMPLES, Explored, Trail, explore, explore_visiting};
 pub use flip::{Change, flips};
 pub use score::{
     Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule, rank, recommend,

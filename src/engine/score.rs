@@ -161,18 +161,6 @@ pub(super) fn order(
         .then_with(|| tie_order(guide, sizing, a, b).0)
 }
 
-/// The winner among services not ruled out, by [`order`].
-pub(super) fn winner(
-    guide: &Guide,
-    sizing: Option<&Sizing>,
-    scores: &[i64],
-    out: &[bool],
-) -> Option<usize> {
-    (0..scores.len())
-        .filter(|&i| !out[i])
-        .min_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])))
-}
-
 /// What the estimate at the user's size adds under answers that weigh cost (`cost_weight`):
 /// the cheapest service that fits gains the weight when it is clearly (more than 10%) the
 /// cheapest; one costing at least twice the cheapest loses it, one costing at least a quarter

@@ -444,7 +444,7 @@ impl Pty {
     }
 
     /// Asserts that the terminal is back in its normal state: main screen, cursor visible,
-    /// line mode (raw mode off).
+    /// line mode (raw mode off), bracketed paste off.
     #[track_caller]
     pub fn assert_restored(&self) {
         let screen = self.screen();
@@ -462,6 +462,11 @@ impl Pty {
         assert!(
             !screen.hide_cursor(),
             "the app left the cursor hidden\n{}",
+            dump(&screen)
+        );
+        assert!(
+            !screen.bracketed_paste(),
+            "the app left bracketed paste on\n{}",
             dump(&screen)
         );
     }

@@ -7,9 +7,6 @@ use std::collections::HashSet;
 use super::{Checker, suggest};
 use crate::data::{Question, Rule, Severity, When};
 
-/// Rule weights beyond this are refused, so no sum of them can overflow or dwarf the rest.
-pub const MAX_WEIGHT: i32 = 100;
-
 impl Checker<'_> {
     /// Each service has its own `burden` rank, so ties are settled by what is less to operate.
     pub(super) fn burdens(&mut self) {
@@ -82,15 +79,6 @@ impl Checker<'_> {
                                 ),
                             );
                         }
-                    }
-                    Rule::Favour { weight, .. } if weight.unsigned_abs() > MAX_WEIGHT as u32 => {
-                        self.error(
-                            &at,
-                            format!(
-                                "{oname}: weight {weight} is out of range (-{MAX_WEIGHT} to \
-                                 {MAX_WEIGHT})"
-                            ),
-                        );
                     }
                     Rule::Favour { .. } => {}
                 }
