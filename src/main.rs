@@ -46,13 +46,28 @@ fn main() -> ExitCode {
         cli.data = loaded.config.data;
     }
     let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
+    // The Region whose installed prices to use: the flag, else the config file's.
+    let region = cli.region.clone().or_else(|| loaded.config.region.clone());
     if let Some(command) = &cli.command {
-        return cli::run(command, cli.data.as_deref(), preloaded);
+        return cli::run(command, cli.data.as_deref(), preloaded, region.as_deref());
     }
     // Load and validate before taking the terminal, so data errors reach a normal stderr.
-    let Some(guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
+    let Some(mut guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    // The Regions the Cost tab can switch between, then the chosen one's prices.
+    let prices_dir = computepick::prices::prices_dir();
+    let regions = computepick::prices::RegionChoice::new(
+        &guide,
+        prices_dir.clone(),
+        Some(computepick::prices::today()),
+    );
+    if let Err(message) =
+        computepick::prices::select(&mut guide, region.as_deref(), prices_dir.as_deref())
+    {
+        eprintln!("computepick: {message}");
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() || dumb {
         eprintln!(
@@ -63,6 +78,7 @@ fn main() -> ExitCode {
         return ExitCode::from(exit::BAD_INPUT);
     }
     let mut app = computepick::app::App::new(guide);
+    app.regions = regions;
     // Files the app writes go to the current directory, shown by its full path.
     if let Ok(dir) = std::env::current_dir() {
         app.out_dir = dir;

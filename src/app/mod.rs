@@ -129,6 +129,9 @@ pub struct App {
     pub hits: HitMap,
     /// How far the result can scroll, as last drawn (it depends on the terminal's width).
     pub result_max_scroll: Cell<u16>,
+    /// The Regions whose prices the Cost tab can switch to, and today's date for marking stale
+    /// prices (none by default: set by the binary, so tests and snapshots do not age).
+    pub regions: crate::prices::RegionChoice,
 }
 
 impl App {
@@ -162,6 +165,7 @@ impl App {
             out_dir: std::path::PathBuf::from("."),
             data_name: crate::data::EMBEDDED_NAME.to_owned(),
             result_max_scroll: Cell::new(u16::MAX),
+            regions: crate::prices::RegionChoice::default(),
             hits: HitMap::default(),
         };
         app.show_question(0);

@@ -61,7 +61,7 @@ pub struct PriceBook {
     pub bundles: Vec<Bundle>,
     /// The region the prices are for: one region, or several joined when the data mixes them.
     pub region: String,
-    /// The oldest as-of date among the prices, so the output never claims fresher data than it has.
+    /// The oldest as-of date among the rates, so the output never claims fresher data than it has.
     pub as_of: String,
     pub currency: String,
 }
@@ -99,11 +99,9 @@ impl PriceBook {
         } else {
             regions.join(", ")
         };
-        let as_of = guide
-            .prices
-            .iter()
-            .map(|p| p.as_of.as_str())
-            .min()
+        // The rates' date: allowances and discounts are the same in every Region and are not
+        // refreshed by an import (`computepick prices`), so they do not date the prices.
+        let as_of = crate::prices::prices_as_of(guide)
             .unwrap_or(&guide.meta.as_of)
             .to_owned();
         let rates = prices
@@ -269,6 +267,7 @@ mod tests {
             kind: PriceKind::Rate,
             source: "https://example.com".into(),
             as_of: "2026-11-23".into(),
+            aws: None,
         }
     }
 
