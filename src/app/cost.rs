@@ -14,6 +14,9 @@ use crate::keys::Action;
 pub enum FormRow {
     Number(Field),
     Switch(Toggle),
+    /// The Region whose prices are used; Space moves to the next installed one (the app does
+    /// it, since the prices live in the guide).
+    Region,
 }
 
 impl FormRow {
@@ -22,6 +25,7 @@ impl FormRow {
             .into_iter()
             .map(FormRow::Number)
             .chain(Toggle::ALL.into_iter().map(FormRow::Switch))
+            .chain(std::iter::once(FormRow::Region))
     }
 }
 
@@ -112,6 +116,14 @@ impl CostView {
             .unwrap_or_default();
         self.break_evens = summarize_break_evens(&crossings);
         self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
+    }
+
+    /// Prices every estimate again with `guide`'s prices (another Region's).
+    pub fn reprice(&mut self, guide: &Guide) {
+        self.model = CostModel::new(guide);
+        self.recompute();
+        self.chart_stale = true;
+        self.prepare_chart();
     }
 
     /// A click on the form's row `row`: it takes the focus, and an option flips (Batch's

@@ -135,6 +135,32 @@ pub struct App {
 }
 
 impl App {
+    /// The Cost tab's Region: the next one with prices (the built-in Region, then each installed
+    /// with `computepick prices import`), repricing every estimate.
+    pub fn next_region(&mut self) {
+        let current = self.guide.meta.region.clone();
+        let next = match self.regions.next_after(&current) {
+            Some(next) if next != current => next.to_owned(),
+            _ => {
+                self.status = Some(format!(
+                    "Only the built-in {current} prices are here; import a Region's with `{}`",
+                    crate::prices::REFRESH_COMMAND
+                ));
+                return;
+            }
+        };
+        let (prices, region) = (self.guide.prices.clone(), current);
+        match self.regions.switch(&mut self.guide, &next) {
+            Ok(()) => self.status = Some(format!("Prices for {next}")),
+            Err(message) => {
+                self.guide.prices = prices;
+                self.guide.meta.region = region;
+                self.status = Some(message);
+            }
+        }
+        self.cost.reprice(&self.guide);
+    }
+
     pub fn new(guide: Guide) -> Self {
         let compare = CompareView::new(&guide);
         let search = SearchView::new(&guide);
@@ -353,6 +379,12 @@ impl App {
             _ => match self.tab {
                 Tab::Compare => self.compare.update(&self.guide, action),
                 Tab::Search => {}
+                Tab::Cost
+                    if action == Action::Type(' ')
+                        && self.cost.focused() == Some(FormRow::Region) =>
+                {
+                    self.next_region();
+                }
                 Tab::Cost => self.cost.update(action),
                 Tab::Guide => match &self.screen {
                     Screen::Question { .. } => self.update_question(action),

@@ -26,6 +26,8 @@ use crate::data::{Guide, Price, days_since, parse_ymd};
 pub const STALE_AFTER_DAYS: i64 = 180;
 /// The command that refreshes prices.
 pub const REFRESH_COMMAND: &str = "computepick prices import FILE...";
+/// How a stale-prices note starts.
+pub const STALE_PREFIX: &str = "Stale prices:";
 /// Names a date to use as today (`YYYY-MM-DD`), for tests and for seeing how the prices will
 /// age; otherwise the system clock's date (UTC).
 pub const TODAY_VAR: &str = "COMPUTEPICK_TODAY";
@@ -319,16 +321,18 @@ pub fn prices_as_of(guide: &Guide) -> Option<&str> {
         .min()
 }
 
-/// Notes on `guide`'s prices as of `today` (days since 1970-01-01).
-pub fn notes(guide: &Guide, today: i64) -> Notes {
+/// Notes on `guide`'s prices as of `today` (days since 1970-01-01; `None` says nothing about
+/// their age).
+pub fn notes(guide: &Guide, today: Option<i64>) -> Notes {
     let mut notes = Notes::default();
-    if let Some(as_of) = prices_as_of(guide)
+    if let Some(today) = today
+        && let Some(as_of) = prices_as_of(guide)
         && let Some(days) = days_since(as_of, today)
         && days > STALE_AFTER_DAYS
     {
         notes.stale_days = Some(days);
         notes.stale = Some(format!(
-            "Stale prices: as of {as_of}, {days} days old (over {STALE_AFTER_DAYS}); refresh them \
+            "{STALE_PREFIX} as of {as_of}, {days} days old (over {STALE_AFTER_DAYS}); refresh them \
              with `{REFRESH_COMMAND}` (see `computepick prices --help`)."
         ));
     }
@@ -447,8 +451,11 @@ mod tests {
         let guide = crate::data::load(None).expect("embedded").0;
         let as_of = prices_as_of(&guide).expect("dated").to_owned();
         let day = parse_ymd(&as_of).expect("a date");
-        assert_eq!(notes(&guide, day + STALE_AFTER_DAYS), Notes::default());
-        let late = notes(&guide, day + STALE_AFTER_DAYS + 1);
+        assert_eq!(
+            notes(&guide, Some(day + STALE_AFTER_DAYS)),
+            Notes::default()
+        );
+        let late = notes(&guide, Some(day + STALE_AFTER_DAYS + 1));
         assert_eq!(late.stale_days, Some(STALE_AFTER_DAYS + 1));
         let text = late.stale.expect("stale");
         assert!(
