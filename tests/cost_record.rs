@@ -309,7 +309,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
+    assert!(screen.contains("Your workload  2 more ↑↓"), "{screen}");
     assert!(!screen.contains("Batch runs on"), "{screen}");
     assert!(
         screen.contains("$0.01│"),
