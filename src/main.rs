@@ -46,8 +46,24 @@ fn main() -> ExitCode {
         cli.data = loaded.config.data;
     }
     let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
-    // The Region whose installed prices to use: the flag, else the config file's.
-    let region = cli.region.clone().or_else(|| loaded.config.region.clone());
+    // The Region whose installed prices to use: the flag, else the config file's. A config is a
+    // convenience: a Region there that is unknown or not installed is a warning and the built-in
+    // prices (a bad --region is an error, as an explicit choice).
+    let region = cli.region.clone().or_else(|| {
+        let r = loaded.config.region.clone()?;
+        let problem = computepick::prices::config_region_problem(&r);
+        if let Some(problem) = problem {
+            let file = loaded
+                .path
+                .as_ref()
+                .map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+            let warning = format!("{file}: warning: region {problem}; using the built-in prices");
+            eprintln!("{warning}");
+            warnings.push(warning);
+            return None;
+        }
+        Some(r)
+    });
     if let Some(command) = &cli.command {
         return cli::run(command, cli.data.as_deref(), preloaded, region.as_deref());
     }

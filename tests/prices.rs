@@ -95,11 +95,18 @@ fn failure(cmd: &mut Command) -> String {
 }
 
 fn import_all(home: &Path) {
-    stdout(
-        computepick(home)
-            .args(["prices", "import"])
-            .args(all_fixtures()),
+    let out = computepick(home)
+        .args(["prices", "import"])
+        .args(all_fixtures())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    // No progress bar when stderr is not a terminal, and nothing else to say.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -715,4 +722,57 @@ fn the_staleness_clock_is_a_date_passed_in() {
     assert_eq!(prices::notes(&guide, None).stale, None);
     let late = prices::notes(&guide, Some(day("2027-06-01")));
     assert_eq!(late.stale_days, Some(190));
+}
+
+#[test]
+fn a_config_region_that_cannot_be_used_is_a_warning() {
+    // As any unusable config setting is (a bad --region flag is an error): the built-in prices.
+    let home = tempfile::tempdir().expect("tempdir");
+    let config = home.path().join("config.ron");
+    for (region, problem) in [
+        ("eu-centrl-1", "did you mean \"eu-central-1\"?"),
+        ("eu-west-1", "has no prices installed"),
+    ] {
+        std::fs::write(&config, format!("(region: Some(\"{region}\"))")).expect("write");
+        let mut cmd = computepick(home.path());
+        cmd.env("COMPUTEPICK_CONFIG", &config);
+        let out = cmd.arg("cost").args(SIZE).output().expect("runs");
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("warning: region") && err.contains(problem),
+            "{err}"
+        );
+        assert!(err.contains("using the built-in prices"), "{err}");
+        let text = flat(&String::from_utf8_lossy(&out.stdout));
+        assert!(
+            text.contains("Prices: us-east-1, as of 2026-11-23."),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_offer_file_in_another_key_order_reads_the_same() {
+    // JSON does not promise an order: terms before products, the date last.
+    let text = std::fs::read_to_string(fixture("AWSLambda-offer-eu-central-1.json")).expect("read");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let part = |key: &str| serde_json::to_string(&doc[key]).expect("json");
+    let reordered = format!(
+        "{{\"terms\": {}, \"products\": {}, \"offerCode\": {}, \"publicationDate\": {}}}",
+        part("terms"),
+        part("products"),
+        part("offerCode"),
+        part("publicationDate")
+    );
+    let guide = guide();
+    let matchers = Matchers::new(&guide.prices);
+    let parsed =
+        offer::read(reordered.as_bytes(), 0, &matchers, None, &mut |_, _| {}).expect("reads");
+    assert_eq!(
+        amounts(&parsed),
+        amounts(&read("AWSLambda-offer-eu-central-1.json"))
+    );
+    assert_eq!(parsed.as_of, "2026-11-28");
+    assert!(parsed.found.iter().all(|f| f.as_of == "2026-11-28"));
 }

@@ -282,6 +282,20 @@ pub fn select(guide: &mut Guide, region: Option<&str>, dir: Option<&Path>) -> Re
     }
 }
 
+/// Why a config file's `region` cannot be used (unknown, or nothing installed for it), if so.
+pub fn config_region_problem(region: &str) -> Option<String> {
+    if !regions::is_known(region) {
+        return Some(format!(
+            "\"{region}\" is not a Region computepick knows{}",
+            regions::did_you_mean(region)
+        ));
+    }
+    let installed = prices_dir().is_some_and(|d| region_file(&d, region).is_file());
+    (!installed && region != "us-east-1").then(|| {
+        format!("\"{region}\" has no prices installed (`{REFRESH_COMMAND}` installs them)")
+    })
+}
+
 fn installed_list(dir: Option<&Path>) -> String {
     let regions = dir.map(installed_regions).unwrap_or_default();
     if regions.is_empty() {

@@ -353,6 +353,12 @@ fn finish(state: State<'_>, region: Option<&str>, bytes: u64) -> Result<Parsed, 
         return Err(format!("is for {}", regions::unknown_message(&chosen)));
     }
     candidates.retain(|c| c.region.as_deref() == Some(chosen.as_str()));
+    // An offer file's date may come after its terms (JSON keeps no order): dated here.
+    for c in &mut candidates {
+        if c.as_of.is_empty() {
+            c.as_of.clone_from(&state.publication);
+        }
+    }
     let mut warnings = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     // One price per matcher, in the data's order; a second product with another price is said.
@@ -502,12 +508,11 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
                     st.layout = Some(Layout::OfferFile);
                     map.next_value_seed(ProductsSeed(st))?;
                     st.saw_products = true;
-                    // Terms read before the products wait here for them.
+                    // Terms read before the products wait here for them (dated at the end).
                     let early = std::mem::take(&mut st.early_terms);
                     for (sku, dims) in early {
                         if let Some(w) = st.wanted.get(&sku).cloned() {
-                            let date = st.publication.clone();
-                            st.price(&sku, &w, &dims, &date);
+                            st.price(&sku, &w, &dims, "");
                         }
                     }
                 }
@@ -735,8 +740,8 @@ impl<'de> Visitor<'de> for OnDemandSeed<'_, '_> {
                 continue;
             };
             let terms: HashMap<String, Term> = map.next_value()?;
-            let date = st.publication.clone();
-            st.price(&sku, &wanted, &dims_of(terms), &date);
+            // Dated with the file's publicationDate once the whole file is read.
+            st.price(&sku, &wanted, &dims_of(terms), "");
         }
         Ok(())
     }

@@ -58,11 +58,16 @@ pub fn code_of_location(location: &str) -> Option<&'static str> {
         .map(|(c, _)| *c)
 }
 
+/// `; did you mean "eu-central-1"?` for a misspelt Region, or nothing.
+pub fn did_you_mean(code: &str) -> String {
+    crate::text::closest(code, REGIONS.iter().map(|(c, _)| *c))
+        .map(|best| format!("; did you mean \"{best}\"?"))
+        .unwrap_or_default()
+}
+
 /// `unknown region "eu-centrl-1"; did you mean "eu-central-1"?` and the list of known ones.
 pub fn unknown_message(code: &str) -> String {
-    let hint = crate::text::closest(code, REGIONS.iter().map(|(c, _)| *c))
-        .map(|best| format!("; did you mean \"{best}\"?"))
-        .unwrap_or_default();
+    let hint = did_you_mean(code);
     format!(
         "unknown region \"{code}\"{hint} (known: {})",
         REGIONS
