@@ -214,11 +214,11 @@ fn draw_bar(name: &str, read: u64, total: u64) {
     let mut err = std::io::stderr().lock();
     let _ = write!(
         err,
-        "\r\x1b[2K{name}  [{}{}] {pct:>3}%  {}/{} MB",
+        "\r\x1b[2K{name}  [{}{}] {pct:>3}%  {:.1}/{:.1} MB",
         "#".repeat(done),
         "-".repeat(width - done),
-        read / 1_000_000,
-        total / 1_000_000
+        read as f64 / 1e6,
+        total as f64 / 1e6
     );
     let _ = err.flush();
 }
