@@ -21,7 +21,9 @@ wait_for() {  # wait until the screen shows $1 (max 5 s)
 save() { t capture-pane -p > "assets/$1.txt"; echo "wrote assets/$1.txt"; }
 
 # No personal config (theme, data file) may leak into the captures.
-t new-session -d -x 80 -y 24 "env -u NO_COLOR COMPUTEPICK_CONFIG= TERM=xterm-256color $bin"
+# A fixed today, so the prices on the Cost tab are never marked stale in the captures (the
+# screen tests draw without a date).
+t new-session -d -x 80 -y 24 "env -u NO_COLOR COMPUTEPICK_CONFIG= COMPUTEPICK_TODAY=2026-12-02 TERM=xterm-256color $bin"
 wait_for "What are you running?"
 t send-keys 3
 wait_for "How long does ONE request"

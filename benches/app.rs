@@ -7,6 +7,9 @@
 //! run). The process figures run `target/release/computepick`, which `cargo bench` builds with
 //! the release profile first.
 //!
+//! Start to first frame and `recommend` are measured twice: with the built-in prices, and with
+//! a Region's prices installed (`computepick prices import`) and chosen with `--region`.
+//!
 //! Targets (issue 9): start to first frame < 15 ms; a view drawn < 1 ms at 200×60; a key press
 //! handled < 2 ms; peak memory < 15 MB; `recommend` as a whole process < 10 ms. A verdict is on
 //! the median (p95 shown beside it), for the slowest case of its kind; memory is on the peak.
@@ -152,8 +155,12 @@ fn main() {
     let guide = load(&reps, &mut rows);
     draws(&guide, &reps, &mut rows, &mut verdicts);
     keys(&guide, &reps, &mut rows, &mut verdicts);
-    let recommend_rss = recommend(&reps, &mut rows, &mut verdicts);
-    let app_rss = first_frames(&guide, &reps, &mut rows, &mut verdicts);
+    let recommend_rss = recommend(&reps, &mut rows, &mut verdicts, false);
+    let app_rss = first_frames(&guide, &reps, &mut rows, &mut verdicts, false);
+    // The same with a Region's prices installed and chosen (issue 19): they must stay within
+    // the same budgets.
+    let recommend_rss = recommend_rss.max(recommend(&reps, &mut rows, &mut verdicts, true));
+    let app_rss = app_rss.max(first_frames(&guide, &reps, &mut rows, &mut verdicts, true));
 
     let peak = recommend_rss.max(app_rss);
     verdicts.push(Verdict {
@@ -441,18 +448,67 @@ fn child_env(home: &std::path::Path) -> Vec<(&'static str, std::ffi::OsString)> 
     ]
 }
 
-/// `computepick recommend ...` from spawn to exit. Returns its peak RSS in KiB.
-fn recommend(reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<Verdict>) -> u64 {
+/// The Region the "installed" cases choose.
+const REGION: &str = "eu-central-1";
+
+/// Installs the test fixtures' eu-central-1 prices under `home` (where the app looks with
+/// `HOME=home` and no `XDG_DATA_HOME`), as `computepick prices import` does.
+fn install_region(home: &std::path::Path) -> bool {
+    use computepick::prices::{self, Matchers, offer};
+    let Ok((guide, _, _)) = data::load(None) else {
+        return false;
+    };
+    let matchers = Matchers::new(&guide.prices);
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prices");
+    let Ok(entries) = std::fs::read_dir(&fixtures) else {
+        return false;
+    };
+    let mut parsed = Vec::new();
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let Ok(file) = std::fs::File::open(&path) else {
+            return false;
+        };
+        match offer::read(file, 0, &matchers, None, &mut |_, _| {}) {
+            Ok(p) => parsed.push((path.display().to_string(), p)),
+            Err(_) => return false,
+        }
+    }
+    let files: Vec<(String, &offer::Parsed)> = parsed.iter().map(|(p, x)| (p.clone(), x)).collect();
+    let merged = prices::merge(None, REGION, &files, "2026-12-02");
+    let dir = home.join(".local/share/computepick/prices");
+    prices::save(&dir, &merged).is_ok()
+}
+
+/// `computepick recommend ...` from spawn to exit, with the built-in prices or (`region`) a
+/// Region's installed ones. Returns its peak RSS in KiB.
+fn recommend(
+    reps: &Repeats,
+    rows: &mut Vec<Row>,
+    verdicts: &mut Vec<Verdict>,
+    region: bool,
+) -> u64 {
     let Ok(home) = tempfile::tempdir() else {
         return 0;
     };
+    if region && !install_region(home.path()) {
+        eprintln!("cannot install the {REGION} prices");
+        return 0;
+    }
     let env = child_env(home.path());
+    let mut args: Vec<&str> = RECOMMEND_ARGS.to_vec();
+    if region {
+        args.extend(["--region", REGION]);
+    }
+    let args = &args[..];
     let before = children_usage();
     let mut failures = 0;
     let runs = reps.processes * 2;
     let times = time(runs, || {
         let status = Command::new(BIN)
-            .args(RECOMMEND_ARGS)
+            .args(args)
             .env_clear()
             .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
@@ -471,12 +527,20 @@ fn recommend(reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<Verdict>) -
     let cpu = (after.cpu - before.cpu) / (runs + runs.min(5)) as f64;
     let stats = Stats::of(&times);
     rows.push(Row {
-        what: "`computepick recommend ...` (whole process)".into(),
+        what: if region {
+            format!("`computepick recommend ... --region {REGION}` (installed prices)")
+        } else {
+            "`computepick recommend ...` (whole process)".into()
+        },
         stats,
         note: format!("{runs} runs; CPU {} a run", ms(cpu)),
     });
     verdicts.push(Verdict {
-        what: "`recommend` as a whole process",
+        what: if region {
+            "`recommend` as a whole process, a Region's prices installed"
+        } else {
+            "`recommend` as a whole process"
+        },
         measured: format!(
             "median {}, p95 {} (CPU {} a run)",
             ms(stats.median),
@@ -487,7 +551,7 @@ fn recommend(reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<Verdict>) -
         pass: failures == 0 && stats.median < TARGET_RECOMMEND,
     });
     (0..reps.processes.min(5))
-        .map(|_| peak_rss_kb(RECOMMEND_ARGS, &env))
+        .map(|_| peak_rss_kb(args, &env))
         .max()
         .unwrap_or(0)
 }
@@ -592,7 +656,11 @@ struct Seen {
 /// One run of the app in an 80×24 pseudo-terminal: (spawn → first frame bytes, spawn →
 /// first frame complete, peak RSS in KiB). `walk`, the number of answers a walk takes,
 /// also visits every view before quitting, so the peak covers them.
-fn pty_run(home: &std::path::Path, walk: Option<usize>) -> Option<(Duration, Duration, u64)> {
+fn pty_run(
+    home: &std::path::Path,
+    walk: Option<usize>,
+    args: &[&str],
+) -> Option<(Duration, Duration, u64)> {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -602,6 +670,7 @@ fn pty_run(home: &std::path::Path, walk: Option<usize>) -> Option<(Duration, Dur
         })
         .ok()?;
     let mut cmd = CommandBuilder::new(BIN);
+    cmd.args(args);
     cmd.env_clear();
     for (k, v) in child_env(home) {
         cmd.env(k, v);
@@ -724,20 +793,32 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Start to first frame, in a pseudo-terminal. Returns the app's peak RSS in KiB.
+/// Start to first frame, in a pseudo-terminal, with the built-in prices or (`region`) a
+/// Region's installed ones. Returns the app's peak RSS in KiB.
 fn first_frames(
     guide: &Guide,
     reps: &Repeats,
     rows: &mut Vec<Row>,
     verdicts: &mut Vec<Verdict>,
+    region: bool,
 ) -> u64 {
     let Ok(home) = tempfile::tempdir() else {
         return 0;
     };
+    if region && !install_region(home.path()) {
+        eprintln!("cannot install the {REGION} prices");
+        return 0;
+    }
+    let args: &[&str] = if region { &["--region", REGION] } else { &[] };
+    let label = if region {
+        format!(", --region {REGION} installed")
+    } else {
+        String::new()
+    };
     let before = children_usage();
     let (mut alts, mut frames, mut peak, mut missed) = (Vec::new(), Vec::new(), 0, 0);
     for i in 0..reps.processes + 2 {
-        match pty_run(home.path(), None) {
+        match pty_run(home.path(), None, args) {
             Some((alt, frame, rss)) if i >= 2 => {
                 alts.push(alt);
                 frames.push(frame);
@@ -751,7 +832,7 @@ fn first_frames(
     let cpu = (after.cpu - before.cpu) / (reps.processes + 2) as f64;
     let mut probe = App::new(guide.clone());
     let answers = walk_to_result(&mut probe);
-    let walked = pty_run(home.path(), Some(answers));
+    let walked = pty_run(home.path(), Some(answers), args);
     if let Some((_, _, rss)) = walked {
         peak = peak.max(rss);
     }
@@ -760,17 +841,21 @@ fn first_frames(
     }
     let (alt, frame) = (Stats::of(&alts), Stats::of(&frames));
     rows.push(Row {
-        what: "start → alternate screen entered (PTY 80×24)".into(),
+        what: format!("start → alternate screen entered (PTY 80×24{label})"),
         stats: alt,
         note: format!("{} runs", alts.len()),
     });
     rows.push(Row {
-        what: "start → first frame complete (PTY 80×24)".into(),
+        what: format!("start → first frame complete (PTY 80×24{label})"),
         stats: frame,
         note: format!("CPU {} a run, start to quit", ms(cpu)),
     });
     verdicts.push(Verdict {
-        what: "process start to first drawn frame",
+        what: if region {
+            "process start to first drawn frame, a Region's prices installed"
+        } else {
+            "process start to first drawn frame"
+        },
         measured: format!(
             "median {}, p95 {} (to its last row)",
             ms(frame.median),

@@ -57,6 +57,15 @@ pub fn cost_section(estimate: &Estimate, rec: &Recommendation) -> String {
     out
 }
 
+/// The notes on the prices behind an estimate ([`crate::prices::notes`]: stale, or not all the
+/// Region's own), as Markdown to follow [`cost_section`]; empty when there is nothing to say.
+pub fn price_notes(notes: &[String]) -> String {
+    notes
+        .iter()
+        .map(|n| format!("\n> **Note:** {}\n", n.replace('|', "\\|")))
+        .collect()
+}
+
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInfo<'_>) -> String {
     let mut out = String::new();
     let workload = walk

@@ -7,6 +7,7 @@
 //!     theme: Some(Light),
 //!     format: Some(Json),
 //!     data: Some("my-guide.ron"),
+//!     region: Some("eu-central-1"),
 //! )
 //! ```
 //!
@@ -74,6 +75,9 @@ pub struct Config {
     /// same file wherever the command is run.
     #[serde(default)]
     pub data: Option<PathBuf>,
+    /// The AWS Region whose installed prices to use (`computepick prices`), like `--region`.
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 /// What loading found: the settings (defaults when there is no usable file), the file they

@@ -16,6 +16,7 @@ pub mod engine;
 pub mod explain;
 pub mod fs_safe;
 pub mod keys;
+pub mod prices;
 pub mod search;
 pub mod text;
 pub mod tui;

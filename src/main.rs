@@ -46,13 +46,44 @@ fn main() -> ExitCode {
         cli.data = loaded.config.data;
     }
     let theme = Theme::from_choice(cli.theme.or(loaded.config.theme).unwrap_or_default());
+    // The Region whose installed prices to use: the flag, else the config file's. A config is a
+    // convenience: a Region there that is unknown or not installed is a warning and the built-in
+    // prices (a bad --region is an error, as an explicit choice).
+    let region = cli.region.clone().or_else(|| {
+        let r = loaded.config.region.clone()?;
+        let problem = computepick::prices::config_region_problem(&r);
+        if let Some(problem) = problem {
+            let file = loaded
+                .path
+                .as_ref()
+                .map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+            let warning = format!("{file}: warning: region {problem}; using the built-in prices");
+            cli::say(&warning);
+            warnings.push(warning);
+            return None;
+        }
+        Some(r)
+    });
     if let Some(command) = &cli.command {
-        return cli::run(command, cli.data.as_deref(), preloaded);
+        return cli::run(command, cli.data.as_deref(), preloaded, region.as_deref());
     }
     // Load and validate before taking the terminal, so data errors reach a normal stderr.
-    let Some(guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
+    let Some(mut guide) = preloaded.or_else(|| cli::load_or_report(cli.data.as_deref())) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    // The Regions the Cost tab can switch between, then the chosen one's prices.
+    let prices_dir = computepick::prices::prices_dir();
+    let regions = computepick::prices::RegionChoice::new(
+        &guide,
+        prices_dir.clone(),
+        Some(computepick::prices::today()),
+    );
+    if let Err(message) =
+        computepick::prices::select(&mut guide, region.as_deref(), prices_dir.as_deref())
+    {
+        cli::say(&format!("computepick: {message}"));
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     // The answers file too: its problems are worth more than "needs a terminal".
     let answers = match &cli.answers {
         Some(path) => match computepick::answers_file::load_resumable(&guide, path) {
@@ -74,6 +105,7 @@ fn main() -> ExitCode {
         return ExitCode::from(exit::BAD_INPUT);
     }
     let mut app = computepick::app::App::new(guide);
+    app.regions = regions;
     // Files the app writes go to the current directory, shown by its full path.
     if let Ok(dir) = std::env::current_dir() {
         app.out_dir = dir;

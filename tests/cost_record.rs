@@ -320,7 +320,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Your workload  3 more ↑↓"), "{screen}");
+    assert!(screen.contains("Your workload  4 more ↑↓"), "{screen}");
     assert!(!screen.contains("Batch runs on"), "{screen}");
     assert!(
         screen.contains("$0.01│"),

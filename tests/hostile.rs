@@ -213,6 +213,7 @@ const MINIMAL: &[&[&str]] = &[
     &["man"],
     &["config", "path"],
     &["config", "show"],
+    &["prices"],
 ];
 
 #[test]

@@ -18,6 +18,9 @@ pub const MAX_FIELD_CHARS: usize = 32;
 pub enum FormRow {
     Number(Field),
     Switch(Toggle),
+    /// The Region whose prices are used; Space moves to the next installed one (the app does
+    /// it, since the prices live in the guide).
+    Region,
 }
 
 impl FormRow {
@@ -26,6 +29,7 @@ impl FormRow {
             .into_iter()
             .map(FormRow::Number)
             .chain(Toggle::ALL.into_iter().map(FormRow::Switch))
+            .chain(std::iter::once(FormRow::Region))
     }
 }
 
@@ -47,6 +51,9 @@ pub struct CostView {
     pub crossings: Vec<(f64, f64)>,
     /// The user changed the workload size, so the result screen shows the estimate too.
     pub sized: bool,
+    /// What the walk's answers set on the form ("From your answers: …"), until it is sized
+    /// by hand.
+    pub shape_notes: Vec<String>,
     /// The sweep and break-evens do not yet match `inputs` (see [`CostView::prepare_chart`]).
     chart_stale: bool,
 }
@@ -65,6 +72,7 @@ impl CostView {
             break_evens: Vec::new(),
             crossings: Vec::new(),
             sized: false,
+            shape_notes: Vec::new(),
             chart_stale: true,
         };
         view.recompute();
@@ -118,6 +126,28 @@ impl CostView {
             .unwrap_or_default();
         self.break_evens = summarize_break_evens(&crossings);
         self.crossings = crossings.iter().map(|b| (b.requests, b.monthly)).collect();
+    }
+
+    /// Shapes the workload from the walk's answers (jobs that end, a load balancer, a typical
+    /// duration), until the user sizes it by hand: then their figures stand.
+    pub fn shape_from(&mut self, answers: &crate::engine::Answers) {
+        if self.sized {
+            return;
+        }
+        let shape = crate::cost::shape_from_answers(answers);
+        let mut inputs = self.inputs;
+        self.shape_notes = shape.apply(&mut inputs, crate::cost::Stated::default());
+        self.inputs = inputs;
+        self.texts = Field::ALL.iter().map(|f| f.format(&inputs)).collect();
+        self.recompute();
+    }
+
+    /// Prices every estimate again with `guide`'s prices (another Region's).
+    pub fn reprice(&mut self, guide: &Guide) {
+        self.model = CostModel::new(guide);
+        self.recompute();
+        self.chart_stale = true;
+        self.prepare_chart();
     }
 
     /// A click on the form's row `row`: it takes the focus, and an option flips (Batch's

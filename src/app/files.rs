@@ -101,13 +101,20 @@ impl App {
 }
 
 impl App {
+    /// What to say about the prices in use: stale (when the app knows today's date), or not all
+    /// the Region's own.
+    pub fn price_notes(&self) -> crate::prices::Notes {
+        crate::prices::notes(&self.guide, self.regions.today)
+    }
+
     /// The decision record's cost section, when the user sized the workload on the Cost tab.
     fn cost_section(&self, rec: &crate::engine::Recommendation) -> Option<String> {
         if !self.cost.sized {
             return None;
         }
         let estimate = self.cost.estimate.as_ref()?;
-        // The same section `recommend --format adr` writes.
-        Some(adr::cost_section(estimate, rec))
+        // The same section `recommend --format adr` writes, with the same notes on the prices.
+        let notes = self.price_notes().sentences();
+        Some(adr::cost_section(estimate, rec) + &adr::price_notes(&notes))
     }
 }

@@ -132,9 +132,38 @@ pub struct App {
     pub hits: HitMap,
     /// How far the result can scroll, as last drawn (it depends on the terminal's width).
     pub result_max_scroll: Cell<u16>,
+    /// The Regions whose prices the Cost tab can switch to, and today's date for marking stale
+    /// prices (none by default: set by the binary, so tests and snapshots do not age).
+    pub regions: crate::prices::RegionChoice,
 }
 
 impl App {
+    /// The Cost tab's Region: the next one with prices (the built-in Region, then each installed
+    /// with `computepick prices import`), repricing every estimate.
+    pub fn next_region(&mut self) {
+        let current = self.guide.meta.region.clone();
+        let next = match self.regions.next_after(&current) {
+            Some(next) if next != current => next.to_owned(),
+            _ => {
+                self.status = Some(format!(
+                    "Only the built-in {current} prices are here; import a Region's with `{}`",
+                    crate::prices::REFRESH_COMMAND
+                ));
+                return;
+            }
+        };
+        let (prices, region) = (self.guide.prices.clone(), current);
+        match self.regions.switch(&mut self.guide, &next) {
+            Ok(()) => self.status = Some(format!("Prices for {next}")),
+            Err(message) => {
+                self.guide.prices = prices;
+                self.guide.meta.region = region;
+                self.status = Some(message);
+            }
+        }
+        self.cost.reprice(&self.guide);
+    }
+
     pub fn new(guide: Guide) -> Self {
         let compare = CompareView::new(&guide);
         let search = SearchView::new(&guide);
@@ -166,6 +195,7 @@ impl App {
             out_dir: std::path::PathBuf::from("."),
             data_name: crate::data::EMBEDDED_NAME.to_owned(),
             result_max_scroll: Cell::new(u16::MAX),
+            regions: crate::prices::RegionChoice::default(),
             hits: HitMap::default(),
         };
         app.show_question(0);
@@ -254,6 +284,8 @@ impl App {
 
     fn show_result(&mut self) {
         let walk = engine::walk(&self.guide, &self.answers);
+        // The Cost tab follows the answers (jobs that end, a load balancer) until sized by hand.
+        self.cost.shape_from(&engine::answers_of(&walk.path));
         // A workload sized on the Cost tab weighs in where the answers say cost matters.
         let sizing = self
             .cost
@@ -410,6 +442,12 @@ impl App {
             _ => match self.tab {
                 Tab::Compare => self.compare.update(&self.guide, action),
                 Tab::Search => {}
+                Tab::Cost
+                    if action == Action::Type(' ')
+                        && self.cost.focused() == Some(FormRow::Region) =>
+                {
+                    self.next_region();
+                }
                 Tab::Cost => self.cost.update(action),
                 Tab::Guide => match &self.screen {
                     Screen::Question { .. } => self.update_question(action),

@@ -119,7 +119,12 @@ impl App {
                 self.compare.row = i;
                 self.compare.cell_open = false;
             }
-            Clickable::CostRow(i) if self.tab == Tab::Cost => self.cost.click(i),
+            Clickable::CostRow(i) if self.tab == Tab::Cost => {
+                self.cost.click(i);
+                if self.cost.focused() == Some(super::FormRow::Region) {
+                    self.next_region();
+                }
+            }
             Clickable::SearchResult(i) => {
                 if self.search.selected == i {
                     self.update(Action::Select);

@@ -10,8 +10,10 @@ pub const AFTER_HELP: &str = "Checks syntax (with file:line:col), then every sem
 duplicate ids, dangling references, cycles, unreachable questions, options with no effect, services \
 no path recommends, paths that end without a recommendation (every path is explored, checklists \
 included), rule-outs without the sourced fact they rest on, services without their own burden rank, \
-facts and prices without a source or date; then counts the paths each service tops, the ties and the \
-close calls. Dates older than a year are warnings. Exit 0 when valid, 2 with the errors.";
+facts and prices without a source or date, price matchers (`aws:`) that cannot match; then counts the \
+paths each service tops, the ties and the close calls. Dates older than a year are warnings, and so \
+are prices older than 180 days: the data's, and each Region installed with `computepick prices \
+import`. Exit 0 when valid, 2 with the errors.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,7 +22,8 @@ pub struct Args {
     pub file: Option<PathBuf>,
 }
 
-pub fn run(args: &Args, data: Option<&Path>) -> u8 {
+/// `region` is the Region in use (`--region` or the config), `today` the date prices age to.
+pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -> u8 {
     let path = args.file.as_deref().or(data);
     let (text, name) = match path {
         Some(path) => match data::load_path(path) {
@@ -54,7 +57,10 @@ pub fn run(args: &Args, data: Option<&Path>) -> u8 {
         report_diagnostics(&explored);
         return exit::BAD_INPUT;
     }
-    let warnings = Diagnostics(report.diagnostics.warnings().cloned().collect());
+    let mut warnings = Diagnostics(report.diagnostics.warnings().cloned().collect());
+    warnings
+        .0
+        .extend(price_warnings(&guide, &name, region, today));
     report_diagnostics(&warnings);
     let mut out = String::new();
     if let Some(summary) = summary {
@@ -86,4 +92,74 @@ pub fn run(args: &Args, data: Option<&Path>) -> u8 {
         }
     }
     emit(&out)
+}
+
+/// Prices older than [`crate::prices::STALE_AFTER_DAYS`]: the data's own, and each installed
+/// Region's; an installed file that cannot be read; a `--region` nothing is installed for.
+fn price_warnings(
+    guide: &crate::data::Guide,
+    name: &str,
+    region: Option<&str>,
+    today: i64,
+) -> Vec<crate::data::Diagnostic> {
+    use crate::data::{Diagnostic, Severity, days_since};
+    use crate::prices;
+    let warn = |file: String, message: String| Diagnostic {
+        severity: Severity::Warning,
+        file,
+        line: 0,
+        col: 0,
+        message,
+    };
+    let stale = |as_of: &str| days_since(as_of, today).filter(|d| *d > prices::STALE_AFTER_DAYS);
+    let mut out = Vec::new();
+    if let Some(as_of) = prices::prices_as_of(guide)
+        && let Some(days) = stale(as_of)
+    {
+        out.push(warn(
+            name.to_owned(),
+            format!(
+                "prices are stale: the oldest is as of {as_of}, {days} days ago (over {}); \
+                 import current ones with `{}` and use them with --region",
+                prices::STALE_AFTER_DAYS,
+                prices::REFRESH_COMMAND
+            ),
+        ));
+    }
+    let Some(dir) = prices::prices_dir() else {
+        return out;
+    };
+    let mut installed = prices::installed_regions(&dir);
+    if let Some(r) = region
+        && !installed.iter().any(|i| i == r)
+        && r != guide.meta.region
+    {
+        out.push(warn(
+            name.to_owned(),
+            format!("no prices are installed for --region {r}; commands using it will refuse"),
+        ));
+    }
+    installed.sort();
+    for r in installed {
+        let file = prices::region_file(&dir, &r).display().to_string();
+        match prices::load_region(&dir, &r) {
+            Ok(Some(p)) => {
+                if let Some(days) = stale(p.as_of()) {
+                    out.push(warn(
+                        file,
+                        format!(
+                            "prices for {r} are stale: as of {}, {days} days ago (over {}); \
+                             refresh them with `{}`",
+                            p.as_of(),
+                            prices::STALE_AFTER_DAYS,
+                            prices::REFRESH_COMMAND
+                        ),
+                    ));
+                }
+            }
+            Ok(None) => {}
+            Err(message) => out.push(warn(file, message)),
+        }
+    }
+    out
 }

@@ -7,8 +7,8 @@ use super::emit;
 use crate::config::{self, Loaded};
 
 pub const AFTER_HELP: &str = "The file is RON, for example:
-  (theme: Some(Light), format: Some(Json), data: Some(\"my-guide.ron\"))
-Every setting is also a flag (--theme, --format, --data), and a flag wins. COMPUTEPICK_CONFIG names
+  (theme: Some(Light), format: Some(Json), data: Some(\"my-guide.ron\"), region: Some(\"eu-central-1\"))
+Every setting is also a flag (--theme, --format, --data, --region), and a flag wins. COMPUTEPICK_CONFIG names
 another file; set empty, no file is read.";
 
 #[derive(Debug, clap::Args)]
@@ -67,6 +67,14 @@ fn show(loaded: &Loaded, data_warning: Option<&crate::data::Diagnostic>) -> Stri
         "format: {} {}",
         c.format.map_or("text", config::OutputFormat::flag_value),
         if c.format.is_some() { set } else { default }
+    );
+    let _ = writeln!(
+        out,
+        "region: {}",
+        c.region.as_ref().map_or_else(
+            || format!("us-east-1, built-in prices {default}"),
+            |r| format!("{r} {set}")
+        )
     );
     let _ = writeln!(
         out,

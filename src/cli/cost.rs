@@ -231,6 +231,9 @@ pub struct Report {
     pub estimate: Estimate,
     pub bands: Vec<Band>,
     pub break_evens: Vec<BreakEven>,
+    /// What to say about the prices themselves: stale, or not all the Region's own
+    /// ([`crate::prices::notes`]).
+    pub price_notes: crate::prices::Notes,
 }
 
 /// Estimates, the cheapest service by volume and the break-even points for `inputs`.
@@ -248,11 +251,20 @@ pub fn report(guide: &Guide, inputs: &Inputs) -> Result<Report, String> {
         estimate,
         bands,
         break_evens,
+        price_notes: crate::prices::Notes::default(),
     })
 }
 
 pub fn run(args: &Args, guide: &Guide) -> u8 {
-    let report = args.inputs().and_then(|inputs| report(guide, &inputs));
+    // The command reads the clock (or COMPUTEPICK_TODAY); the report is pure.
+    let today = crate::prices::today();
+    let report = args
+        .inputs()
+        .and_then(|inputs| report(guide, &inputs))
+        .map(|mut r| {
+            r.price_notes = crate::prices::notes(guide, Some(today));
+            r
+        });
     match report {
         Ok(report) => emit(&render(
             &report,
@@ -343,6 +355,11 @@ fn text(report: &Report, width: usize) -> String {
     let prices = format!("Prices: {}, as of {}. {ESTIMATE_ONLY}", e.region, e.as_of);
     for line in text::wrap(&prices, width - 2) {
         let _ = writeln!(out, "  {line}");
+    }
+    for note in report.price_notes.sentences() {
+        for line in text::wrap(&note, width - 2) {
+            let _ = writeln!(out, "  {line}");
+        }
     }
     let _ = writeln!(out);
 
@@ -445,10 +462,21 @@ fn text(report: &Report, width: usize) -> String {
     }
     let _ = writeln!(
         out,
-        "\nRegion {} · prices as of {} · estimate only",
-        e.region, e.as_of
+        "\nRegion {} · prices as of {}{} · estimate only",
+        e.region,
+        e.as_of,
+        stale_mark(report)
     );
     out
+}
+
+/// ` (STALE: 215 days old)` after the price date, when the prices are stale.
+fn stale_mark(report: &Report) -> String {
+    report
+        .price_notes
+        .stale_days
+        .map(|d| format!(" (STALE: {d} days old)"))
+        .unwrap_or_default()
 }
 
 fn bullet(out: &mut String, text_: &str, width: usize) {
@@ -526,9 +554,14 @@ fn markdown(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "\nRegion {} · prices as of {} · {ESTIMATE_ONLY}",
-        e.region, e.as_of
+        "\nRegion {} · prices as of {}{} · {ESTIMATE_ONLY}",
+        e.region,
+        e.as_of,
+        stale_mark(report)
     );
+    for note in report.price_notes.sentences() {
+        let _ = writeln!(out, "\n> **Note:** {}", cell(&note));
+    }
     out
 }
 
@@ -544,6 +577,10 @@ struct JsonOut<'a> {
     break_evens: &'a [BreakEven],
     break_even_summary: Vec<String>,
     note: &'a str,
+    /// Prices older than 180 days.
+    stale: bool,
+    /// Stale prices, prices not the Region's own: sentences (empty when there is nothing to say).
+    price_notes: Vec<String>,
 }
 
 fn json(report: &Report) -> String {
@@ -559,6 +596,8 @@ fn json(report: &Report) -> String {
         break_evens: &report.break_evens,
         break_even_summary: summarize_break_evens(&report.break_evens),
         note: ESTIMATE_ONLY,
+        stale: report.price_notes.stale.is_some(),
+        price_notes: report.price_notes.sentences(),
     };
     // Plain strings and finite numbers (inputs are validated) always serialize.
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"

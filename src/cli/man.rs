@@ -93,6 +93,12 @@ The config file to read instead of the one under FILES; set but empty, no config
 \fBXDG_CONFIG_HOME\fR, \fBHOME\fR, \fBAPPDATA\fR
 Where the config file is looked for (see FILES).
 .TP
+\fBXDG_DATA_HOME\fR, \fBLOCALAPPDATA\fR
+Where imported prices are kept (see FILES).
+.TP
+\fBCOMPUTEPICK_TODAY\fR
+A date (YYYY\-MM\-DD) to count the prices' age from instead of the clock's; prices older than 180 days are marked stale.
+.TP
 \fBNO_COLOR\fR
 Set to anything non\-empty, the app draws without colour whatever the theme (https://no\-color.org); selection and differences stay marked by symbols and reverse video.
 .TP
@@ -104,10 +110,13 @@ Set to \fBdumb\fR, the interactive guide does not start (exit 2) and the subcomm
 .SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/computepick/config.ron\fR, else \fI~/.config/computepick/config.ron\fR
-The config file on Linux, BSD and macOS (where terminal tools keep theirs under ~/.config too): personal defaults for \fBtheme\fR, \fBformat\fR and \fBdata\fR, in RON. Every setting is also a flag, and a flag wins. A file that cannot be used, or a \fBdata\fR file in it that does not load, gets a warning and the defaults. \fBcomputepick config path\fR prints the path in use, \fBcomputepick config show\fR what it sets.
+The config file on Linux, BSD and macOS (where terminal tools keep theirs under ~/.config too): personal defaults for \fBtheme\fR, \fBformat\fR, \fBdata\fR and \fBregion\fR, in RON. Every setting is also a flag, and a flag wins. A file that cannot be used, or a \fBdata\fR file in it that does not load, gets a warning and the defaults. \fBcomputepick config path\fR prints the path in use, \fBcomputepick config show\fR what it sets.
 .TP
 \fI%APPDATA%\\computepick\\config.ron\fR
 The config file on Windows.
+.TP
+\fI$XDG_DATA_HOME/computepick/prices/REGION.json\fR, else \fI~/.local/share/computepick/prices/REGION.json\fR
+One Region's prices, imported from AWS's price list by \fBcomputepick prices import\fR and used with \fB\-\-region\fR or the config's \fBregion\fR (\fI%LOCALAPPDATA%\\computepick\\prices\fR on Windows). \fBcomputepick prices\fR lists them.
 .TP
 \fIcomputepick\-decision\-YYYY\-MM\-DD.md\fR, \fIcomputepick\-answers\-YYYY\-MM\-DD.ron\fR
 Written in the current directory by \fBe\fR and \fBs\fR on the result screen, and the first by \fBrecommend \-\-format adr\fR without \fB\-o\fR; never replacing an existing file without confirmation or \fB\-\-force\fR.

@@ -8,6 +8,7 @@ pub mod config;
 pub mod cost;
 pub mod list;
 pub mod man;
+pub mod prices;
 pub mod recommend;
 pub mod search;
 pub mod show;
@@ -59,6 +60,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// Use the prices installed for this AWS Region (`computepick prices`); default: the
+    /// built-in us-east-1 prices.
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+
     /// Colours for a dark or light terminal background; auto detects it (dark when unknown).
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub theme: Option<crate::config::ThemeChoice>,
@@ -96,6 +102,9 @@ pub enum Command {
     /// Print the manual page (roff): `computepick man | man -l -`.
     #[command(after_help = man::AFTER_HELP)]
     Man(man::Args),
+    /// List installed prices by Region, or import AWS's price list files.
+    #[command(after_help = prices::AFTER_HELP)]
+    Prices(prices::Args),
     /// Show where the config file is and what it sets.
     #[command(after_help = config::AFTER_HELP)]
     Config(config::Args),
@@ -111,18 +120,38 @@ pub enum Format {
 }
 
 /// Runs a subcommand and returns the exit code. `preloaded` is `data`'s guide when it was
-/// already loaded (the config's data file), so it is not parsed twice.
+/// already loaded (the config's data file), so it is not parsed again. `region` (from
+/// `--region` or the config) chooses the installed prices the commands use.
 pub fn run(
     command: &Command,
     data: Option<&std::path::Path>,
     preloaded: Option<Guide>,
+    region: Option<&str>,
 ) -> ExitCode {
-    let with_guide = |f: &dyn Fn(&Guide) -> u8| match preloaded {
-        Some(ref guide) => f(guide),
-        None => with_guide(data, f),
+    let today = crate::prices::today();
+    // The import reads the data's own prices (their matchers), not a Region's.
+    if let Command::Prices(args) = command {
+        return ExitCode::from(match preloaded.or_else(|| load_or_report(data)) {
+            Some(guide) => prices::run(args, &guide, region, today),
+            None => exit::BAD_INPUT,
+        });
+    }
+    // The guide with the chosen Region's prices laid over the built-in ones.
+    let with_guide = |f: &dyn Fn(&Guide) -> u8| {
+        let Some(mut guide) = preloaded.or_else(|| load_or_report(data)) else {
+            return exit::BAD_INPUT;
+        };
+        let dir = crate::prices::prices_dir();
+        match crate::prices::select(&mut guide, region, dir.as_deref()) {
+            Ok(()) => f(&guide),
+            Err(message) => {
+                eprintln!("computepick: {message}");
+                exit::BAD_INPUT
+            }
+        }
     };
     let code = match command {
-        Command::Check(args) => check::run(args, data),
+        Command::Check(args) => check::run(args, data, region, today),
         Command::Recommend(args) => {
             let name = data.map_or_else(
                 || crate::data::EMBEDDED_NAME.to_owned(),
@@ -138,16 +167,9 @@ pub fn run(
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Config(args) => config::run(args),
+        Command::Prices(_) => exit::INTERNAL, // handled above
     };
     ExitCode::from(code)
-}
-
-/// Loads the guide and runs `f` on it, or reports the data's errors (exit 2).
-fn with_guide(data: Option<&std::path::Path>, f: impl FnOnce(&Guide) -> u8) -> u8 {
-    match load_or_report(data) {
-        Some(guide) => f(&guide),
-        None => exit::BAD_INPUT,
-    }
 }
 
 /// Loads the guide; on failure prints every diagnostic to stderr and returns `None`.

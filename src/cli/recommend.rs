@@ -180,11 +180,17 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         None => {}
     }
     let estimate = estimate.as_ref();
+    // What to say about the prices behind an estimate: stale, or not all the Region's own.
+    let notes = crate::prices::notes(guide, Some(crate::prices::today())).sentences();
     let output = match args.format {
-        RecommendFormat::Text => render_with_cost(guide, &walk, &rec, estimate, Format::Text),
-        RecommendFormat::Json => render_with_cost(guide, &walk, &rec, estimate, Format::Json),
+        RecommendFormat::Text => {
+            render_with_cost(guide, &walk, &rec, estimate, &notes, Format::Text)
+        }
+        RecommendFormat::Json => {
+            render_with_cost(guide, &walk, &rec, estimate, &notes, Format::Json)
+        }
         RecommendFormat::Markdown => {
-            render_with_cost(guide, &walk, &rec, estimate, Format::Markdown)
+            render_with_cost(guide, &walk, &rec, estimate, &notes, Format::Markdown)
         }
         RecommendFormat::Adr => adr::render(
             guide,
@@ -193,7 +199,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             &adr::RecordInfo {
                 date: &today,
                 data_name,
-                cost: estimate.map(|e| adr::cost_section(e, &rec)),
+                cost: estimate.map(|e| adr::cost_section(e, &rec) + &adr::price_notes(&notes)),
             },
         ),
     };
@@ -336,7 +342,7 @@ pub fn decide_sized(
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
-    render_with_cost(guide, walk, rec, None, format)
+    render_with_cost(guide, walk, rec, None, &[], format)
 }
 
 /// As [`render`], with the monthly cost of the recommendation and runners-up when `estimate`
@@ -346,19 +352,26 @@ pub fn render_with_cost(
     walk: &Walk,
     rec: &Recommendation,
     estimate: Option<&Estimate>,
+    notes: &[String],
     format: Format,
 ) -> String {
     match format {
-        Format::Text => text(guide, walk, rec, estimate),
-        Format::Markdown => markdown(guide, walk, rec, estimate),
-        Format::Json => json(guide, walk, rec, estimate),
+        Format::Text => text(guide, walk, rec, estimate, notes),
+        Format::Markdown => markdown(guide, walk, rec, estimate, notes),
+        Format::Json => json(guide, walk, rec, estimate, notes),
     }
 }
 
 const COST_NOTE: &str = "estimate only, from list prices; `computepick cost` with the same flags \
 shows every line and assumption";
 
-fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
+fn text(
+    guide: &Guide,
+    walk: &Walk,
+    rec: &Recommendation,
+    estimate: Option<&Estimate>,
+    notes: &[String],
+) -> String {
     let mut out = String::new();
     match rec.top() {
         Some(top) => {
@@ -443,8 +456,10 @@ fn text(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
             );
         }
         let note = format!("{} prices as of {}; {COST_NOTE}.", e.region, e.as_of);
-        for line in wrap_text::wrap(&note, 96) {
-            let _ = writeln!(out, "  {line}");
+        for note in std::iter::once(&note).chain(notes) {
+            for line in wrap_text::wrap(note, 96) {
+                let _ = writeln!(out, "  {line}");
+            }
         }
     }
     if !rec.excluded.is_empty() {
@@ -477,6 +492,7 @@ fn markdown(
     walk: &Walk,
     rec: &Recommendation,
     estimate: Option<&Estimate>,
+    notes: &[String],
 ) -> String {
     let mut out = String::new();
     match rec.top() {
@@ -548,6 +564,7 @@ fn markdown(
         let _ = writeln!(out, "\n## Cost at your size\n");
         let _ = write!(out, "{}", adr::cost_section(e, rec));
         let _ = writeln!(out, "\n{}.", capitalize(COST_NOTE));
+        let _ = write!(out, "{}", adr::price_notes(notes));
     }
     if !rec.excluded.is_empty() {
         let _ = writeln!(out, "\n## Ruled out\n");
@@ -607,6 +624,10 @@ struct JsonCost<'a> {
     inputs: &'a crate::cost::Inputs,
     services: Vec<JsonServiceCost<'a>>,
     note: &'a str,
+    /// Prices older than 180 days.
+    stale: bool,
+    /// Stale prices, prices not the Region's own: sentences (empty when there is nothing to say).
+    price_notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -642,7 +663,13 @@ struct JsonStep<'a> {
     answer: &'a str,
 }
 
-fn json(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Estimate>) -> String {
+fn json(
+    guide: &Guide,
+    walk: &Walk,
+    rec: &Recommendation,
+    estimate: Option<&Estimate>,
+    notes: &[String],
+) -> String {
     let cost = estimate.map(|e| JsonCost {
         region: &e.region,
         as_of: &e.as_of,
@@ -660,6 +687,10 @@ fn json(guide: &Guide, walk: &Walk, rec: &Recommendation, estimate: Option<&Esti
             })
             .collect(),
         note: COST_NOTE,
+        stale: notes
+            .iter()
+            .any(|n| n.starts_with(crate::prices::STALE_PREFIX)),
+        price_notes: notes,
     });
     let out = JsonOut {
         recommendation: rec.top().map(|t| t.service.as_str()),

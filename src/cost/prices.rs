@@ -64,7 +64,7 @@ pub struct PriceBook {
     pub bundles: Vec<Bundle>,
     /// The region the prices are for: one region, or several joined when the data mixes them.
     pub region: String,
-    /// The oldest as-of date among the prices, so the output never claims fresher data than it has.
+    /// The oldest as-of date among the rates, so the output never claims fresher data than it has.
     pub as_of: String,
     pub currency: String,
 }
@@ -90,23 +90,26 @@ impl PriceBook {
             .filter(|p| p.kind == PriceKind::Rate)
             .filter_map(bundle)
             .collect();
-        let mut regions: Vec<&str> = guide
+        // The Region the rates are for: the chosen one (rates an import did not find stay
+        // built-in, and the estimate's notes name each).
+        let regions: std::collections::BTreeSet<&str> = guide
             .prices
             .iter()
+            .filter(|p| !crate::prices::matcher::region_independent(p))
             .map(|p| p.region.as_deref().unwrap_or(&guide.meta.region))
             .collect();
-        regions.sort_unstable();
-        regions.dedup();
-        let region = if regions.is_empty() {
+        // (`prices::select` makes the chosen Region the guide's own.)
+        let region = if regions.contains(guide.meta.region.as_str()) {
             guide.meta.region.clone()
         } else {
-            regions.join(", ")
+            regions
+                .iter()
+                .next()
+                .map_or_else(|| guide.meta.region.clone(), |r| (*r).to_owned())
         };
-        let as_of = guide
-            .prices
-            .iter()
-            .map(|p| p.as_of.as_str())
-            .min()
+        // The rates' date: allowances and discounts are the same in every Region and are not
+        // refreshed by an import (`computepick prices`), so they do not date the prices.
+        let as_of = crate::prices::prices_as_of(guide)
             .unwrap_or(&guide.meta.as_of)
             .to_owned();
         let rates = prices
@@ -273,6 +276,7 @@ mod tests {
             kind: PriceKind::Rate,
             source: "https://example.com".into(),
             as_of: "2026-11-23".into(),
+            aws: None,
         }
     }
 

@@ -62,7 +62,8 @@ pub fn today_ymd() -> String {
     civil_from_days(today())
 }
 
-fn civil_from_days(z: i64) -> String {
+/// `YYYY-MM-DD` for days since 1970-01-01.
+pub fn civil_from_days(z: i64) -> String {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -9,7 +9,7 @@ mod source_map;
 pub use source_map::line_col;
 mod validate;
 
-pub use dates::{days_since, today, today_ymd};
+pub use dates::{civil_from_days, days_since, parse_ymd, today, today_ymd};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use load::{
     EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_message, parse_syntax,

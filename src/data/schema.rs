@@ -208,6 +208,10 @@ pub struct Price {
     pub kind: PriceKind,
     pub source: String,
     pub as_of: String,
+    /// Where `computepick prices import` finds this price in AWS's price list; see
+    /// [`crate::prices::AwsPrice`]. EC2 instance prices need none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws: Option<crate::prices::AwsPrice>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -587,6 +587,9 @@ impl<'a> Checker<'a> {
             }
             self.require_text(&at, &format!("{what}: unit"), &price.unit);
             self.dated_source(&at, &what, &price.source, &price.as_of);
+            for problem in crate::prices::matcher::problems(price) {
+                self.error(&at, format!("{what}: {problem}"));
+            }
         }
     }
 }

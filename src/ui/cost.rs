@@ -42,7 +42,14 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             .saturating_sub(super::cost_chart::MIN_HEIGHT)
             .min(bottom.height / 2),
     );
-    let notes = notes(view, theme, usize::from(area.width), 3, room);
+    let notes = notes(
+        view,
+        theme,
+        usize::from(area.width),
+        3,
+        room,
+        &prices_mark(app),
+    );
     let notes_height = u16::try_from(notes.len()).unwrap_or(0);
     let [chart, notes_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(notes_height)]).areas(bottom);
@@ -62,6 +69,7 @@ fn draw_form(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
                 (short_label(field), shown)
             }
             FormRow::Switch(toggle) => (toggle.label(), toggle.state_text(&view.inputs)),
+            FormRow::Region => ("Region", app.guide.meta.region.clone()),
         };
         let marker = if focused { "›" } else { " " };
         let style = if focused {
@@ -122,6 +130,7 @@ fn hint(row: FormRow) -> Option<&'static str> {
     match row {
         FormRow::Switch(Toggle::Spot | Toggle::Reserved) => Some("Spot or Reserved, not both"),
         FormRow::Switch(Toggle::BatchOnFargate) => Some("space: Batch on EC2 ⇄ Fargate"),
+        FormRow::Region => Some("space: next Region with prices"),
         _ => None,
     }
 }
@@ -262,9 +271,10 @@ fn notes(
     width: usize,
     sentences: usize,
     room: usize,
+    prices_mark: &str,
 ) -> Vec<Line<'static>> {
     let footer = format!(
-        " Estimate only · {} prices as of {} · 730 h a month",
+        " Estimate only · {} prices as of {}{prices_mark} · 730 h a month",
         view.model.region(),
         view.model.as_of()
     );
@@ -276,6 +286,26 @@ fn notes(
         return lines;
     }
     notes_with(view, theme, width, sentences, room, &footer)
+}
+
+/// What the footer adds after the price date: that the prices are stale and how to refresh them,
+/// or that some are not the Region's own (`computepick prices` lists what is installed).
+fn prices_mark(app: &App) -> String {
+    let notes = app.price_notes();
+    let mut mark = String::new();
+    if let Some(days) = notes.stale_days {
+        mark.push_str(&format!(
+            " · STALE, {days} days old: {}",
+            crate::prices::REFRESH_COMMAND
+        ));
+    }
+    if notes.fallback.is_some() {
+        mark.push_str(" · some prices built-in (computepick prices)");
+    }
+    if !app.cost.shape_notes.is_empty() && !app.cost.sized {
+        mark.push_str(" · jobs, load balancer and duration from your answers");
+    }
+    mark
 }
 
 /// A break-even sentence's first line, which starts with `◆`.

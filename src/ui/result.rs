@@ -187,6 +187,12 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         for l in wrap(&note, width.saturating_sub(2)) {
             lines.push(Line::styled(format!("  {l}"), theme.dim()));
         }
+        // Stale prices, or prices not the Region's own, are said in full, not dimmed.
+        for note in app.price_notes().sentences() {
+            for l in wrap(&note, width.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {l}")));
+            }
+        }
     }
     if !rec.excluded.is_empty() {
         lines.push(Line::default());
