@@ -1,24 +1,16 @@
 //! computepick: a guide to choosing where code runs on AWS.
 //!
-//! The library holds everything but the process entry point: the data (`data`), the pure
-//! decision logic (`engine`), the command line (`cli`), and the terminal app (`app`, `ui`, `tui`).
+//! Three rooms: [`core`] (the data, the decision engine, compare, cost, search and reports:
+//! no terminal, no command line), [`cli`] (one file per subcommand) and [`tui`] (the terminal
+//! app). `main.rs` only parses, loads and dispatches.
 
-pub mod adr;
-pub mod answers_file;
-pub mod app;
 pub mod cli;
-pub mod compare;
-pub mod config;
-pub mod cost;
-pub mod data;
-pub mod detail;
-pub mod engine;
-pub mod explain;
-pub mod fs_safe;
-pub mod keys;
-pub mod prices;
-pub mod search;
-pub mod text;
+pub mod core;
 pub mod tui;
-pub mod ui;
-pub mod whatif;
+
+// Short paths for what every room uses.
+pub use crate::core::engine::{explain, whatif};
+pub use crate::core::report::{adr, answers_file};
+pub use crate::core::{compare, cost, data, detail, engine, fs_safe, prices, search, text};
+pub use crate::tui::{app, keys, ui};
+pub use cli::config_file as config;

@@ -462,3 +462,46 @@ fn the_readme_keys_table_agrees_with_the_keymap_on_q_and_help() {
         assert_eq!(action_for(Context::Question, &press(key)), Some(action));
     }
 }
+
+/// The core knows nothing of the terminal or the command line: no ratatui, crossterm or clap
+/// path anywhere under `src/core`, so the decision engine, cost model and reports can be read,
+/// tested and reused alone.
+#[test]
+fn the_core_imports_no_terminal_or_command_line_crate() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read src/core") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &mut files,
+    );
+    assert!(files.len() > 20, "{files:?}");
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for krate in ["ratatui", "crossterm", "clap"] {
+                let uses = code.contains(&format!("{krate}::"))
+                    || code.contains(&format!("use {krate}"))
+                    || code.contains(&format!("{krate}::ValueEnum"));
+                if uses {
+                    found.push(format!("{}:{}: {line}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the core reaches outside its room:\n{}",
+        found.join("\n")
+    );
+}

@@ -1198,7 +1198,13 @@ fn bad_inputs_are_refused_with_the_reason() {
     ] {
         let e = field.parse(text).expect_err(text);
         assert!(e.message.contains(needle), "{text}: {e}");
-        assert!(e.to_string().starts_with(field.flag()), "{e}");
+        // In the form's words; the command line names its flag.
+        assert!(e.to_string().starts_with(field.label()), "{e}");
+        let cli = computepick::cli::cost::input_error(&e);
+        assert!(
+            cli.starts_with(computepick::cli::cost::flag(field)),
+            "{cli}"
+        );
     }
     // Values set directly are checked too, before any estimate.
     let bad = Inputs {

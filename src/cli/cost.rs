@@ -90,7 +90,7 @@ pub struct Workload {
 
     /// Where AWS Batch runs the jobs [default: ec2]
     #[arg(long, value_enum, value_name = "COMPUTE")]
-    pub batch_on: Option<BatchCompute>,
+    pub batch_on: Option<BatchOn>,
 
     /// Each request is a job that ends: compute runs only while jobs run (AWS Batch is priced
     /// only then); without --hours-per-day the hours follow from the jobs.
@@ -104,6 +104,39 @@ pub struct Workload {
     /// No load balancer for any service (Elastic Beanstalk becomes single-instance).
     #[arg(long)]
     pub no_load_balancer: bool,
+}
+
+/// `--batch-on`: the core's [`BatchCompute`] as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BatchOn {
+    Ec2,
+    Fargate,
+}
+
+impl From<BatchOn> for BatchCompute {
+    fn from(on: BatchOn) -> Self {
+        match on {
+            BatchOn::Ec2 => BatchCompute::Ec2,
+            BatchOn::Fargate => BatchCompute::Fargate,
+        }
+    }
+}
+
+/// The command-line flag of a form field, which the command line's messages name.
+pub fn flag(field: Field) -> &'static str {
+    match field {
+        Field::Requests => "--requests",
+        Field::Duration => "--duration",
+        Field::Memory => "--memory",
+        Field::Vcpu => "--vcpu",
+        Field::HoursPerDay => "--hours-per-day",
+        Field::PerTaskConcurrency => "--per-task-concurrency",
+    }
+}
+
+/// An input error in the command line's words: the flag, the value, what is wrong.
+pub fn input_error(e: &crate::cost::InputError) -> String {
+    format!("{} \"{}\" {}", flag(e.field), e.text, e.message)
 }
 
 fn count(text: &str) -> Result<f64, String> {
@@ -177,7 +210,7 @@ impl Workload {
         ]
         .into_iter()
         .filter(|(absent, _)| *absent)
-        .map(|(_, f)| f.flag())
+        .map(|(_, f)| flag(f))
         .collect();
         let defaults = Inputs::default();
         match (self.requests, self.duration, self.memory) {
@@ -203,7 +236,7 @@ impl Workload {
                 spot: self.spot,
                 reserved: self.reserved,
                 savings_plans: self.savings_plans,
-                batch_on: self.batch_on.unwrap_or_default(),
+                batch_on: self.batch_on.map(BatchCompute::from).unwrap_or_default(),
             }),
             _ => Err(format!(
                 "{who} needs {}; for example: {command} --requests 10M --duration 200ms \
@@ -240,13 +273,13 @@ pub struct Report {
 pub fn report(guide: &Guide, inputs: &Inputs) -> Result<Report, String> {
     let model = CostModel::new(guide);
     let range = SweepRange::default();
-    let estimate = model.estimate(inputs).map_err(|e| e.to_string())?;
+    let estimate = model.estimate(inputs).map_err(|e| input_error(&e))?;
     let bands = model
         .cheapest_by_volume(inputs, range)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| input_error(&e))?;
     let break_evens = model
         .break_evens(inputs, range)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| input_error(&e))?;
     Ok(Report {
         estimate,
         bands,

@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod config;
+pub mod config_file;
 pub mod cost;
 pub mod list;
 pub mod man;
@@ -22,12 +23,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::data::{Diagnostics, Guide};
 
 /// Exit codes, documented in the README.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const INTERNAL: u8 = 1;
-    pub const BAD_INPUT: u8 = 2;
-    pub const INTERRUPTED: u8 = 130;
-}
+pub use crate::core::exit;
 
 const ABOUT: &str = "Choose where to run your code on AWS: a guided decision walk that recommends \
 one of AWS Lambda, AWS Fargate, Amazon ECS on EC2, Amazon EKS, AWS Batch, Amazon Lightsail or AWS \

@@ -288,7 +288,7 @@ pub fn estimate(
     let notes = crate::cost::shape_from_answers(answers).apply(&mut inputs, stated);
     let mut estimate = CostModel::new(guide)
         .estimate(&inputs)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| super::cost::input_error(&e))?;
     estimate.assumptions.extend(notes);
     Ok(Some(estimate))
 }

@@ -11,10 +11,12 @@
 mod answers;
 mod conflict;
 mod decide;
+pub mod explain;
 mod explore;
 mod flip;
 mod score;
 mod walk;
+pub mod whatif;
 
 pub use answers::{AnswerError, canonical, check_answers, retired_answers};
 pub use conflict::duration_conflict;

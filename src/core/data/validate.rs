@@ -707,7 +707,7 @@ fn forbidden_characters(text: &str) -> Vec<(usize, char)> {
 mod tests {
     use super::*;
 
-    const SMALL: &str = include_str!("../../tests/fixtures/small.ron");
+    const SMALL: &str = include_str!("../../../tests/fixtures/small.ron");
 
     fn messages(text: &str) -> Vec<String> {
         let guide = super::super::load::parse_syntax(text, "t.ron").expect("parses");

@@ -111,7 +111,7 @@ pub struct Inputs {
 }
 
 /// The compute AWS Batch runs jobs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BatchCompute {
     /// EC2 instances, sized and packed by the estimator.
@@ -182,7 +182,7 @@ impl Inputs {
             };
             let problem = problem
                 .map(str::to_owned)
-                .or_else(|| units::above_most(field.flag(), v));
+                .or_else(|| units::above_most(field, v));
             if let Some(problem) = problem {
                 return Err(InputError {
                     field,
@@ -272,18 +272,6 @@ impl Field {
             Field::Vcpu => "vCPUs",
             Field::HoursPerDay => "Hours a day",
             Field::PerTaskConcurrency => "Requests at once per task",
-        }
-    }
-
-    /// The command-line flag, which error messages also name.
-    pub fn flag(self) -> &'static str {
-        match self {
-            Field::Requests => "--requests",
-            Field::Duration => "--duration",
-            Field::Memory => "--memory",
-            Field::Vcpu => "--vcpu",
-            Field::HoursPerDay => "--hours-per-day",
-            Field::PerTaskConcurrency => "--per-task-concurrency",
         }
     }
 
@@ -479,10 +467,11 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // In the form's words; the command line names its flag instead (`cli::cost`).
         write!(
             f,
             "{} \"{}\" {}",
-            self.field.flag(),
+            self.field.label(),
             self.text,
             self.message
         )
@@ -850,7 +839,8 @@ mod tests {
         let mut inputs = Inputs::default();
         let e = Field::Memory.set(&mut inputs, "12XB").expect_err("refused");
         assert_eq!(e.field, Field::Memory);
-        assert!(e.to_string().starts_with("--memory \"12XB\""), "{e}");
+        // The form's words, never a command-line flag (the app shows this message).
+        assert!(e.to_string().starts_with("Memory \"12XB\""), "{e}");
         assert_eq!(inputs, Inputs::default());
         inputs.vcpu = f64::NAN;
         assert!(inputs.validate().is_err_and(|e| e.field == Field::Vcpu));

@@ -9,7 +9,7 @@ use super::schema::Guide;
 use super::validate::validate;
 
 /// The guide shipped inside the binary.
-pub const EMBEDDED: &str = include_str!("../../decisions.ron");
+pub const EMBEDDED: &str = include_str!("../../../decisions.ron");
 /// How the embedded file is named in messages.
 pub const EMBEDDED_NAME: &str = "decisions.ron";
 /// Data files larger than this are refused before they are read whole.

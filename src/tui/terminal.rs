@@ -20,7 +20,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Exit};
-use crate::cli::exit;
+use crate::core::exit;
 use crate::ui::{self, theme::Theme};
 
 /// Puts the terminal back: raw mode off, alternate screen left, mouse capture and bracketed

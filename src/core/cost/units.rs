@@ -90,21 +90,22 @@ pub const MAX_VCPU: f64 = 448.0;
 pub const MAX_PER_TASK_CONCURRENCY: f64 = 1e6;
 
 /// Why `value` is too large for the input `flag` names, or `None` when it is not.
-pub(super) fn above_most(flag: &str, value: f64) -> Option<String> {
-    let (most, text) = match flag {
-        "--requests" => (MAX_REQUESTS, "10T requests a month"),
-        "--duration" => (MAX_DURATION_MS, "30 days"),
-        "--memory" => (MAX_MEMORY_MB, "32 TB"),
-        "--vcpu" => (MAX_VCPU, "448 vCPUs"),
-        "--per-task-concurrency" => (MAX_PER_TASK_CONCURRENCY, "1,000,000"),
-        _ => return None,
+pub(super) fn above_most(field: super::Field, value: f64) -> Option<String> {
+    use super::Field;
+    let (most, text) = match field {
+        Field::Requests => (MAX_REQUESTS, "10T requests a month"),
+        Field::Duration => (MAX_DURATION_MS, "30 days"),
+        Field::Memory => (MAX_MEMORY_MB, "32 TB"),
+        Field::Vcpu => (MAX_VCPU, "448 vCPUs"),
+        Field::PerTaskConcurrency => (MAX_PER_TASK_CONCURRENCY, "1,000,000"),
+        Field::HoursPerDay => return None,
     };
     (value > most).then(|| format!("is more than the estimator takes ({text} at most)"))
 }
 
-/// Refuses `value` past the bound for `flag`, with `hint`.
-fn at_most(flag: &str, value: f64, hint: &str) -> Result<f64, String> {
-    match above_most(flag, value) {
+/// Refuses `value` past the bound for `field`, with `hint`.
+fn at_most(field: super::Field, value: f64, hint: &str) -> Result<f64, String> {
+    match above_most(field, value) {
         Some(problem) => Err(with_hint(problem, hint)),
         None => Ok(value),
     }
@@ -152,7 +153,7 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
             ));
         }
     };
-    at_most("--requests", number * scale, COUNT_HINT)
+    at_most(super::Field::Requests, number * scale, COUNT_HINT)
 }
 
 /// Average duration of one request, in milliseconds: `200ms`, `1.5s`, `2m`, `1h`, `250us`.
@@ -185,7 +186,7 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
             DURATION_HINT,
         ));
     }
-    at_most("--duration", ms, DURATION_HINT)
+    at_most(super::Field::Duration, ms, DURATION_HINT)
 }
 
 /// Memory, in MB (MiB, as AWS counts it: 1 GB = 1,024 MB): `512MB`, `1GB`, `1.5GiB`, `512`.
@@ -218,7 +219,7 @@ pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
     if mb <= 0.0 {
         return Err(with_hint("must be more than zero".to_owned(), MEMORY_HINT));
     }
-    at_most("--memory", mb, MEMORY_HINT)
+    at_most(super::Field::Memory, mb, MEMORY_HINT)
 }
 
 /// vCPUs for one copy of the workload: `0.25`, `2`, `2 vCPU`, or Kubernetes millicores `250m`.
@@ -238,7 +239,7 @@ pub fn parse_vcpu(text: &str) -> Result<f64, String> {
     if vcpu <= 0.0 {
         return Err(with_hint("must be more than zero".to_owned(), VCPU_HINT));
     }
-    at_most("--vcpu", vcpu, VCPU_HINT)
+    at_most(super::Field::Vcpu, vcpu, VCPU_HINT)
 }
 
 /// Hours a day the workload runs: `24` (always on), `8`, `8h`, `8 hours/day`.
@@ -277,7 +278,7 @@ pub fn parse_per_task_concurrency(text: &str) -> Result<f64, String> {
             HINT,
         ));
     }
-    at_most("--per-task-concurrency", number, HINT)
+    at_most(super::Field::PerTaskConcurrency, number, HINT)
 }
 
 /// Trims a fixed-point rendering: `2.50` → `2.5`, `3.00` → `3`. A value that is not zero never

@@ -338,8 +338,11 @@ mod tests {
 
     /// The tiny guide with its first question and option renamed and reworded.
     fn guide_with(qid: &str, oid: &str, prompt: &str, label: &str) -> Guide {
-        let mut g = data::parse_syntax(include_str!("../tests/fixtures/small.ron"), "small.ron")
-            .expect("parses");
+        let mut g = data::parse_syntax(
+            include_str!("../../../tests/fixtures/small.ron"),
+            "small.ron",
+        )
+        .expect("parses");
         g.start = qid.to_owned();
         let q = &mut g.questions[0];
         q.id = qid.to_owned();
