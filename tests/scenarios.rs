@@ -221,6 +221,42 @@ fn every_printed_flip_applied_makes_its_service_win() {
     );
 }
 
+/// Sized, the flips are computed with the estimate weighing in: each still makes its service win
+/// when applied at the same size.
+#[test]
+fn flips_hold_with_a_sized_workload_too() {
+    use computepick::cost::{CostModel, Inputs};
+    let guide = guide();
+    let model = CostModel::new(&guide);
+    let mut checked = 0;
+    for requests in [1e5, 1e7, 1e9] {
+        let inputs = Inputs {
+            requests,
+            ..Inputs::default()
+        };
+        let sizing = engine::Sizing::from_estimate(&model.estimate(&inputs).expect("prices"));
+        for s in scenarios().iter().step_by(3) {
+            let case = answers(&s.answers);
+            let (_, rec) = engine::decide(&guide, &case, Some(&sizing)).expect("complete");
+            for runner_up in rec.ranking.iter().skip(1) {
+                let Some(changes) = &runner_up.flip else {
+                    continue;
+                };
+                let (_, after) =
+                    engine::decide(&guide, &apply(&case, changes), Some(&sizing)).expect("valid");
+                assert_eq!(
+                    after.top().map(|t| t.service.as_str()),
+                    Some(runner_up.service.as_str()),
+                    "{}: flip {changes:?} at {requests} requests",
+                    s.name
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}
+
 #[test]
 fn a_single_change_is_preferred_to_two_when_one_works() {
     let guide = guide();
@@ -229,14 +265,37 @@ fn a_single_change_is_preferred_to_two_when_one_works() {
         let (_, rec) = engine::decide(&guide, &base, None).expect("complete");
         for runner_up in rec.ranking.iter().skip(1) {
             if runner_up.flip.as_ref().is_some_and(|c| c.len() == 2) {
-                // No single change of any question makes it win.
+                // No single change of any question makes it win: another option, or on a
+                // checklist one option ticked or unticked (one answer, as the flips count it).
                 for q in &guide.questions {
-                    for o in &q.options {
+                    let now = base
+                        .get(&q.id)
+                        .cloned()
+                        .unwrap_or_else(|| "none".to_owned());
+                    let alternatives: Vec<String> = q
+                        .options
+                        .iter()
+                        .map(|o| {
+                            if !q.multi || o.id == "none" {
+                                return o.id.clone();
+                            }
+                            let toggled = if q.picks(&now, &o.id) {
+                                now.split(',')
+                                    .filter(|id| *id != o.id)
+                                    .collect::<Vec<_>>()
+                                    .join(",")
+                            } else {
+                                format!("{now},{}", o.id)
+                            };
+                            engine::canonical(q, &toggled)
+                        })
+                        .collect();
+                    for to in alternatives {
                         let changed = apply(
                             &base,
                             &[Change {
                                 question: q.id.clone(),
-                                to: o.id.clone(),
+                                to: to.clone(),
                             }],
                         );
                         let walk = engine::walk(&guide, &changed);
@@ -248,7 +307,7 @@ fn a_single_change_is_preferred_to_two_when_one_works() {
                                 "{}: {}={} alone makes {} win",
                                 s.name,
                                 q.id,
-                                o.id,
+                                to,
                                 runner_up.service
                             );
                         }

@@ -106,6 +106,20 @@ fn real_question_80x24() {
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
+/// The hard-needs checklist: ticks shown as `[x]`, the footer naming Space and Enter.
+#[test]
+fn the_needs_checklist_80x24() {
+    let mut app = real_app();
+    // Event, seconds, per request, stateless, code: then GPUs ticked by number, Windows by Space.
+    keys(&mut app, "311111jj ");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("[x] GPUs"), "{screen}");
+    assert!(screen.contains("[x] Windows Server"), "{screen}");
+    assert!(screen.contains("[ ] More than 16 vCPUs"), "{screen}");
+    assert!(screen.contains("Space tick"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
 #[test]
 fn real_result_80x24() {
     let mut app = real_app();

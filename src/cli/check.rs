@@ -85,6 +85,24 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
              operating burden); close calls (1 point): {} paths.",
             summary.ties, summary.close_calls
         );
+        // Checklists multiply the paths by every set of ticks, most of them hard limits; the
+        // shares without any say how the common case is served.
+        if guide.questions.iter().any(|q| q.multi) {
+            let mut plain = guide.clone();
+            for q in plain.questions.iter_mut().filter(|q| q.multi) {
+                q.options.retain(|o| o.id == "none");
+            }
+            let explored = crate::engine::explore(&plain, data::MAX_PATHS);
+            let _ = writeln!(
+                out,
+                "With nothing ticked on the checklists ({} paths):",
+                explored.paths
+            );
+            for (service, count) in guide.services.iter().zip(&explored.tops) {
+                let share = 100.0 * *count as f64 / explored.paths.max(1) as f64;
+                let _ = writeln!(out, "  {:<20} {count:>8}  {share:>5.1}%", service.id);
+            }
+        }
         if warnings.0.is_empty() {
             let _ = writeln!(out, "No warnings.");
         } else {

@@ -26,9 +26,10 @@ monthly cost estimate of the recommendation and its runners-up to every format, 
 included.
 
 Example:
-  computepick recommend --answer workload=event --answer runtime=seconds --answer state=stateless \\
-    --answer packaging=code --answer control=none --answer scaling=scale-to-zero \\
-    --answer budget=pay-per-use --format json
+  computepick recommend -a workload=event -a runtime=seconds -a process=per-request \\
+    -a state=stateless -a packaging=code -a needs=none -a control=none -a scaling=scale-to-zero \\
+    -a budget=pay-per-use --format json
+  computepick recommend -a workload=api ... -a needs=gpu,windows     # a checklist: several at once
   computepick recommend --answers team.ron --requests 10M --duration 200ms --memory 512MB --format adr
   computepick recommend --answers team.ron --format adr -o -     # the record on stdout";
 
@@ -90,9 +91,24 @@ fn parse_answer(text: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
+    // An answers file of the first vocabulary is refused unless the flags answer what replaced
+    // each old answer (a flag overrides the file).
     let mut answers = match &args.answers_file {
-        Some(path) => match answers_file::load(guide, path) {
-            Ok(answers) => answers,
+        Some(path) => match answers_file::load_resumable(guide, path) {
+            Ok((answers, retired)) => {
+                let unanswered: Vec<&crate::data::Retired> = retired
+                    .iter()
+                    .filter(|r| !args.answers.iter().any(|(q, _)| *q == r.question))
+                    .collect();
+                if !unanswered.is_empty() {
+                    match answers_file::load(guide, path) {
+                        Err(diagnostics) => super::report_diagnostics(&diagnostics),
+                        Ok(_) => super::say("computepick: the answers file is out of date"),
+                    }
+                    return exit::BAD_INPUT;
+                }
+                answers
+            }
             Err(diagnostics) => {
                 super::report_diagnostics(&diagnostics);
                 return exit::BAD_INPUT;
@@ -123,13 +139,19 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
         }
     };
     let sizing = estimate.as_ref().map(engine::Sizing::from_estimate);
-    let (walk, rec) = match decide_sized(guide, &answers, sizing.as_ref()) {
+    let (walk, mut rec) = match decide_sized(guide, &answers, sizing.as_ref()) {
         Ok(decided) => decided,
         Err(message) => {
             super::say(&format!("computepick: {message}"));
             return exit::BAD_INPUT;
         }
     };
+    // A size that contradicts the answers is said with the other contradictions.
+    if let Some(e) = &estimate
+        && let Some(conflict) = engine::duration_conflict(guide, &walk.path, e.inputs.duration_ms)
+    {
+        rec.warnings.push(conflict);
+    }
     let today = crate::data::today_ymd();
     let to = destination(args.output.as_deref(), args.format, &today);
     // Refused before anything is written: the answers and the output in one file would leave

@@ -15,4 +15,4 @@ pub use load::{
     EMBEDDED, EMBEDDED_NAME, MAX_DATA_BYTES, load, load_path, parse, parse_message, parse_syntax,
 };
 pub use schema::*;
-pub use validate::{MAX_WEIGHT, Report, Summary, explore_paths, validate};
+pub use validate::{MAX_PATHS, MAX_WEIGHT, Report, Summary, explore_paths, validate};

@@ -266,6 +266,10 @@ pub struct Question {
     pub prompt: String,
     /// Why the answer matters, shown under the prompt.
     pub why: String,
+    /// A choice the team could make otherwise (how it packages, manages, scales, pays), not a
+    /// fact of the workload: flip points prefer changing these.
+    #[serde(default)]
+    pub preference: bool,
     /// A checklist: any of the options can be ticked together, except `none`, which means
     /// nothing is ticked. The answer is the ticked ids joined by commas, in option order.
     #[serde(default)]

@@ -48,10 +48,11 @@ fn alternatives(question: &Question, current: Option<&str>) -> Vec<String> {
     seen
 }
 
-/// How clear a flip is: one that leaves the current recommendation in the running (the runner-up
-/// wins on its merits, not because a new hard limit removed the leader) beats one that does not;
-/// then the wider lead wins.
-type Clarity = (bool, i64);
+/// How useful a flip is to read: one that changes only choices the team could make (packaging,
+/// control, scaling, budget) beats one that changes what the workload is; then one that leaves the
+/// current recommendation in the running (the runner-up wins on its merits, not because a new
+/// hard limit removed the leader); then the wider lead.
+type Clarity = (i64, bool, i64);
 
 /// The winner and how clearly it wins after applying `changes`, when every change lands on the
 /// walk.
@@ -81,7 +82,12 @@ fn outcome(
         .get(1)
         .map_or(i64::MAX, |r| i64::from(top.score) - i64::from(r.score));
     let on_merit = rec.ranking.iter().any(|r| r.service == leader);
-    Some((top.service.clone(), (on_merit, lead)))
+    let facts_changed = changes
+        .iter()
+        .filter(|c| guide.question(&c.question).is_some_and(|q| !q.preference))
+        .count();
+    let facts_changed = i64::try_from(facts_changed).unwrap_or(i64::MAX);
+    Some((top.service.clone(), (-facts_changed, on_merit, lead)))
 }
 
 /// For each runner-up of `rec`, the smallest change of answers (one, else two) that makes

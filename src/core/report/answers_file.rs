@@ -68,10 +68,15 @@ pub fn to_ron(guide: &Guide, answers: &Answers, saved_on: &str) -> String {
         let words = guide
             .question(q)
             .and_then(|question| {
-                let option = question.option(a)?;
+                // A checklist's ticked labels, joined: every answer has its words.
+                let labels: Vec<&str> = question
+                    .selected(a)?
+                    .iter()
+                    .map(|o| o.label.as_str())
+                    .collect();
                 Some(format!(
                     " // {}",
-                    comment(&format!("{} {}", question.prompt, option.label))
+                    comment(&format!("{} {}", question.prompt, labels.join(", ")))
                 ))
             })
             .unwrap_or_default();
