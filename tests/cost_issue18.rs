@@ -176,6 +176,74 @@ fn t3_unlimited_surplus_credits_are_used_where_cheaper() {
 }
 
 #[test]
+fn discounted_burstable_fleets_weigh_more_instances_against_surplus_credits() {
+    // 146,630 × 5.408 s at 0.5 vCPU, 1 hour a day, Spot, load-balanced Beanstalk: 7.242 requests
+    // in flight, 8 copies, 3.621 vCPU busy. Spot takes 90% off a t3.small ($0.0208 → $0.00208 an
+    // hour, + $0.005 IPv4) but not its surplus credits ($0.05 a vCPU-hour), so each t3.small's
+    // 0.4 vCPU of baseline ($0.02 of credits an hour) costs more as credits than as an instance.
+    // At 32 MB the 8 copies fit 2 instances by size, but the cheapest fleet adds instances until
+    // the baselines (nearly) cover the busy CPU: 9 × t3.small, 0.021 vCPU of surplus. At 1,169 MB
+    // a t3.small holds one copy, so the same 9 are still the cheapest: memory never lowers it.
+    let m = model();
+    let small = Inputs {
+        requests: 146_630.0,
+        duration_ms: 5_408.0,
+        memory_mb: 32.0,
+        vcpu: 0.5,
+        vcpu_given: true,
+        hours_per_day: 1.0,
+        free_tier: false,
+        spot: true,
+        ..Inputs::default()
+    };
+    let large = Inputs {
+        memory_mb: 1_169.0,
+        ..small
+    };
+    let running = 730.0 / 24.0;
+    let busy = 146_630.0 * 5.408 / (running * 3_600.0) * 0.5;
+    for i in [small, large] {
+        let s = service(&m, "elastic-beanstalk", &i);
+        assert!(
+            s.breakdown[0].label.starts_with("EC2 t3.small: 9 ×"),
+            "{s:?}"
+        );
+        let surplus = s
+            .breakdown
+            .iter()
+            .find(|l| l.price_id.as_deref() == Some("burstable.t3.surplus"))
+            .unwrap_or_else(|| panic!("surplus credits: {s:?}"));
+        assert!(
+            close(surplus.quantity, (busy - 9.0 * 0.4) * running),
+            "{surplus:?}"
+        );
+        assert!(
+            s.assumptions
+                .iter()
+                .any(|a| a.contains("9 instances rather than the")
+                    && a.contains("Spot lowers the instances' price, not the credits'")),
+            "{:?}",
+            s.assumptions
+        );
+    }
+    assert!(
+        total(&m, "elastic-beanstalk", &small) <= total(&m, "elastic-beanstalk", &large) + 1e-9
+    );
+    // On-Demand, baseline costs more as instances than as credits (a t3.micro's 0.2 vCPU: $0.0154
+    // an hour with its address against $0.01 of credits): 2 × t3.micro, the fewest the copies
+    // need by size, and surplus credits for the rest.
+    let on_demand = Inputs {
+        spot: false,
+        ..small
+    };
+    let s = service(&m, "elastic-beanstalk", &on_demand);
+    assert!(
+        s.breakdown[0].label.starts_with("EC2 t3.micro: 2 ×"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn quotas_warn_or_rule_out_with_their_source() {
     // 1B requests × 10 s over 730 h = 3,805.2 concurrent executions, past Lambda's default 1,000
     // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html): priced, warned.

@@ -4,7 +4,9 @@
 //!
 //! Each picks the cheapest option in the price list that holds the workload: enough instances for
 //! the tasks by vCPU and memory, and, for burstable types, enough baseline CPU for the vCPUs the
-//! requests keep busy. Options only drop out as the workload grows, so cost never falls.
+//! requests keep busy or surplus credits for the rest. EC2 fleets are compared on their final
+//! bill (after discounts, with surplus credits and IPv4 addresses). Options only drop out, or cost
+//! more, as the workload grows, so cost never falls.
 
 use super::prices::{Bundle, InstanceType, PriceBook, Rate};
 use super::services::{
@@ -16,15 +18,21 @@ use super::units::{format_amount, format_duration_ms, format_money, format_numbe
 use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
 use crate::data::group_thousands;
 
-/// A fleet of one instance type: the cheapest from the price list for the load.
+/// A fleet of one instance type: one of the candidates for the load (see [`fleets_of`]), and once
+/// chosen the cheapest of them on the month's bill (see [`service_fleet`]).
 struct Fleet<'a> {
     kind: &'a InstanceType,
     /// Instances while the workload runs.
     amount: f64,
-    /// For a burstable type in Unlimited mode: vCPU-hours above its baseline, billed as surplus
-    /// CPU credits, when that is cheaper than more instances; 0 otherwise.
+    /// Instances the tasks need by size (vCPUs and memory); `amount` is more when the busy CPU
+    /// is given more instances' baselines instead of surplus credits (or Standard mode's
+    /// headroom asks for more).
+    by_size: f64,
+    /// For a burstable type in Unlimited mode: vCPU-hours above the fleet's baseline, billed as
+    /// surplus CPU credits; 0 otherwise.
     surplus_vcpu_hours: f64,
-    /// The surplus credit price, when `surplus_vcpu_hours` is more than 0.
+    /// The surplus credit price when the fleet runs in Unlimited mode (even if no surplus is
+    /// billed); `None` for fixed-performance types and burstable ones in Standard mode.
     surplus_rate: Option<&'a Rate>,
 }
 
@@ -47,60 +55,90 @@ fn surplus_rate<'a>(book: &'a PriceBook, kind: &InstanceType) -> Option<&'a Rate
     book.rate(&format!("burstable.{family}.surplus")).ok()
 }
 
-/// The fleet of type `t` for the load, or `None` when a task does not fit one instance: by size
-/// (vCPUs, memory less what the system keeps) and, for a burstable type run in Standard mode,
-/// by the busy CPU of one task against the CPU it sustains with [`HEADROOM`].
+/// Every fleet of type `t` that holds the load, of at most `most` instances: none when a task
+/// does not fit one instance by size (vCPUs, memory less what the system keeps).
 ///
-/// Burstable types take the cheaper of two ways to give the busy vCPUs: enough instances at
-/// their baseline (Standard), or the instances the tasks need by size, billed for surplus
-/// credits above the baseline (Unlimited, where the data prices surplus credits).
-fn fleet_of<'a>(
+/// A fixed-performance type gives one: the instances the tasks need by size. A burstable type
+/// gives the ways to supply the vCPUs the requests keep busy:
+///
+/// - Standard mode, when one task's busy CPU fits what one instance sustains with
+///   [`HEADROOM`]: enough instances for the busy vCPUs at that share of their baselines.
+/// - Unlimited mode, where the data prices surplus credits: from the instances the tasks need
+///   by size, billed surplus credits for the busy vCPUs above their baselines, up to enough
+///   instances that their baselines cover the busy vCPUs (each added instance runs a copy, so
+///   the requests spread over more baseline). Which count is cheapest depends on the discounts:
+///   Spot, Reserved and Savings Plans lower the instances' price, not the credits'. The month's
+///   bill is linear in the count between the breakpoints (where the surplus reaches zero, and
+///   where the instances kept between the running hours stop growing), so the counts at the
+///   ends and either side of each breakpoint include the cheapest; those are returned.
+///
+/// The Standard fleet comes first, then the Unlimited ones from the fewest instances, so that on
+/// a tie the fleet with headroom, then the smaller one, is chosen.
+fn fleets_of<'a>(
     book: &'a PriceBook,
     t: &'a InstanceType,
     inputs: &Inputs,
     load: &Load,
-    hour_cost: impl Fn(f64) -> f64,
-) -> Option<Fleet<'a>> {
+    keeps: f64,
+    most: f64,
+) -> Vec<Fleet<'a>> {
     let per = per_instance(t, inputs.vcpu, load.memory_gib);
     if per < 1.0 {
-        return None;
+        return Vec::new();
     }
     let by_size = ceil(load.tasks / per);
-    if t.baseline >= 1.0 {
-        return Some(Fleet {
-            kind: t,
-            amount: by_size,
-            surplus_vcpu_hours: 0.0,
-            surplus_rate: None,
-        });
-    }
-    let sustained = t.vcpu * t.baseline * HEADROOM;
-    let standard = (load.task_busy_vcpu(inputs) <= sustained + 1e-9).then(|| Fleet {
-        kind: t,
-        amount: by_size.max(ceil(load.sustained_vcpu / sustained)),
-        surplus_vcpu_hours: 0.0,
-        surplus_rate: None,
-    });
-    let unlimited = surplus_rate(book, t).map(|rate| {
-        let above = (load.sustained_vcpu - by_size * t.vcpu * t.baseline).max(0.0);
+    let baseline = t.vcpu * t.baseline;
+    let fleet = |amount: f64, surplus_rate: Option<&'a Rate>| {
+        let above = match surplus_rate {
+            Some(_) => (load.sustained_vcpu - amount * baseline).max(0.0),
+            None => 0.0,
+        };
+        // Float noise where the baselines just cover the busy vCPUs is no surplus.
+        let above = if above <= 1e-9 * load.sustained_vcpu {
+            0.0
+        } else {
+            above
+        };
         Fleet {
             kind: t,
-            amount: by_size,
+            amount,
+            by_size,
             surplus_vcpu_hours: above * load.running_hours,
-            surplus_rate: Some(rate),
+            surplus_rate,
         }
-    });
-    let cost = |f: &Fleet| {
-        hour_cost(f.amount) + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
     };
-    match (standard, unlimited) {
-        (Some(s), Some(u)) => Some(if cmp_cost(cost(&u), cost(&s)).is_lt() {
-            u
-        } else {
-            s
-        }),
-        (s, u) => s.or(u),
+    let mut fleets = Vec::new();
+    if t.baseline >= 1.0 {
+        fleets.push(fleet(by_size, None));
+    } else {
+        let sustained = baseline * HEADROOM;
+        if load.task_busy_vcpu(inputs) <= sustained + 1e-9 {
+            fleets.push(fleet(
+                by_size.max(ceil(load.sustained_vcpu / sustained)),
+                None,
+            ));
+        }
+        if let Some(rate) = surplus_rate(book, t) {
+            let covers = load.sustained_vcpu / baseline;
+            let last = by_size.max(ceil(covers)).min(most);
+            let mut amounts: Vec<f64> = [
+                by_size,
+                last,
+                floor(covers),
+                ceil(covers),
+                keeps.floor(),
+                keeps.ceil(),
+            ]
+            .into_iter()
+            .filter(|n| (by_size..=last).contains(n))
+            .collect();
+            amounts.sort_by(f64::total_cmp);
+            amounts.dedup();
+            fleets.extend(amounts.into_iter().map(|n| fleet(n, Some(rate))));
+        }
     }
+    fleets.retain(|f| f.amount <= most);
+    fleets
 }
 
 fn arch_name(arm: bool) -> &'static str {
@@ -133,27 +171,77 @@ fn no_instance(book: &PriceBook, inputs: &Inputs) -> String {
     }
 }
 
-/// The share of On-Demand the EC2 instance lines cost after the discount the options apply
-/// (see [`ec2_discount`]): surplus credits are not discounted, so a fleet is chosen on what it
-/// will really cost.
-fn ec2_factor(book: &PriceBook, inputs: &Inputs) -> f64 {
-    let id = if inputs.spot {
-        "ec2.spot.discount"
+/// The EC2 discount the options apply (see [`ec2_discount`]): its price id and name. Reserved
+/// here means the fleet is reservable and reserved (see `instances_for_hours`).
+fn ec2_discount_of(inputs: &Inputs) -> Option<(&'static str, &'static str)> {
+    if inputs.spot {
+        Some(("ec2.spot.discount", "Spot"))
     } else if inputs.reserved {
-        "ec2.reserved.discount"
+        Some(("ec2.reserved.discount", "Reserved Instances"))
     } else if inputs.savings_plans {
-        "ec2.savings-plans.discount"
+        Some(("ec2.savings-plans.discount", "Savings Plans"))
     } else {
-        return 1.0;
-    };
-    book.discount(id)
+        None
+    }
+}
+
+/// The share of On-Demand the EC2 instance lines cost after the discount the options apply
+/// (see [`ec2_discount`]); 1 when none applies. Surplus credits and IPv4 addresses are not
+/// discounted.
+fn ec2_factor(book: &PriceBook, inputs: &Inputs) -> f64 {
+    ec2_discount_of(inputs)
+        .and_then(|(id, _)| book.discount(id).ok())
         .map_or(1.0, |(fraction, _)| 1.0 - fraction)
 }
 
-/// The cheapest fleet for `load.tasks` tasks (see [`fleet_of`]), of at most `most` instances.
-/// The cost compared is the month's: the running hours, plus `keeps` instances between them (or
-/// the whole fleet all month when reserved), after discounts, so the choice never makes a
-/// bigger load cheaper.
+/// What a fleet's lines add up to for the month, as `instances_for_hours` bills them: the
+/// instance-hours (the running hours, `keeps` instances between them, or every hour when
+/// reserved) after the EC2 discount, the surplus credits (never discounted) and one public IPv4
+/// address per instance-hour. Every candidate fleet is compared on this, its final bill, so a
+/// fleet is never passed over for one that only looks cheaper before discounts.
+struct Bill {
+    /// The share of On-Demand the instance lines cost, after the discount ([`ec2_factor`]).
+    factor: f64,
+    /// Dollars per IPv4 address-hour.
+    ipv4: f64,
+    reserved: bool,
+    keeps: f64,
+    running_hours: f64,
+    idle_hours: f64,
+}
+
+impl Bill {
+    fn new(book: &PriceBook, inputs: &Inputs, load: &Load, keeps: f64) -> Bill {
+        Bill {
+            factor: ec2_factor(book, inputs),
+            ipv4: book.rate("vpc.public-ipv4").map_or(0.0, |r| r.per_unit),
+            reserved: inputs.reserved && !inputs.spot,
+            keeps,
+            running_hours: load.running_hours,
+            idle_hours: (HOURS_PER_MONTH - load.running_hours).max(0.0),
+        }
+    }
+
+    /// Instance-hours billed for `amount` instances while the workload runs.
+    fn instance_hours(&self, amount: f64) -> f64 {
+        if self.reserved {
+            amount * (self.running_hours + self.idle_hours)
+        } else {
+            amount * self.running_hours + self.keeps.min(amount) * self.idle_hours
+        }
+    }
+
+    fn month(&self, f: &Fleet) -> f64 {
+        self.instance_hours(f.amount) * (f.kind.hourly * self.factor + self.ipv4)
+            + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
+    }
+}
+
+/// The cheapest fleet for `load.tasks` tasks, of at most `most` instances: every candidate of
+/// every instance type ([`fleets_of`]) priced on its final bill ([`Bill`]), after discounts,
+/// surplus credits and IPv4 addresses. A bigger load only removes candidates (the fewest
+/// instances by size rise) or raises what each costs (more surplus credits), so the choice never
+/// makes a bigger load cheaper.
 fn service_fleet<'a>(
     book: &'a PriceBook,
     inputs: &Inputs,
@@ -161,49 +249,74 @@ fn service_fleet<'a>(
     keeps: f64,
     most: f64,
 ) -> Result<Fleet<'a>, String> {
-    let idle = HOURS_PER_MONTH - load.running_hours;
-    let reserved = inputs.reserved && !inputs.spot;
-    let factor = ec2_factor(book, inputs);
-    // Each instance-hour also pays for its public IPv4 address (see `ipv4_line`).
-    let ipv4 = book.rate("vpc.public-ipv4").map_or(0.0, |r| r.per_unit);
-    let hours = |amount: f64| {
-        if reserved {
-            amount * HOURS_PER_MONTH
-        } else {
-            amount * load.running_hours + keeps.min(amount) * idle.max(0.0)
-        }
-    };
+    let bill = Bill::new(book, inputs, load, keeps);
     book.instances
         .iter()
         .filter(|t| t.arm == inputs.arm)
-        .filter_map(|t| {
-            fleet_of(book, t, inputs, load, |amount| {
-                hours(amount) * (t.hourly * factor + ipv4)
-            })
-        })
-        .filter(|f| f.amount <= most)
-        .min_by(|a, b| {
-            let month = |f: &Fleet| {
-                hours(f.amount) * (f.kind.hourly * factor + ipv4)
-                    + f.surplus_vcpu_hours * f.surplus_rate.map_or(0.0, |r| r.per_unit)
-            };
-            cmp_cost(month(a), month(b))
-        })
+        .flat_map(|t| fleets_of(book, t, inputs, load, keeps, most))
+        .min_by(|a, b| cmp_cost(bill.month(a), bill.month(b)))
         .ok_or_else(|| no_instance(book, inputs))
 }
 
-fn fleet_text(fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String {
+fn fleet_text(book: &PriceBook, fleet: &Fleet, inputs: &Inputs, load: &Load, what: &str) -> String {
     let t = fleet.kind;
     let per = per_instance(t, inputs.vcpu, load.memory_gib);
     let burst = if t.baseline >= 1.0 {
         String::new()
     } else if fleet.surplus_rate.is_some() {
+        let baseline = fleet.amount * t.vcpu * t.baseline;
+        let busy = if fleet.surplus_vcpu_hours > 0.0 {
+            format!(
+                "of the {} vCPU the requests keep busy, the {} above the fleet's {} vCPU of \
+                 baseline are billed as surplus credits",
+                format_amount(load.sustained_vcpu),
+                format_amount(load.sustained_vcpu - baseline),
+                format_amount(baseline)
+            )
+        } else {
+            format!(
+                "the {} vCPU the requests keep busy stay within the fleet's {} vCPU of baseline, \
+                 so no surplus credits are billed",
+                format_amount(load.sustained_vcpu),
+                format_amount(baseline)
+            )
+        };
+        // Spot, Reserved or Savings Plans lower the instances' price, never the credits'.
+        let discount = ec2_discount_of(inputs)
+            .filter(|_| ec2_factor(book, inputs) < 1.0)
+            .map(|(_, name)| name);
+        let count = if fleet.amount > fleet.by_size {
+            format!(
+                "; {} instances rather than the {} that hold the {} {} by size, the busy CPU \
+                 spread over all of them{}: the baseline the added instances bring costs less than \
+                 the surplus credits it replaces{}",
+                group_thousands(fleet.amount),
+                group_thousands(fleet.by_size),
+                group_thousands(load.tasks),
+                noun(what, load.tasks),
+                if fleet.amount > load.tasks {
+                    format!(" (one {what} on each)")
+                } else {
+                    String::new()
+                },
+                discount
+                    .map(|name| format!(" ({name} lowers the instances' price, not the credits')"))
+                    .unwrap_or_default()
+            )
+        } else if fleet.surplus_vcpu_hours > 0.0 {
+            format!(
+                "; the surplus credits cost less here than more instances{}",
+                discount
+                    .map(|name| format!(", even with {name} on the instances (not on the credits)"))
+                    .unwrap_or_default()
+            )
+        } else {
+            String::new()
+        };
         format!(
             "; it is burstable (a {} baseline) and runs in Unlimited mode, AWS's default for T3 \
-             and T4g: the {} vCPU the requests keep busy beyond the baseline are billed as surplus \
-             credits, cheaper here than more instances",
-            percent(t.baseline),
-            format_amount(load.sustained_vcpu)
+             and T4g: {busy}{count}",
+            percent(t.baseline)
         )
     } else {
         format!(
@@ -360,7 +473,7 @@ fn instances_for_hours(
     let idle = HOURS_PER_MONTH - load.running_hours;
     let reserved = inputs.reserved && !inputs.spot;
     a.say(|| tasks_text(load, inputs, what));
-    a.say(|| fleet_text(&fleet, inputs, load, what));
+    a.say(|| fleet_text(book, &fleet, inputs, load, what));
     let between = if idle <= 0.0 {
         String::new()
     } else if reserved {
@@ -434,6 +547,15 @@ fn instances_for_hours(
     }
     ec2_discount(book, inputs, &mut lines, a, reservable);
     lines.push(ipv4_line(book, instance_hours, "instance", a)?);
+    // The fleet was chosen on what these lines add up to; they must agree.
+    debug_assert!(
+        {
+            let billed: f64 = lines.iter().map(|l| l.amount).sum();
+            let bill = Bill::new(book, inputs, load, keeps).month(&fleet);
+            cmp_cost(billed, bill).is_eq() || (billed - bill).abs() < 1e-9
+        },
+        "the fleet's lines do not add up to the bill it was chosen on: {lines:?}"
+    );
     Ok(lines)
 }
 
@@ -784,4 +906,129 @@ pub fn elastic_beanstalk(
             .into()
     });
     Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{EMBEDDED, parse};
+
+    fn book() -> PriceBook {
+        PriceBook::new(&parse(EMBEDDED, "decisions.ron").expect("the data loads"))
+    }
+
+    /// The cheapest fleet by brute force: every type, every count from the fewest by size to past where
+    /// the baselines cover the busy vCPUs, in Standard mode where it fits and in Unlimited mode.
+    fn cheapest_by_every_count(
+        book: &PriceBook,
+        inputs: &Inputs,
+        load: &Load,
+        keeps: f64,
+        most: f64,
+    ) -> Option<f64> {
+        let bill = Bill::new(book, inputs, load, keeps);
+        let mut best: Option<f64> = None;
+        for t in book.instances.iter().filter(|t| t.arm == inputs.arm) {
+            let per = per_instance(t, inputs.vcpu, load.memory_gib);
+            if per < 1.0 {
+                continue;
+            }
+            let by_size = ceil(load.tasks / per);
+            let baseline = t.vcpu * t.baseline;
+            let sustained = baseline * HEADROOM;
+            let standard_fits = t.baseline >= 1.0 || load.task_busy_vcpu(inputs) <= sustained;
+            let rate = (t.baseline < 1.0).then(|| surplus_rate(book, t)).flatten();
+            let top = by_size.max(ceil(load.sustained_vcpu / baseline)) + 3.0;
+            let mut n = by_size;
+            while n <= top.min(most) {
+                let standard = standard_fits
+                    && (t.baseline >= 1.0 || n * sustained >= load.sustained_vcpu - 1e-9);
+                let mut costs = Vec::new();
+                if standard {
+                    costs.push(bill.month(&Fleet {
+                        kind: t,
+                        amount: n,
+                        by_size,
+                        surplus_vcpu_hours: 0.0,
+                        surplus_rate: None,
+                    }));
+                }
+                if let Some(rate) = rate {
+                    let above = (load.sustained_vcpu - n * baseline).max(0.0);
+                    costs.push(bill.month(&Fleet {
+                        kind: t,
+                        amount: n,
+                        by_size,
+                        surplus_vcpu_hours: above * load.running_hours,
+                        surplus_rate: Some(rate),
+                    }));
+                }
+                for c in costs {
+                    best = Some(best.map_or(c, |b: f64| b.min(c)));
+                }
+                n += 1.0;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_candidates_include_the_cheapest_count_of_every_type() {
+        let book = book();
+        let mut checked = 0;
+        for requests in [1e5, 146_630.0, 3e6, 2e7, 1e8] {
+            for duration_ms in [50.0, 400.0, 5_408.0] {
+                for memory_mb in [32.0, 600.0, 1_169.0, 3_000.0] {
+                    for vcpu in [0.25, 0.5, 2.0] {
+                        for hours_per_day in [1.0, 24.0] {
+                            for (spot, reserved, savings_plans) in [
+                                (false, false, false),
+                                (true, false, false),
+                                (false, true, false),
+                                (false, false, true),
+                            ] {
+                                for (keeps, most) in [(0.0, f64::INFINITY), (1.0, 1.0), (1.0, 50.0)]
+                                {
+                                    let inputs = Inputs {
+                                        requests,
+                                        duration_ms,
+                                        memory_mb,
+                                        vcpu,
+                                        vcpu_given: true,
+                                        hours_per_day,
+                                        free_tier: false,
+                                        spot,
+                                        reserved,
+                                        savings_plans,
+                                        ..Inputs::default()
+                                    };
+                                    let load = Load::new(&inputs);
+                                    let bill = Bill::new(&book, &inputs, &load, keeps);
+                                    let chosen = service_fleet(&book, &inputs, &load, keeps, most)
+                                        .ok()
+                                        .map(|f| bill.month(&f));
+                                    let best =
+                                        cheapest_by_every_count(&book, &inputs, &load, keeps, most);
+                                    match (chosen, best) {
+                                        (Some(c), Some(b)) => assert!(
+                                            cmp_cost(c, b).is_le(),
+                                            "chose {c}, but {b} was possible: {inputs:?}, \
+                                             keeps {keeps}, most {most}"
+                                        ),
+                                        (c, b) => assert_eq!(
+                                            c.is_some(),
+                                            b.is_some(),
+                                            "{inputs:?}, most {most}"
+                                        ),
+                                    }
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1_000);
+    }
 }
