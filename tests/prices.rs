@@ -808,3 +808,74 @@ fn an_offer_file_in_another_key_order_reads_the_same() {
     assert_eq!(parsed.as_of, "2026-11-28");
     assert!(parsed.found.iter().all(|f| f.as_of == "2026-11-28"));
 }
+
+/// A FIFO is refused before it is opened: as a file to import, and as an installed Region's
+/// price file (`cost --region`, the listing), so nothing waits forever for a writer.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_never_read_as_a_price_file() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let fifo = home.path().join("offer.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    let guard = std::time::Duration::from_secs(60);
+    let out = computepick(home.path())
+        .args(["prices", "import"])
+        .arg(&fifo)
+        .timeout(guard)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a FIFO"), "{err}");
+    // An installed Region whose file is a FIFO.
+    let dir = home.path().join("computepick/prices");
+    std::fs::create_dir_all(&dir).expect("dir");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(dir.join("eu-west-2.json"))
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    let out = computepick(home.path())
+        .arg("cost")
+        .args(SIZE)
+        .args(["--region", "eu-west-2"])
+        .timeout(guard)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is a FIFO"),
+        "{out:?}"
+    );
+    let out = computepick(home.path())
+        .arg("prices")
+        .timeout(guard)
+        .output()
+        .expect("runs");
+    assert!(out.status.code().is_some(), "{out:?}");
+}
+
+/// The progress bar writes the file's name to the terminal: control characters in it are made
+/// visible like every other message, never sent as escape sequences.
+#[test]
+fn the_progress_bar_never_sends_a_file_names_escape_sequences() {
+    let shown = computepick::text::safe("x\u{1b}]0;PWN\u{7}.json");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown}"
+    );
+    let source = include_str!("../src/cli/prices.rs");
+    let bar = source.split("fn import_file(").nth(1).expect("import_file");
+    assert!(
+        bar.contains("crate::text::safe(&path.file_name()"),
+        "the bar's name goes through text::safe"
+    );
+}

@@ -181,19 +181,18 @@ fn import_file(
     region: Option<&str>,
     bar: bool,
 ) -> Result<offer::Parsed, String> {
-    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "cannot open: no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "cannot open: permission denied".to_owned(),
-        _ => format!("cannot open: {e}"),
+    // A FIFO or device is refused before it is opened, so nothing waits for a writer.
+    let file = crate::fs_safe::open_regular(path).map_err(|e| match e {
+        crate::fs_safe::ReadError::IsDir => "is a folder, not a price list file".to_owned(),
+        other => other.to_string(),
     })?;
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
-    if meta.is_dir() {
-        return Err("is a folder, not a price list file".into());
-    }
-    let name = path.file_name().map_or_else(
+    // The bar goes straight to the terminal: its name is made safe like every message.
+    let name = crate::text::safe(&path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
-    );
+    ))
+    .into_owned();
     let mut drawn = false;
     let mut progress = |read: u64, total: u64| {
         if bar && total > 0 {

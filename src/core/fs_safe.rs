@@ -269,8 +269,10 @@ impl fmt::Display for ReadError {
 /// or config file that is a FIFO hung every command, `--version` included). The file is then
 /// opened without blocking and checked again, so one swapped in between is refused too. A
 /// leading UTF-8 byte-order mark is dropped.
-pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read;
+/// Opens a regular file for reading, refusing anything else (a FIFO, a device, a socket, a
+/// folder) before opening it, so nothing blocks waiting for a writer; the type is checked again
+/// on the open file, in case the path changed in between. For files read as a stream.
+pub fn open_regular(path: &Path) -> Result<fs::File, ReadError> {
     let meta =
         fs::metadata(path).map_err(|e| ReadError::Other(format!("cannot open: {}", reason(&e))))?;
     check_regular(&meta)?;
@@ -288,6 +290,15 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
         .metadata()
         .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
     check_regular(&meta)?;
+    Ok(file)
+}
+
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = open_regular(path)?;
+    let meta = file
+        .metadata()
+        .map_err(|e| ReadError::Other(format!("cannot read: {}", reason(&e))))?;
     if meta.len() > max {
         return Err(ReadError::TooBig(meta.len()));
     }

@@ -144,8 +144,15 @@ pub fn load_region(dir: &Path, region: &str) -> Result<Option<RegionPrices>, Str
         }
         Ok(_) => {}
     }
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    // Only a regular file is read: an installed price file that is a FIFO never blocks.
+    let bytes = crate::fs_safe::read_regular(&path, MAX_INSTALLED_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{}: not UTF-8 text; import the Region again",
+            path.display()
+        )
+    })?;
     let prices: RegionPrices = serde_json::from_str(&text).map_err(|e| {
         format!(
             "{}: not a computepick price file ({e}); import the Region again",
