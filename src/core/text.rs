@@ -113,9 +113,10 @@ pub fn is_unsafe_char(c: char) -> bool {
 }
 
 /// Whether `c` may not appear in a data file's text at all: every control character
-/// [`is_unsafe_char`] names, and newline and tab too (every text is one line; the app wraps it).
+/// [`is_unsafe_char`] names, and newline, tab and the Unicode line and paragraph separators
+/// (U+2028, U+2029) too: every text is one line, and the app wraps it.
 pub fn is_forbidden_in_data(c: char) -> bool {
-    is_unsafe_char(c) || c == '\n' || c == '\t'
+    is_unsafe_char(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}')
 }
 
 /// `text` made safe for a terminal, the one place every human-readable output goes through
@@ -229,5 +230,15 @@ mod wrap_tests {
         let shown = cut(&long);
         assert_eq!(shown.chars().filter(|&c| c == 'k').count(), QUOTE_CHARS);
         assert!(shown.ends_with("… (9999920 more characters)"), "{shown}");
+    }
+}
+
+#[cfg(test)]
+mod separators {
+    #[test]
+    fn line_and_paragraph_separators_are_refused_in_data() {
+        assert!(super::is_forbidden_in_data('\u{2028}'));
+        assert!(super::is_forbidden_in_data('\u{2029}'));
+        assert!(!super::is_forbidden_in_data('é'));
     }
 }
