@@ -569,3 +569,35 @@ fn an_answers_file_that_answers_a_question_twice_is_refused() {
         )
     );
 }
+
+/// `questions`: every question in walk order with its options, for scripts building answers.
+#[test]
+fn questions_lists_the_walk_with_options_and_skips() {
+    let out = stdout(computepick().args(["questions", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|q| q["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        ["workload", "runtime", "process", "state", "packaging", "needs", "control", "scaling", "budget"]
+    );
+    let process = &v[2];
+    assert_eq!(
+        process["skip_when"],
+        serde_json::json!([{"question": "workload", "one_of": ["batch"]}])
+    );
+    assert_eq!(v[5]["multi"], true);
+    assert_eq!(v[0]["options"][0]["id"], "web-app");
+    assert_eq!(v[0]["options"][0]["next"], "runtime");
+    assert!(v[8]["options"][0]["next"].is_null());
+    let text = stdout(computepick().arg("questions"));
+    assert!(text.contains("3. process  (choose one)"), "{text}");
+    assert!(text.contains("Not asked when workload is batch."), "{text}");
+    assert!(text.contains("6. needs  (checklist: tick any, comma-separated, or none)"), "{text}");
+    let markdown = stdout(computepick().args(["questions", "--format", "markdown"]));
+    assert!(markdown.contains("## 6. `needs`: Does it need any of these?"), "{markdown}");
+}

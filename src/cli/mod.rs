@@ -10,6 +10,7 @@ pub mod cost;
 pub mod list;
 pub mod man;
 pub mod prices;
+pub mod questions;
 pub mod recommend;
 pub mod search;
 pub mod show;
@@ -74,6 +75,9 @@ pub enum Command {
     /// Recommend a service from answers given as flags.
     #[command(after_help = recommend::AFTER_HELP)]
     Recommend(recommend::Args),
+    /// List every question in walk order with its options, labels and help.
+    #[command(after_help = questions::AFTER_HELP)]
+    Questions(questions::Args),
     /// Validate a decisions file and summarise its walk.
     #[command(after_help = check::AFTER_HELP)]
     Check(check::Args),
@@ -159,6 +163,7 @@ pub fn run(
         Command::Compare(args) => with_guide(&|g| compare::run(args, g)),
         Command::List(args) => with_guide(&|g| list::run(args, g)),
         Command::Search(args) => with_guide(&|g| search::run(args, g)),
+        Command::Questions(args) => with_guide(&|g| questions::run(args, g)),
         Command::Cost(args) => with_guide(&|g| cost::run(args, g)),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
