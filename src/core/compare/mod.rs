@@ -28,6 +28,8 @@ pub const BULLET: &str = "• ";
 pub enum CompareError {
     TooFew {
         given: usize,
+        /// Every valid id, in data order, so the message says what to add.
+        known: Vec<String>,
     },
     TooMany {
         given: usize,
@@ -47,9 +49,10 @@ pub enum CompareError {
 impl fmt::Display for CompareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CompareError::TooFew { given } => write!(
+            CompareError::TooFew { given, known } => write!(
                 f,
-                "compare needs at least {MIN_SERVICES} services, got {given}"
+                "compare needs at least {MIN_SERVICES} services, got {given} (services: {})",
+                known.join(", ")
             ),
             CompareError::TooMany { given } => write!(
                 f,
@@ -392,7 +395,10 @@ pub fn resolve<'g, S: AsRef<str>>(
         services.push(service);
     }
     if ids.len() < MIN_SERVICES {
-        return Err(CompareError::TooFew { given: ids.len() });
+        return Err(CompareError::TooFew {
+            given: ids.len(),
+            known: guide.services.iter().map(|s| s.id.clone()).collect(),
+        });
     }
     if ids.len() > MAX_SERVICES {
         return Err(CompareError::TooMany { given: ids.len() });
