@@ -583,7 +583,17 @@ fn questions_lists_the_walk_with_options_and_skips() {
         .collect();
     assert_eq!(
         ids,
-        ["workload", "runtime", "process", "state", "packaging", "needs", "control", "scaling", "budget"]
+        [
+            "workload",
+            "runtime",
+            "process",
+            "state",
+            "packaging",
+            "needs",
+            "control",
+            "scaling",
+            "budget"
+        ]
     );
     let process = &v[2];
     assert_eq!(
@@ -597,7 +607,13 @@ fn questions_lists_the_walk_with_options_and_skips() {
     let text = stdout(computepick().arg("questions"));
     assert!(text.contains("3. process  (choose one)"), "{text}");
     assert!(text.contains("Not asked when workload is batch."), "{text}");
-    assert!(text.contains("6. needs  (checklist: tick any, comma-separated, or none)"), "{text}");
+    assert!(
+        text.contains("6. needs  (checklist: tick any, comma-separated, or none)"),
+        "{text}"
+    );
     let markdown = stdout(computepick().args(["questions", "--format", "markdown"]));
-    assert!(markdown.contains("## 6. `needs`: Does it need any of these?"), "{markdown}");
+    assert!(
+        markdown.contains("## 6. `needs`: Does it need any of these?"),
+        "{markdown}"
+    );
 }

@@ -267,10 +267,17 @@ fn bad_id_lists_are_clear_errors() {
     assert!(message.contains("elastic-beanstalk"), "{message}");
 
     let err = resolve(&guide, &["lambda"]).expect_err("one service");
-    assert!(matches!(&err, CompareError::TooFew { given: 1, .. }), "{err:?}");
+    assert!(
+        matches!(&err, CompareError::TooFew { given: 1, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("at least 2"), "{err}");
     // The message lists the ids to choose from.
-    assert!(err.to_string().contains("(services: lambda, fargate, ecs-ec2"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("(services: lambda, fargate, ecs-ec2"),
+        "{err}"
+    );
 
     let five = ["lambda", "fargate", "eks", "batch", "lightsail"];
     let err = resolve(&guide, &five).expect_err("five services");

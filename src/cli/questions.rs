@@ -117,7 +117,13 @@ fn markdown(questions: &[&Question]) -> String {
         }
         let _ = writeln!(out, "\n| Option | Label | Example |\n|---|---|---|");
         for o in &q.options {
-            let _ = writeln!(out, "| `{}` | {} | {} |", o.id, cell(&o.label), cell(&o.help));
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                o.id,
+                cell(&o.label),
+                cell(&o.help)
+            );
         }
     }
     out

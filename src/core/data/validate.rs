@@ -317,7 +317,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-
 /// `; did you mean "x"?` for the closest known name, or nothing when none is close.
 pub fn suggest(name: &str, known: &HashSet<&str>) -> String {
     match crate::text::closest(name, known.iter().copied()) {

@@ -41,3 +41,6 @@ pub fn answers_of(path: &[Step]) -> Answers {
         .map(|s| (s.question.clone(), s.answer.clone()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -73,7 +73,9 @@ impl Checker<'_> {
                         format!("{oname}: next question \"{next}\" does not exist{hint}"),
                     );
                 }
-                if option.next.is_none() && option.rules.is_empty() {
+                // A checklist's `none` means nothing ticked: it may end the walk with no rules.
+                let nothing_ticked = question.multi && option.id == "none";
+                if option.next.is_none() && option.rules.is_empty() && !nothing_ticked {
                     self.error(
                         &oat,
                         format!("{oname} has no effect and no next question; add rules or a next"),

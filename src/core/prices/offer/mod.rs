@@ -480,4 +480,3 @@ fn dims_of(terms: HashMap<String, Term>) -> Vec<Dim> {
         .flat_map(|t| t.price_dimensions.into_values())
         .collect()
 }
-
