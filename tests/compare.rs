@@ -1,9 +1,7 @@
 //! The comparison table (`computepick::compare`) and the `compare` and `list` commands.
 //!
 //! Model tests use a small inline guide so they do not change when the real facts are edited;
-//! the golden file and the command tests use the built-in data.
-
-use std::path::PathBuf;
+//! the markdown snapshot and the command tests use the built-in data.
 
 use assert_cmd::Command;
 use computepick::compare::{
@@ -431,63 +429,11 @@ fn small_file() -> tempfile::NamedTempFile {
     file
 }
 
-/// Shows where two texts part, line by line, so a failing golden test reads like a diff.
-fn line_diff(expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            if let Some(x) = x {
-                out.push_str(&format!("{:>4} - {x}\n", i + 1));
-            }
-            if let Some(y) = y {
-                out.push_str(&format!("{:>4} + {y}\n", i + 1));
-            }
-            shown += 1;
-            if shown == 20 {
-                out.push_str("     ... (more lines differ)\n");
-                break;
-            }
-        }
-    }
-    if out.is_empty() {
-        out.push_str("(the lines agree; line endings or a final newline differ)\n");
-    }
-    out
-}
-
 #[test]
-fn markdown_of_lambda_and_fargate_matches_the_golden_file() {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "golden",
-        "compare-lambda-fargate.md",
-    ]
-    .iter()
-    .collect();
+fn markdown_of_lambda_and_fargate_matches_its_snapshot() {
     let actual =
         stdout(computepick().args(["compare", "lambda", "fargate", "--format", "markdown"]));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("creates the dir");
-        std::fs::write(&path, &actual).expect("writes the golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e}; run with UPDATE_GOLDEN=1 to write it",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "`compare lambda fargate --format markdown` changed (- golden, + now):\n{}\n\
-         If the change is intended (for example the facts were edited), review it and run\n\
-         UPDATE_GOLDEN=1 cargo test --test compare",
-        line_diff(&expected, &actual)
-    );
+    insta::assert_snapshot!("compare-lambda-fargate", actual);
 }
 
 #[test]

@@ -1,9 +1,6 @@
 //! The cost estimate beyond the `cost` command: `recommend` with a workload size (every format,
-//! the decision record included, against a golden file), the Cost tab's Reserved and Batch
+//! the decision record included, against a snapshot), the Cost tab's Reserved and Batch
 //! options, and the result screen's cost heading at 120 columns.
-
-#[path = "support/golden.rs"]
-mod golden;
 
 use assert_cmd::Command;
 use computepick::app::{App, FormRow};
@@ -66,7 +63,7 @@ fn recommend(extra: &[&str]) -> (Option<i32>, String, String) {
 }
 
 #[test]
-fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_file() {
+fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_its_snapshot() {
     let mut args = vec!["--format", "adr", "-o", "-"];
     args.extend(SIZE);
     let (code, adr, err) = recommend(&args);
@@ -84,7 +81,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
     );
     assert!(adr.contains("us-east-1 prices as of"), "{adr}");
     assert!(adr.find("## Cost Estimate") < adr.find("## Sources"));
-    // The date is today's: the golden file has a fixed one.
+    // The date is today's: the snapshot has a fixed one.
     let adr: String = adr
         .lines()
         .map(|l| {
@@ -95,7 +92,7 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_the_golden_fi
             }
         })
         .collect();
-    golden::check("adr-thumbnails-with-cost.md", &adr);
+    insta::assert_snapshot!("adr-thumbnails-with-cost", adr);
 }
 
 #[test]

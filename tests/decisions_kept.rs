@@ -1,8 +1,5 @@
 //! Issue 7: what-if in the app, answer files, decision records, and files that are safe.
 
-#[path = "support/golden.rs"]
-mod golden;
-
 use assert_cmd::Command;
 use computepick::app::{App, Screen, Tab};
 use computepick::data;
@@ -72,7 +69,7 @@ fn record(pairs: &[(&str, &str)]) -> String {
 }
 
 #[test]
-fn decision_record_for_thumbnails_matches_the_golden_file() {
+fn decision_record_for_thumbnails_matches_its_snapshot() {
     let adr = record(THUMBNAILS);
     assert!(adr.starts_with("# Run event processing on AWS Lambda\n"));
     for heading in [
@@ -86,17 +83,17 @@ fn decision_record_for_thumbnails_matches_the_golden_file() {
     ] {
         assert!(adr.contains(heading), "missing {heading}");
     }
-    golden::check("adr-thumbnails.md", &adr);
+    insta::assert_snapshot!("adr-thumbnails", adr);
 }
 
 #[test]
-fn decision_record_for_a_nightly_etl_matches_the_golden_file() {
+fn decision_record_for_a_nightly_etl_matches_its_snapshot() {
     let adr = record(NIGHTLY_ETL);
     assert!(adr.starts_with("# Run batch jobs on AWS Batch\n"), "{adr}");
     assert!(adr.contains(
         "AWS Lambda is out: one run lasts longer than 15 minutes, and Lambda stops every invocation at 15"
     ));
-    golden::check("adr-nightly-etl.md", &adr);
+    insta::assert_snapshot!("adr-nightly-etl", adr);
 }
 
 #[test]
@@ -461,7 +458,7 @@ fn the_chosen_services_downsides_are_its_consequences() {
     );
     assert!(adr.contains("It would win if "), "{adr}");
     assert!(!adr.contains("1 points"), "{adr}");
-    golden::check("adr-batch-plain-code.md", &adr);
+    insta::assert_snapshot!("adr-batch-plain-code", adr);
 }
 
 #[test]

@@ -1,20 +1,16 @@
-//! Writing files without losing anything: write a temporary file beside the target, then move
-//! it into place, so a crash never leaves half a file; never replace an existing file unless
-//! asked to, and when asked, keep the replaced file's permissions. A folder is never a target,
-//! and neither is anything else that is not a regular file (a device, a FIFO, a socket): `--force`
-//! replaces a file, never `/dev/null`.
+//! Writing files without losing anything: write a temporary file beside the target
+//! (`tempfile`), then move it into place, so a crash never leaves half a file; never replace an
+//! existing file unless asked to, and when asked, keep the replaced file's permissions. A folder
+//! is never a target, and neither is anything else that is not a regular file (a device, a FIFO,
+//! a socket): `--force` replaces a file, never `/dev/null`.
 //!
 //! Reading is here too ([`read_regular`]): only a regular file is opened, so a FIFO with no
 //! writer never blocks a command.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// How many temporary names are tried before giving up (each taken one is skipped, never
-/// opened: another process's file, or a link planted there, is left alone).
-const TEMP_ATTEMPTS: u32 = 100;
 
 #[derive(Debug)]
 pub enum WriteError {
@@ -48,9 +44,7 @@ impl fmt::Display for WriteError {
                     {
                         "its folder does not exist".to_owned()
                     }
-                    _ if e.raw_os_error() == Some(20) => {
-                        "a part of the path is not a folder".to_owned()
-                    }
+                    io::ErrorKind::NotADirectory => "a part of the path is not a folder".to_owned(),
                     _ => e.to_string(),
                 };
                 write!(f, "cannot write {}: {reason}", p.display())
@@ -100,53 +94,70 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> Result<(),
         Err(_) => None,
     };
     let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let (mut file, temp) = create_temp(&dir, &name).map_err(io_err)?;
-    let result = (|| {
-        if let Some(perms) = keep {
-            file.set_permissions(perms)?;
-        }
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        if overwrite {
-            fs::rename(&temp, path)
-        } else {
-            // A hard link fails if the target exists: no-clobber without a race.
-            fs::hard_link(&temp, path).and_then(|()| fs::remove_file(&temp))
-        }
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    // A new file gets the usual permissions (0666 less the umask), not tempfile's private 0600.
+    let prefix = temp_prefix(&name);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    match result {
+    // The temporary file is created new (`O_EXCL`: a name already taken, a planted link
+    // included, is skipped, never followed or truncated), and deleted when dropped: nothing is
+    // left behind on any failure below.
+    let mut file = builder
+        .tempfile_in(dir)
+        .map_err(|e| io_err(without_temp_path(e)))?;
+    if let Some(perms) = keep {
+        file.as_file().set_permissions(perms).map_err(io_err)?;
+    }
+    file.write_all(contents)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| io_err(without_temp_path(e)))?;
+    let persisted = if overwrite {
+        // A rename: an existing file, or a link, is replaced, never followed.
+        file.persist(path).map(drop)
+    } else {
+        // Fails if anything is at `path` by the time of the move itself: no-clobber without a
+        // race.
+        file.persist_noclobber(path).map(drop)
+    };
+    match persisted {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
             Err(WriteError::Exists(path.to_owned()))
         }
-        Err(e) => Err(io_err(e)),
+        Err(e) => Err(io_err(e.error)),
     }
 }
 
-/// The `attempt`th temporary name for a file `name` in `dir`: hidden, beside the target (so the
-/// final rename stays on one file system), and unique to this process. Short whatever the
-/// name: a legal 250-byte file name must not be refused because its temporary name is longer
-/// than the 255 bytes a name may have, so at most 16 bytes of the name are kept.
-fn temp_path(dir: &Path, name: &str, attempt: u32) -> PathBuf {
-    let pid = std::process::id();
+/// The start of a temporary name for a file `name`: hidden, and short whatever the name (a
+/// legal 250-byte file name must not be refused because its temporary name is longer than the
+/// 255 bytes a name may have), so at most 16 bytes of the name are kept.
+fn temp_prefix(name: &str) -> String {
     let mut end = name.len().min(16);
     while !name.is_char_boundary(end) {
         end -= 1;
     }
-    let stem = &name[..end];
-    match attempt {
-        0 => dir.join(format!(".{stem}.{pid}.tmp")),
-        n => dir.join(format!(".{stem}.{pid}.{n}.tmp")),
+    format!(".{}.", &name[..end])
+}
+
+/// `tempfile` names the temporary file in its errors (`... at path "/x/.out.md.Ab12Cd.tmp"`);
+/// the message names the target instead, so that part is dropped.
+fn without_temp_path(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    match e.to_string().rsplit_once(" at path ") {
+        Some((message, _)) => io::Error::new(e.kind(), message.to_owned()),
+        None => e,
     }
 }
 
@@ -332,22 +343,6 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-/// Creates a new temporary file, never opening one that exists: `create_new` fails on any
-/// existing name, a symbolic link included, so nothing already there is followed or truncated.
-/// A taken name moves on to the next one.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
-    let mut last = None;
-    for attempt in 0..TEMP_ATTEMPTS {
-        let temp = temp_path(dir, name, attempt);
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((file, temp)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no free temporary file name")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,26 +413,33 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_taken_temporary_name_is_skipped_never_followed_or_truncated() {
+    fn links_beside_the_target_are_never_followed_and_nothing_is_left_behind() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let victim = dir.path().join("victim.txt");
         fs::write(&victim, "precious").expect("write");
-        // Someone planted a link at the first temporary name, and a file at the second.
-        let first = temp_path(dir.path(), "out.md", 0);
-        std::os::unix::fs::symlink(&victim, &first).expect("symlink");
-        let second = temp_path(dir.path(), "out.md", 1);
-        fs::write(&second, "someone else's").expect("write");
+        // Links planted under names shaped like the temporary ones.
+        for n in 0..20 {
+            let planted = dir
+                .path()
+                .join(format!("{}{n:06}.tmp", temp_prefix("out.md")));
+            std::os::unix::fs::symlink(&victim, planted).expect("symlink");
+        }
         let path = dir.path().join("out.md");
         write_atomic(&path, b"mine", false).expect("writes under a free name");
         assert_eq!(fs::read_to_string(&path).expect("read"), "mine");
-        assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
-        assert_eq!(fs::read_to_string(&second).expect("read"), "someone else's");
-        assert!(fs::symlink_metadata(&first).expect("kept").is_symlink());
-        assert!(!temp_path(dir.path(), "out.md", 2).exists(), "cleaned up");
+        // A new file has the usual permissions, not a temporary file's private ones.
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_ne!(mode & 0o077, 0o000, "was {mode:o}");
         // The same with --force over an existing file.
         write_atomic(&path, b"mine again", true).expect("overwrite");
         assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
         assert_eq!(fs::read_to_string(&path).expect("read"), "mine again");
+        // Only the planted links, the victim and the target: no temporary file is left.
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 22);
+        // A failed write (no-clobber over an existing file) leaves nothing either.
+        write_atomic(&path, b"refused", false).expect_err("exists");
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 22);
     }
 
     #[cfg(unix)]
@@ -502,10 +504,12 @@ mod tests {
     #[test]
     fn temporary_names_stay_short_and_reading_drops_a_byte_order_mark() {
         let name = "é".repeat(125); // 250 bytes
-        let temp = temp_path(Path::new("."), &name, 99);
-        let file_name = temp.file_name().expect("a name").len();
-        assert!(file_name < 64, "{file_name} bytes");
+        // The prefix, six random characters and `.tmp`.
+        let temp = temp_prefix(&name).len() + 6 + 4;
+        assert!(temp < 64, "{temp} bytes");
         let dir = tempfile::tempdir().expect("tempdir");
+        write_atomic(&dir.path().join(&name), b"long name", false).expect("a legal name");
+        fs::remove_file(dir.path().join(&name)).expect("rm");
         let path = dir.path().join("bom.txt");
         fs::write(&path, "\u{feff}text").expect("write");
         assert_eq!(read_regular(&path, 100).expect("reads"), b"text");

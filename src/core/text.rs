@@ -1,19 +1,8 @@
 //! Small text helpers shared by the command line and the app.
 
-/// Edit distance between two strings, in characters.
+/// Edit distance between two strings, in characters (`strsim`'s Levenshtein).
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 /// The candidate closest to `name`, if any is close enough to be a likely typo.
@@ -60,46 +49,51 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// Wraps text at word boundaries to lines of at most `max` cells. Words longer than a line are
-/// broken. Always returns at least one line. Linear in the text's length, however long a word
-/// is (a 1 MB word once took 27 s, rebuilt for every line cut from it).
+/// Wraps text at word boundaries to lines of at most `max` cells (`textwrap`, by display
+/// columns). Any run of whitespace is one space; words longer than a line are broken where they
+/// stop fitting, never at their hyphens, and a character wider than the line gets a line of its
+/// own. Always returns at least one line. Linear in the text's length, however long a word is.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split_whitespace() {
-        let word_width = width(word);
-        if line_width > 0 && line_width + 1 + word_width > max {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
+    // textwrap keeps runs of spaces and breaks lines at newlines; a text here is one paragraph.
+    let one_spaced = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    let joined;
+    let text = if one_spaced {
+        text
+    } else {
+        joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        &joined
+    };
+    // textwrap takes `ESC [ … m` for a colour and gives it no width; here it is text like any
+    // other (it is shown made visible), so ESC stands in as another control character of the
+    // same width (none) that the text does not hold, and is put back after.
+    let stand_in = if text.contains('\u{1b}') {
+        ('\u{1}'..='\u{8}').find(|&c| !text.contains(c))
+    } else {
+        None
+    };
+    let replaced;
+    let text = match stand_in {
+        Some(c) => {
+            replaced = text.replace('\u{1b}', c.encode_utf8(&mut [0; 4]));
+            &replaced
         }
-        if word_width <= max.saturating_sub(line_width + usize::from(line_width > 0)) {
-            if line_width > 0 {
-                line.push(' ');
-                line_width += 1;
-            }
-            line.push_str(word);
-            line_width += word_width;
-            continue;
-        }
-        // An overlong word (it starts a line, as the check above made room): break it at the
-        // last character that fits, one pass over its characters.
-        for c in word.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if line_width > 0 && line_width + w > max {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
-            // A character wider than the whole line gets a line of its own.
-            line.push(c);
-            line_width += w;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+        None => text,
+    };
+    let options = textwrap::Options::new(max.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| match stand_in {
+            Some(c) => line.replace(c, "\u{1b}"),
+            None => line.into_owned(),
+        })
+        .collect()
 }
 
 /// Whether `c` must never reach a terminal as it is: C0 controls (but newline and tab), DEL,
@@ -192,6 +186,11 @@ mod wrap_tests {
         assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
         // A wide character never splits and never shares a 1-cell line.
         assert_eq!(wrap("日本", 1), ["日", "本"]);
+        // Hyphens are no place to break, and any whitespace is one space.
+        assert_eq!(wrap("run ECS-on-EC2", 12), ["run", "ECS-on-EC2"]);
+        assert_eq!(wrap(" a \n\t b\u{a0} ", 10), ["a b"]);
+        // An escape sequence is text here, not a colour of no width.
+        assert_eq!(wrap("\u{1b}[31mred x", 8), ["\u{1b}[31mred", "x"]);
     }
 
     #[test]
