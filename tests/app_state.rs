@@ -547,3 +547,90 @@ fn a_paste_is_one_edit_cut_to_the_fields_length() {
         "too many digits is an error, not a hang"
     );
 }
+
+/// Issue 16: Esc on the result goes back a question; it never quits a finished walk.
+#[test]
+fn esc_on_the_result_goes_back_and_never_quits() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None);
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    assert!(app.confirm().is_none());
+}
+
+/// Issue 16: Esc during a what-if leaves it for the original answers (as `o` does), from the
+/// question being changed and from the what-if's result; the question says how to leave.
+#[test]
+fn esc_during_a_what_if_returns_to_the_original_answers() {
+    use computepick::ui::{self, theme::Theme};
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2')); // change "length"
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("backend");
+    terminal
+        .draw(|f| ui::draw(&mut app, Theme::PLAIN, f))
+        .expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("What if") && screen.contains("Esc goes back to the original answers"),
+        "{screen}"
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        None,
+        "Esc never offers to quit here"
+    );
+    assert!(app.confirm().is_none());
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    assert_eq!(app.status.as_deref(), Some("Back to the original answers."));
+
+    // From the what-if's result too.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(top(&app).as_deref(), Some("fn"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None);
+    assert!(app.confirm().is_none());
+    assert_eq!(top(&app).as_deref(), Some("box"));
+}
+
+/// Issue 16: while the terminal is too small, keys do not reach the hidden screen; only quit
+/// (and a resize) do anything.
+#[test]
+fn while_too_small_only_quit_works() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    app.resize(40, 10);
+    for code in [
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+        KeyCode::Char('2'),
+        KeyCode::Char('?'),
+        KeyCode::Char('/'),
+        KeyCode::Tab,
+        KeyCode::Esc,
+    ] {
+        assert_eq!(press(&mut app, code), None, "{code:?}");
+    }
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("length"),
+        "nothing answered unseen"
+    );
+    assert_eq!(cursor(&app), 0);
+    assert!(app.overlays().is_empty(), "nothing opened unseen");
+    // q still asks before losing answers, and the question can be answered.
+    assert_eq!(press(&mut app, KeyCode::Char('q')), None);
+    assert!(app.confirm().is_some());
+    assert_eq!(press(&mut app, KeyCode::Char('n')), None);
+    // Back to a usable size, the keys work again.
+    app.resize(80, 24);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    app.resize(40, 10);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Exit::Quit));
+}

@@ -20,12 +20,16 @@ pub fn draw(
     buf: &mut Buffer,
 ) {
     let beneath = app.context_under(depth);
-    let screen_actions: Vec<_> = keys::bindings_for(beneath).map(|b| b.action).collect();
+    // The help's own keys, less those that do the same beneath (the same words): Esc closes
+    // the help even where Esc on the screen means something else.
+    let beneath_keys: Vec<_> = keys::bindings_for(beneath)
+        .map(|b| (b.action, b.help))
+        .collect();
     let mut rows: Vec<(String, &str)> = keys::bindings_for(beneath)
         .map(|b| (b.key_labels(), b.help))
         .collect();
     let own: Vec<(String, &str)> = keys::bindings_for(Context::Help)
-        .filter(|b| !screen_actions.contains(&b.action))
+        .filter(|b| !beneath_keys.contains(&(b.action, b.help)))
         .map(|b| (b.key_labels(), b.help))
         .collect();
     let heading_at = rows.len();
