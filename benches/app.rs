@@ -305,7 +305,7 @@ fn views(guide: &Guide) -> Vec<(String, App)> {
 
 fn draws(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<Verdict>) {
     let mut slowest: Option<(String, Stats)> = None;
-    for (name, app) in views(guide) {
+    for (name, mut app) in views(guide) {
         for (w, h) in SIZES {
             let Ok(mut terminal) = Terminal::new(TestBackend::new(w, h));
             // Each draw starts from a cleared screen, so every cell is diffed and written:
@@ -314,7 +314,7 @@ fn draws(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<
             for i in 0..reps.draw + 5 {
                 let _ = terminal.clear();
                 let started = Instant::now();
-                let _ = terminal.draw(|frame| ui::draw(&app, Theme::COLOUR, frame));
+                let _ = terminal.draw(|frame| ui::draw(&mut app, Theme::COLOUR, frame));
                 if i >= 5 {
                     times.push(started.elapsed());
                 }
@@ -354,7 +354,7 @@ fn keys(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<V
     let Ok(mut terminal) = Terminal::new(TestBackend::new(200, 60));
     let theme = Theme::COLOUR;
     let mut app = App::new(guide.clone());
-    let _ = terminal.draw(|frame| ui::draw(&app, theme, frame));
+    let _ = terminal.draw(|frame| ui::draw(&mut app, theme, frame));
     // (name, key) in the order pressed; the sequence starts and ends on the first question.
     let mut sequence: Vec<(&str, KeyCode)> = vec![
         ("↓ on a question", KeyCode::Down),
@@ -391,7 +391,7 @@ fn keys(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<V
             let event = key(*code);
             let started = Instant::now();
             app.handle_key(&event);
-            let _ = terminal.draw(|frame| ui::draw(&app, theme, frame));
+            let _ = terminal.draw(|frame| ui::draw(&mut app, theme, frame));
             let took = started.elapsed();
             if rep < 2 {
                 continue; // warm-up

@@ -10,8 +10,10 @@ fn app() -> App {
     App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+/// A key press, its effects performed as the terminal loop would; how the app stops, if it does.
+fn press(app: &mut App, code: KeyCode) -> Option<Exit> {
+    let effects = app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    computepick::tui::perform(app, effects)
 }
 
 fn question_id(app: &App) -> Option<String> {
@@ -102,7 +104,7 @@ fn restart_asks_then_forgets_every_answer() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('r'));
     assert!(
-        app.confirm.is_some(),
+        app.confirm().is_some(),
         "answers are not dropped without asking"
     );
     press(&mut app, KeyCode::Char('n'));
@@ -113,36 +115,37 @@ fn restart_asks_then_forgets_every_answer() {
     assert!(app.answers.is_empty());
     // With nothing to lose, r just starts again.
     press(&mut app, KeyCode::Char('r'));
-    assert!(app.confirm.is_none());
+    assert!(app.confirm().is_none());
 }
 
 #[test]
 fn help_opens_and_closes_and_swallows_screen_keys() {
     let mut app = app();
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.show_help);
+    assert!(app.help_open());
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(
         question_id(&app).as_deref(),
         Some("shape"),
         "keys under the overlay do nothing"
     );
-    press(&mut app, KeyCode::Esc);
-    assert!(!app.show_help);
-    assert_eq!(app.exit, None, "Esc closed the help, it did not quit");
+    let exit = press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open());
+    assert_eq!(exit, None, "Esc closed the help, it did not quit");
 }
 
 #[test]
 fn q_and_esc_quit_and_ctrl_c_interrupts() {
     let mut app = app();
-    press(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.exit, Some(Exit::Quit));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Exit::Quit));
     let mut app = self::app();
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.exit, Some(Exit::Quit));
+    assert_eq!(press(&mut app, KeyCode::Esc), Some(Exit::Quit));
     let mut app = self::app();
-    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert_eq!(app.exit, Some(Exit::Interrupted));
+    let effects = app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(
+        computepick::tui::perform(&mut app, effects),
+        Some(Exit::Interrupted)
+    );
 }
 
 #[test]
@@ -151,15 +154,15 @@ fn enter_on_the_result_opens_details_and_esc_closes_them() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.detail.as_ref().map(|d| d.id.as_str()), Some("box"));
+    assert_eq!(app.detail().map(|d| d.id.as_str()), Some("box"));
     press(&mut app, KeyCode::Char('1'));
     assert!(
-        app.detail.is_some(),
+        app.detail().is_some(),
         "number keys do not reach the result under the details"
     );
-    press(&mut app, KeyCode::Esc);
-    assert!(app.detail.is_none());
-    assert_eq!(app.exit, None);
+    let exit = press(&mut app, KeyCode::Esc);
+    assert!(app.detail().is_none());
+    assert_eq!(exit, None);
     assert_eq!(top(&app).as_deref(), Some("box"));
 }
 
@@ -178,9 +181,9 @@ fn c_on_the_result_compares_the_recommendation_with_its_runners_up() {
         table.columns[0].standing.as_ref().map(|s| s.headline()),
         Some("#1 · score 3".into())
     );
-    press(&mut app, KeyCode::Esc);
+    let exit = press(&mut app, KeyCode::Esc);
     assert_eq!(app.tab, Tab::Guide, "Esc goes back to the guide");
-    assert_eq!(app.exit, None);
+    assert_eq!(exit, None);
 }
 
 #[test]
@@ -235,15 +238,14 @@ fn slash_opens_search_over_the_guide_and_esc_returns() {
     let mut app = App::new(guide);
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('/'));
-    assert!(app.search_overlay);
+    assert!(app.search_open());
     for c in "q?1 ".chars() {
-        press(&mut app, KeyCode::Char(c));
+        assert_eq!(press(&mut app, KeyCode::Char(c)), None);
     }
     assert_eq!(
         app.search.query, "q?1 ",
         "typed keys are text, never shortcuts"
     );
-    assert_eq!(app.exit, None);
     for _ in 0..4 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -256,10 +258,10 @@ fn slash_opens_search_over_the_guide_and_esc_returns() {
         Some("lambda")
     );
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.detail.as_ref().map(|d| d.id.as_str()), Some("lambda"));
+    assert_eq!(app.detail().map(|d| d.id.as_str()), Some("lambda"));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert!(!app.search_overlay);
+    assert!(!app.search_open());
     assert_eq!(app.tab, Tab::Guide);
     assert_eq!(app.answers.len(), 1, "where the user was is kept");
 }
@@ -273,17 +275,17 @@ fn slash_opens_search_from_every_view() {
         app.handle_key(&KeyEvent::new(KeyCode::Char(digit), KeyModifiers::ALT));
         assert_eq!(app.tab, tab);
         press(&mut app, KeyCode::Char('/'));
-        assert!(app.search_overlay, "{tab:?}: / opens search");
+        assert!(app.search_open(), "{tab:?}: / opens search");
         press(&mut app, KeyCode::Esc);
-        assert!(!app.search_overlay);
+        assert!(!app.search_open());
         assert_eq!(app.tab, tab, "Esc returns to {tab:?}");
     }
     // From a detail page, search takes its place.
     let mut app = App::new(guide);
     app.open_detail("lambda");
     press(&mut app, KeyCode::Char('/'));
-    assert!(app.detail.is_none());
-    assert!(app.search_overlay);
+    assert!(app.detail().is_none());
+    assert!(app.search_open());
 }
 
 #[test]
@@ -328,7 +330,7 @@ mod mouse {
     use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-    fn draw(app: &App) -> String {
+    fn draw(app: &mut App) -> String {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
         terminal
             .draw(|f| ui::draw(app, Theme::PLAIN, f))
@@ -346,12 +348,13 @@ mod mouse {
         // Lines are quoted in TestBackend's text: skip the opening quote.
         let col = line[1..].find(text).expect("found");
         let col = line[1..][..col].chars().count();
-        app.handle_mouse(&MouseEvent {
+        let effects = app.handle_mouse(&MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column: u16::try_from(col).expect("fits"),
             row: u16::try_from(row).expect("fits"),
             modifiers: KeyModifiers::NONE,
         });
+        computepick::tui::perform(app, effects.unwrap_or_default());
     }
 
     fn wheel(app: &mut App, down: bool) {
@@ -370,17 +373,23 @@ mod mouse {
     #[test]
     fn moving_the_mouse_asks_for_no_redraw_and_a_click_does() {
         let mut app = app();
-        draw(&app);
+        draw(&mut app);
         let at = |kind| MouseEvent {
             kind,
             column: 10,
             row: 10,
             modifiers: KeyModifiers::NONE,
         };
-        assert!(!app.handle_mouse(&at(MouseEventKind::Moved)));
-        assert!(!app.handle_mouse(&at(MouseEventKind::Drag(MouseButton::Left))));
-        assert!(app.handle_mouse(&at(MouseEventKind::ScrollDown)));
-        assert!(app.handle_mouse(&at(MouseEventKind::Down(MouseButton::Left))));
+        assert!(app.handle_mouse(&at(MouseEventKind::Moved)).is_none());
+        assert!(
+            app.handle_mouse(&at(MouseEventKind::Drag(MouseButton::Left)))
+                .is_none()
+        );
+        assert!(app.handle_mouse(&at(MouseEventKind::ScrollDown)).is_some());
+        assert!(
+            app.handle_mouse(&at(MouseEventKind::Down(MouseButton::Left)))
+                .is_some()
+        );
     }
 
     #[test]
@@ -429,12 +438,12 @@ mod mouse {
         let mut app = app();
         press(&mut app, KeyCode::Char('1'));
         press(&mut app, KeyCode::Char('r'));
-        assert!(app.confirm.is_some());
+        assert!(app.confirm().is_some());
         // Elsewhere on screen, nothing happens while the question waits.
         click_on(&mut app, "computepick");
-        assert!(app.confirm.is_some());
+        assert!(app.confirm().is_some());
         click_on(&mut app, "n no");
-        assert!(app.confirm.is_none());
+        assert!(app.confirm().is_none());
         assert_eq!(app.answers.len(), 1, "no keeps the answers");
         press(&mut app, KeyCode::Char('r'));
         click_on(&mut app, "y yes");
@@ -479,8 +488,7 @@ fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
     assert!(app.cost.error.is_some());
     assert_eq!(lambda(&app), Some(after));
     // q is text here, not quit.
-    press(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.exit, None);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), None);
     // Space flips an option: move to "Free tier" and turn it off.
     // Six numbers, then Jobs that end, Load balancer, Arm and Free tier.
     let free_tier = 6 + 3;
@@ -501,8 +509,8 @@ fn a_paste_is_one_edit_cut_to_the_fields_length() {
     let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
     let mut app = App::new(guide);
     // On a question, pasted text is not keys.
+    // (A paste has no effects: it cannot quit.)
     app.handle_paste("q3\n");
-    assert!(app.exit.is_none());
     assert_eq!(question_id(&app).as_deref(), Some("workload"));
 
     press(&mut app, KeyCode::Char('/'));
@@ -538,4 +546,91 @@ fn a_paste_is_one_edit_cut_to_the_fields_length() {
         app.cost.error.is_some(),
         "too many digits is an error, not a hang"
     );
+}
+
+/// Issue 16: Esc on the result goes back a question; it never quits a finished walk.
+#[test]
+fn esc_on_the_result_goes_back_and_never_quits() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None);
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    assert!(app.confirm().is_none());
+}
+
+/// Issue 16: Esc during a what-if leaves it for the original answers (as `o` does), from the
+/// question being changed and from the what-if's result; the question says how to leave.
+#[test]
+fn esc_during_a_what_if_returns_to_the_original_answers() {
+    use computepick::ui::{self, theme::Theme};
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2')); // change "length"
+    assert_eq!(question_id(&app).as_deref(), Some("length"));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("backend");
+    terminal
+        .draw(|f| ui::draw(&mut app, Theme::PLAIN, f))
+        .expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("What if") && screen.contains("Esc goes back to the original answers"),
+        "{screen}"
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        None,
+        "Esc never offers to quit here"
+    );
+    assert!(app.confirm().is_none());
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    assert_eq!(app.status.as_deref(), Some("Back to the original answers."));
+
+    // From the what-if's result too.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(top(&app).as_deref(), Some("fn"));
+    assert_eq!(press(&mut app, KeyCode::Esc), None);
+    assert!(app.confirm().is_none());
+    assert_eq!(top(&app).as_deref(), Some("box"));
+}
+
+/// Issue 16: while the terminal is too small, keys do not reach the hidden screen; only quit
+/// (and a resize) do anything.
+#[test]
+fn while_too_small_only_quit_works() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    app.resize(40, 10);
+    for code in [
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+        KeyCode::Char('2'),
+        KeyCode::Char('?'),
+        KeyCode::Char('/'),
+        KeyCode::Tab,
+        KeyCode::Esc,
+    ] {
+        assert_eq!(press(&mut app, code), None, "{code:?}");
+    }
+    assert_eq!(
+        question_id(&app).as_deref(),
+        Some("length"),
+        "nothing answered unseen"
+    );
+    assert_eq!(cursor(&app), 0);
+    assert!(app.overlays().is_empty(), "nothing opened unseen");
+    // q still asks before losing answers, and the question can be answered.
+    assert_eq!(press(&mut app, KeyCode::Char('q')), None);
+    assert!(app.confirm().is_some());
+    assert_eq!(press(&mut app, KeyCode::Char('n')), None);
+    // Back to a usable size, the keys work again.
+    app.resize(80, 24);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(top(&app).as_deref(), Some("box"));
+    app.resize(40, 10);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Exit::Quit));
 }

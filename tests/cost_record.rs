@@ -178,7 +178,7 @@ fn answers(pairs: &[(&str, &str)]) -> Answers {
         .collect()
 }
 
-fn render(app: &App, width: u16, height: u16) -> String {
+fn render(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
@@ -270,7 +270,7 @@ fn the_cost_tab_form_100x32() {
     ));
     focus(&mut app, FormRow::Switch(Toggle::Reserved));
     app.cost.update(Action::Type(' '));
-    let screen = render(&app, 100, 32);
+    let screen = render(&mut app, 100, 32);
     // The form alone: the left 34 columns from its heading to its hint line (the tab bar, the
     // chart and the footer have their own snapshots).
     let form: Vec<String> = screen
@@ -289,9 +289,9 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
     app.cost.update(Action::Type('0'));
     assert!(app.cost.sized);
     // The cost section sits below the runners-up and their flip points: scroll to it.
-    render(&app, 120, 60);
+    render(&mut app, 120, 60);
     app.update(Action::Last);
-    let screen = render(&app, 120, 60);
+    let screen = render(&mut app, 120, 60);
     let heading = screen
         .lines()
         .position(|l| l.contains("Cost at your size ("))
@@ -317,7 +317,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         ratatui::crossterm::event::KeyCode::BackTab,
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Your workload  4 more ↑↓"), "{screen}");
     assert!(!screen.contains("Batch runs on"), "{screen}");
     assert!(
@@ -325,7 +325,7 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
         "the chart keeps its rows:\n{screen}"
     );
     focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("›Batch runs on    ‹EC2›"), "{screen}");
     // The hint takes the heading's place.
     assert!(screen.contains("space: Batch on EC2 ⇄ Fargate"), "{screen}");
@@ -353,8 +353,8 @@ fn with_duration(text: &str) -> App {
 
 #[test]
 fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
-    let app = with_duration("20m");
-    let screen = render(&app, 80, 24);
+    let mut app = with_duration("20m");
+    let screen = render(&mut app, 80, 24);
     // The plot keeps its rows and axes.
     assert!(screen.contains("$0.01│"), "{screen}");
     assert!(screen.contains("└───"), "{screen}");
@@ -403,12 +403,15 @@ fn click_on(app: &mut App, text: &str, width: u16, height: u16) {
     // Lines are quoted in TestBackend's text: skip the opening quote.
     let col = line[1..].find(text).expect("found");
     let col = line[1..][..col].chars().count();
-    assert!(app.handle_mouse(&MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: u16::try_from(col).expect("fits"),
-        row: u16::try_from(row).expect("fits"),
-        modifiers: KeyModifiers::NONE,
-    }));
+    assert!(
+        app.handle_mouse(&MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: u16::try_from(col).expect("fits"),
+            row: u16::try_from(row).expect("fits"),
+            modifiers: KeyModifiers::NONE,
+        })
+        .is_some()
+    );
 }
 
 #[test]
@@ -439,13 +442,13 @@ fn clicks_on_the_cost_form_focus_fields_and_flip_options() {
     assert_eq!(app.cost.inputs.batch_on, BatchCompute::Ec2);
     // Spot and Reserved still exclude each other by mouse.
     click_on(&mut app, " Spot ", 100, 32);
-    assert!(app.cost.inputs.spot, "{}", render(&app, 100, 32));
+    assert!(app.cost.inputs.spot, "{}", render(&mut app, 100, 32));
     focus(&mut app, FormRow::Switch(Toggle::Reserved));
     click_on(&mut app, "Reserved ", 100, 32);
     assert!(
         app.cost.inputs.reserved && !app.cost.inputs.spot,
         "{}",
-        render(&app, 100, 32)
+        render(&mut app, 100, 32)
     );
     // On a short screen the form scrolls: the rows drawn are the rows clicked.
     click_on(&mut app, "Hours a day", 80, 24);
@@ -468,9 +471,9 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
     for c in "20m".chars() {
         app.cost.update(Action::Type(c));
     }
-    render(&app, 120, 60);
+    render(&mut app, 120, 60);
     app.update(Action::Last);
-    let screen = render(&app, 120, 60);
+    let screen = render(&mut app, 120, 60);
     let text: String = screen
         .lines()
         .map(|l| l.trim_matches(|c| c == '"' || c == ' ' || c == '│'))
@@ -486,7 +489,7 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
     // A duration that agrees with the answer says nothing.
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.cost.update(Action::Type('0'));
-    let screen = render(&app, 120, 60);
+    let screen = render(&mut app, 120, 60);
     assert!(!screen.contains("Your Cost tab's duration"), "{screen}");
 }
 

@@ -41,8 +41,10 @@ const NIGHTLY_ETL: &[(&str, &str)] = &[
     ("needs", "none"),
 ];
 
-fn press(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+/// A key press, its effects performed as the terminal loop would; how the app stops, if it does.
+fn press(app: &mut App, c: char) -> Option<computepick::app::Exit> {
+    let effects = app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    computepick::tui::perform(app, effects)
 }
 
 fn top(app: &App) -> Option<String> {
@@ -155,7 +157,7 @@ fn s_saves_answers_and_never_overwrites_without_asking() {
 
     std::fs::write(&file, "changed by hand").expect("write");
     press(&mut app, 's');
-    assert!(app.confirm.is_some(), "asks before replacing");
+    assert!(app.confirm().is_some(), "asks before replacing");
     press(&mut app, 'n');
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
@@ -176,29 +178,28 @@ fn an_unwritable_place_is_a_message_and_the_answers_stay() {
     std::fs::write(&not_a_folder, "x").expect("write");
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = not_a_folder;
-    press(&mut app, 'e');
+    let exit = press(&mut app, 'e');
     let status = app.status.clone().expect("a message");
     assert!(status.starts_with("Not saved: cannot write"), "{status}");
     assert!(status.ends_with("Your answers are kept."), "{status}");
     assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(app.exit, None);
+    assert_eq!(exit, None);
 }
 
 #[test]
 fn q_asks_before_losing_answers_in_progress() {
     let mut app = App::new(guide());
-    press(&mut app, 'q');
-    assert!(app.exit.is_some(), "nothing to lose: quits at once");
+    assert!(
+        press(&mut app, 'q').is_some(),
+        "nothing to lose: quits at once"
+    );
     let mut app = App::new(guide());
     press(&mut app, '1');
+    assert!(press(&mut app, 'q').is_none());
+    assert!(app.confirm().is_some());
+    assert!(press(&mut app, 'n').is_none() && app.confirm().is_none());
     press(&mut app, 'q');
-    assert!(app.exit.is_none());
-    assert!(app.confirm.is_some());
-    press(&mut app, 'n');
-    assert!(app.exit.is_none() && app.confirm.is_none());
-    press(&mut app, 'q');
-    press(&mut app, 'y');
-    assert!(app.exit.is_some());
+    assert!(press(&mut app, 'y').is_some());
     assert_eq!(app.tab, Tab::Guide);
 }
 
@@ -207,25 +208,25 @@ fn q_after_a_what_if_asks_until_the_answers_are_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = dir.path().to_owned();
-    press(&mut app, 'q');
-    assert!(app.exit.is_some(), "the result as reached: nothing to lose");
+    assert!(
+        press(&mut app, 'q').is_some(),
+        "the result as reached: nothing to lose"
+    );
 
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = dir.path().to_owned();
     press(&mut app, '2'); // runtime
     press(&mut app, '3'); // hours: a what-if
-    press(&mut app, 'q');
     assert!(
-        app.exit.is_none(),
+        press(&mut app, 'q').is_none(),
         "changed answers are not dropped silently"
     );
-    let question = &app.confirm.as_ref().expect("asks").question;
+    let question = &app.confirm().expect("asks").question;
     assert!(question.contains("changed answers"), "{question}");
     press(&mut app, 'n');
     press(&mut app, 's');
     assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
-    press(&mut app, 'q');
-    assert!(app.exit.is_some(), "saved: quits at once");
+    assert!(press(&mut app, 'q').is_some(), "saved: quits at once");
 }
 
 #[test]
@@ -243,12 +244,12 @@ fn a_read_only_folder_is_a_message_naming_the_reason() {
     }
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = locked;
-    press(&mut app, 's');
+    let exit = press(&mut app, 's');
     let status = app.status.clone().expect("a message");
     assert!(status.contains("permission denied"), "{status}");
     assert!(status.ends_with("Your answers are kept."), "{status}");
     assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(app.exit, None);
+    assert_eq!(exit, None);
 }
 
 #[test]
@@ -263,7 +264,7 @@ fn a_long_message_wraps_instead_of_losing_its_end() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let theme = computepick::ui::theme::Theme::PLAIN;
     terminal
-        .draw(|f| computepick::ui::draw(&app, theme, f))
+        .draw(|f| computepick::ui::draw(&mut app, theme, f))
         .expect("draw");
     let screen: String = terminal
         .backend()

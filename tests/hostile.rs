@@ -159,7 +159,7 @@ fn wide_and_right_to_left_text_keeps_the_layout() {
     for (w, h) in [(60, 18), (80, 24), (61, 19)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
         terminal
-            .draw(|f| ui::draw(&app, Theme::PLAIN, f))
+            .draw(|f| ui::draw(&mut app, Theme::PLAIN, f))
             .expect("draw");
         let screen = terminal.backend().to_string();
         assert!(screen.contains("何を実行しますか"), "{screen}");
@@ -172,7 +172,7 @@ fn wide_and_right_to_left_text_keeps_the_layout() {
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     terminal
-        .draw(|f| ui::draw(&app, Theme::PLAIN, f))
+        .draw(|f| ui::draw(&mut app, Theme::PLAIN, f))
         .expect("draw");
     insta::assert_snapshot!(terminal.backend().to_string());
 }

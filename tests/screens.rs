@@ -30,7 +30,7 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
-fn render(app: &App, width: u16, height: u16) -> String {
+fn render(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
@@ -40,28 +40,28 @@ fn render(app: &App, width: u16, height: u16) -> String {
 
 #[test]
 fn first_question_80x24() {
-    insta::assert_snapshot!(render(&small_app(), 80, 24));
+    insta::assert_snapshot!(render(&mut small_app(), 80, 24));
 }
 
 #[test]
 fn second_question_with_breadcrumb_80x24() {
     let mut app = small_app();
     keys(&mut app, "1j");
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&mut app, 80, 24));
 }
 
 #[test]
 fn result_80x24() {
     let mut app = small_app();
     keys(&mut app, "12");
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&mut app, 80, 24));
 }
 
 #[test]
 fn help_overlay_80x24() {
     let mut app = small_app();
     keys(&mut app, "?");
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&mut app, 80, 24));
 }
 
 /// The result screen has more keys than 24 rows hold: the help says so, scrolls with j/k and
@@ -71,7 +71,7 @@ fn help_taller_than_the_screen_scrolls() {
     let mut app = real_app();
     keys(&mut app, "31111.113"); // the walk to a result, as in the README's capture
     keys(&mut app, "?");
-    let top = render(&app, 80, 24);
+    let top = render(&mut app, 80, 24);
     assert!(
         top.contains("Keys · ↓ more: j/k · Esc or ? to close"),
         "{top}"
@@ -81,29 +81,29 @@ fn help_taller_than_the_screen_scrolls() {
         "the last key is below:\n{top}"
     );
     press(&mut app, KeyCode::End);
-    let bottom = render(&app, 80, 24);
+    let bottom = render(&mut app, 80, 24);
     assert!(bottom.contains("Keys · ↑ more: j/k"), "{bottom}");
     for key in ["Quit at once", "Close the help"] {
         assert!(bottom.contains(key), "{key} is reachable:\n{bottom}");
     }
     keys(&mut app, "k");
-    assert!(render(&app, 80, 24).contains("↑↓ more"));
+    assert!(render(&mut app, 80, 24).contains("↑↓ more"));
     // Reopening starts from the top again.
     keys(&mut app, "??");
-    assert!(render(&app, 80, 24).contains("↓ more: j/k"));
+    assert!(render(&mut app, 80, 24).contains("↓ more: j/k"));
     insta::assert_snapshot!(bottom);
 }
 
 #[test]
 fn too_small_40x10() {
-    insta::assert_snapshot!(render(&small_app(), 40, 10));
+    insta::assert_snapshot!(render(&mut small_app(), 40, 10));
 }
 
 #[test]
 fn real_question_80x24() {
     let mut app = real_app();
     keys(&mut app, "3");
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&mut app, 80, 24));
 }
 
 /// The hard-needs checklist: ticks shown as `[x]`, the footer naming Space and Enter.
@@ -112,7 +112,7 @@ fn the_needs_checklist_80x24() {
     let mut app = real_app();
     // Event, seconds, per request, stateless, code: then GPUs ticked by number, Windows by Space.
     keys(&mut app, "311111jj ");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("[x] GPUs"), "{screen}");
     assert!(screen.contains("[x] Windows Server"), "{screen}");
     assert!(screen.contains("[ ] More than 16 vCPUs"), "{screen}");
@@ -124,7 +124,7 @@ fn the_needs_checklist_80x24() {
 fn real_result_80x24() {
     let mut app = real_app();
     keys(&mut app, "31111.113");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Recommended: AWS Lambda"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -133,7 +133,7 @@ fn real_result_80x24() {
 fn real_result_120x40() {
     let mut app = real_app();
     keys(&mut app, "512221.333");
-    insta::assert_snapshot!(render(&app, 120, 40));
+    insta::assert_snapshot!(render(&mut app, 120, 40));
 }
 
 #[test]
@@ -141,13 +141,13 @@ fn every_size_from_1x1_draws_without_panicking() {
     let mut app = real_app();
     for w in (1..=130).step_by(7) {
         for h in (1..=50).step_by(5) {
-            render(&app, w, h);
+            render(&mut app, w, h);
         }
     }
     keys(&mut app, "31111.113?");
     for w in (1..=130).step_by(7) {
         for h in (1..=50).step_by(5) {
-            render(&app, w, h);
+            render(&mut app, w, h);
         }
     }
 }
@@ -156,7 +156,7 @@ fn every_size_from_1x1_draws_without_panicking() {
 fn detail_of_the_recommendation_80x24() {
     let mut app = real_app();
     keys(&mut app, "31111.113d");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -174,7 +174,7 @@ fn compare_from_result() -> App {
 
 #[test]
 fn compare_from_the_result_80x24() {
-    let screen = render(&compare_from_result(), 80, 24);
+    let screen = render(&mut compare_from_result(), 80, 24);
     assert!(
         screen.contains("≠ "),
         "differing rows are marked:\n{screen}"
@@ -188,7 +188,7 @@ fn compare_from_the_result_80x24() {
 
 #[test]
 fn compare_160x48() {
-    let screen = render(&compare_from_result(), 160, 48);
+    let screen = render(&mut compare_from_result(), 160, 48);
     insta::assert_snapshot!(screen);
 }
 
@@ -203,7 +203,7 @@ fn compare_four_services_scrolls_sideways_at_80_columns() {
     press(&mut app, KeyCode::Right);
     keys(&mut app, " ");
     assert_eq!(app.compare.chosen.len(), 4);
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(
         screen.contains("◀ more"),
         "scroll hint when columns are hidden:\n{screen}"
@@ -221,7 +221,7 @@ fn compare_four_services_scrolls_sideways_at_80_columns() {
     for _ in 0..3 {
         press(&mut app, KeyCode::Left);
     }
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("AWS Lambda"), "{screen}");
     assert!(screen.contains("more ▶"), "{screen}");
 }
@@ -231,7 +231,7 @@ fn compare_cell_in_full_with_its_source() {
     let mut app = compare_from_result();
     keys(&mut app, "jj");
     press(&mut app, KeyCode::Enter);
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(
         screen.contains("source:") && screen.contains("https://docs.aws"),
         "{screen}"
@@ -242,7 +242,7 @@ fn compare_cell_in_full_with_its_source() {
 
 /// The screen with a marker line under each row: `^` under every underlined cell (the search
 /// highlight), so the snapshot shows exactly which characters are highlighted.
-fn render_with_underlines(app: &App, width: u16, height: u16) -> String {
+fn render_with_underlines(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
@@ -281,7 +281,7 @@ fn search_tab_highlights_the_matched_characters() {
     let mut app = real_app();
     app.handle_key(&KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT)); // the Search tab
     keys(&mut app, "fargte");
-    let screen = render_with_underlines(&app, 100, 30);
+    let screen = render_with_underlines(&mut app, 100, 30);
     assert!(
         screen.contains("› service  AWS Fargate"),
         "Fargate is first:\n{screen}"
@@ -293,7 +293,7 @@ fn search_tab_highlights_the_matched_characters() {
 fn search_popup_over_the_guide_80x24() {
     let mut app = real_app();
     keys(&mut app, "/k8s");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("› service  Amazon EKS"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -302,12 +302,12 @@ fn search_popup_over_the_guide_80x24() {
 fn search_without_a_match_suggests_the_closest_titles() {
     let mut app = real_app();
     keys(&mut app, "/qambdx");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(screen.contains("No match for \"qambdx\"."), "{screen}");
     assert!(screen.contains("Closest: AWS Lambda"), "{screen}");
     let mut app = real_app();
     keys(&mut app, "/zzqx");
-    let screen = render(&app, 80, 24);
+    let screen = render(&mut app, 80, 24);
     assert!(
         screen.contains("no close titles; try a service name"),
         "{screen}"
@@ -316,7 +316,7 @@ fn search_without_a_match_suggests_the_closest_titles() {
 
 /// The screen's text followed by its style runs (colour and emphasis per span of cells), so a
 /// snapshot shows what each theme paints, not only the characters.
-fn render_styles(app: &App, theme: Theme, width: u16, height: u16) -> String {
+fn render_styles(app: &mut App, theme: Theme, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(app, theme, frame))
@@ -361,14 +361,14 @@ fn render_styles(app: &App, theme: Theme, width: u16, height: u16) -> String {
 fn question_under_the_dark_theme() {
     let mut app = small_app();
     keys(&mut app, "1");
-    insta::assert_snapshot!(render_styles(&app, Theme::COLOUR, 60, 18));
+    insta::assert_snapshot!(render_styles(&mut app, Theme::COLOUR, 60, 18));
 }
 
 #[test]
 fn question_under_the_light_theme() {
     let mut app = small_app();
     keys(&mut app, "1");
-    let styles = render_styles(&app, Theme::LIGHT, 60, 18);
+    let styles = render_styles(&mut app, Theme::LIGHT, 60, 18);
     assert!(
         !styles.contains("Yellow") && !styles.contains("Cyan"),
         "{styles}"
@@ -380,7 +380,7 @@ fn question_under_the_light_theme() {
 fn question_with_no_color() {
     let mut app = small_app();
     keys(&mut app, "1");
-    let styles = render_styles(&app, Theme::PLAIN, 60, 18);
+    let styles = render_styles(&mut app, Theme::PLAIN, 60, 18);
     for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red"] {
         assert!(
             !styles.contains(colour),
@@ -398,7 +398,7 @@ fn question_with_no_color() {
 fn cost_tab_with_chart_100x32() {
     let mut app = real_app();
     press(&mut app, KeyCode::BackTab); // Cost is the last tab
-    let screen = render(&app, 100, 32);
+    let screen = render(&mut app, 100, 32);
     assert!(screen.contains("Monthly estimate"), "{screen}");
     assert!(screen.contains("both axes logarithmic"), "{screen}");
     assert!(
@@ -416,7 +416,7 @@ fn cost_tab_with_chart_100x32() {
 fn cost_tab_80x24() {
     let mut app = real_app();
     press(&mut app, KeyCode::BackTab);
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&mut app, 80, 24));
 }
 
 /// With colour, each service's key in the estimate has the colour of its line on the chart,
@@ -457,7 +457,7 @@ fn chart_lines_match_their_keys(theme: Theme) {
     assert!(app.cost.inputs.reserved && !app.cost.inputs.load_balancer);
     let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
     terminal
-        .draw(|frame| ui::draw(&app, theme, frame))
+        .draw(|frame| ui::draw(&mut app, theme, frame))
         .expect("draw");
     let buffer = terminal.backend().buffer().clone();
     let row_of = |text: &str| {
@@ -540,12 +540,12 @@ fn main_views_under_every_theme() {
         keys(&mut app, "/fargte");
         app
     };
-    let views = [
+    let mut views = [
         ("result", result),
         ("compare", compare_from_result()),
         ("search", search),
     ];
-    for (view, app) in &views {
+    for (view, app) in &mut views {
         for (theme_name, theme) in [
             ("dark", Theme::COLOUR),
             ("light", Theme::LIGHT),
@@ -580,7 +580,7 @@ fn main_views_under_every_theme() {
 }
 
 /// The screen as plain lines with trailing blanks trimmed, as `tmux capture-pane -p` saves it.
-fn plain_lines(app: &App, width: u16, height: u16) -> String {
+fn plain_lines(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(app, Theme::COLOUR, frame))
@@ -616,7 +616,7 @@ fn the_readme_captures_are_what_the_app_draws() {
             .trim_end_matches('\n')
             .to_owned()
     };
-    let check = |app: &App, name: &str| {
+    let check = |app: &mut App, name: &str| {
         let drawn = plain_lines(app, 80, 24);
         assert_eq!(
             drawn,
@@ -626,19 +626,19 @@ fn the_readme_captures_are_what_the_app_draws() {
     };
     let mut app = real_app();
     keys(&mut app, "3");
-    check(&app, "question");
+    check(&mut app, "question");
     keys(&mut app, "1111.113");
-    check(&app, "result");
+    check(&mut app, "result");
     keys(&mut app, "c");
-    check(&app, "compare");
+    check(&mut app, "compare");
     keys(&mut app, "/spot instnace");
-    check(&app, "search");
+    check(&mut app, "search");
     press(&mut app, KeyCode::Enter);
-    check(&app, "detail");
+    check(&mut app, "detail");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     app.handle_key(&KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
-    check(&app, "cost");
+    check(&mut app, "cost");
 }
 
 /// A tie for first is said on the result screen, and a runner-up lists every reason, against
@@ -649,7 +649,7 @@ fn the_result_says_a_tie_and_every_runner_up_reason() {
     // Nine answers by their numbers, ending in a result where Fargate and ECS on EC2 share the
     // top score and the lower operating burden puts Fargate first.
     keys(&mut app, "51222.233");
-    let screen = render(&app, 100, 60);
+    let screen = render(&mut app, 100, 60);
     assert!(
         screen.contains("Tied on score with Amazon ECS on EC2: AWS Fargate comes first because"),
         "{screen}"
@@ -685,8 +685,8 @@ fn the_compare_window_is_a_slice_of_the_whole_table() {
     let rows = app.compare.table.as_ref().map_or(0, |t| t.rows.len());
     assert!(rows > 10, "a table taller than the screen");
     for selected in 0..rows {
-        let small = body(&render(&app, 80, 24));
-        let tall = body(&render(&app, 80, 400));
+        let small = body(&render(&mut app, 80, 24));
+        let tall = body(&render(&mut app, 80, 400));
         let found = tall.windows(small.len()).any(|w| w == small.as_slice());
         assert!(
             found,

@@ -97,7 +97,7 @@ fn the_compare_tab_keeps_its_columns_with_wide_and_right_to_left_text() {
     for (w, h) in [(80u16, 24u16), (120, 40), (61, 19), (200, 60)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
         terminal
-            .draw(|f| ui::draw(&app, Theme::PLAIN, f))
+            .draw(|f| ui::draw(&mut app, Theme::PLAIN, f))
             .expect("draw");
         let rows = rows(terminal.backend().buffer());
         let screen = rows.join("\n");

@@ -71,6 +71,8 @@ pub enum Context {
     /// A yes/no question (overwrite? quit?).
     Confirm,
     Help,
+    /// The terminal is smaller than the app's minimum: only quitting works.
+    TooSmall,
 }
 
 /// A key as the keymap names it.
@@ -152,7 +154,8 @@ impl Binding {
     }
 }
 
-const fn bind(
+/// One binding, in the table's column order.
+const fn b(
     keys: &'static [Key],
     action: Action,
     hint: &'static str,
@@ -170,456 +173,107 @@ const fn bind(
     }
 }
 
-use Context::{Checklist, Compare, Confirm, Cost, Detail, Help, Question, Result, Search};
+use Action as A;
+use Context::{
+    Checklist, Compare, Confirm, Cost, Detail, Help, Question, Result, Search, TooSmall,
+};
+use Key::{AltDigit, Ctrl, Digit, Printable};
 use KeyCode as K;
 
 const ALL: &[Context] = &[
-    Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm,
+    Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm, TooSmall,
 ];
 const GUIDE: &[Context] = &[Question, Checklist, Result];
+const ASKING: &[Context] = &[Question, Checklist];
 const MOVING: &[Context] = &[Question, Checklist, Result, Compare, Detail, Help];
 const SCROLLING: &[Context] = &[Result, Compare, Detail, Help];
+const PAGING: &[Context] = &[Result, Detail, Help];
 const TABS: &[Context] = &[Question, Checklist, Result, Compare, Search, Cost];
 const TEXT: &[Context] = &[Search, Cost];
+const SEARCHABLE: &[Context] = &[Question, Checklist, Result, Compare, Cost, Detail];
+const HELPED: &[Context] = &[Question, Checklist, Result, Compare, Detail, Help];
 
-const UP: &[Key] = &[Key::Code(K::Up), Key::Code(K::Char('k'))];
-const DOWN: &[Key] = &[Key::Code(K::Down), Key::Code(K::Char('j'))];
-const LEFT: &[Key] = &[Key::Code(K::Left), Key::Code(K::Char('h'))];
-const RIGHT: &[Key] = &[Key::Code(K::Right), Key::Code(K::Char('l'))];
+const fn c(code: KeyCode) -> Key {
+    Key::Code(code)
+}
 
+// The same keys in several bindings.
+const UP: &[Key] = &[c(K::Up), c(K::Char('k'))];
+const DOWN: &[Key] = &[c(K::Down), c(K::Char('j'))];
+const LEFT: &[Key] = &[c(K::Left), c(K::Char('h'))];
+const RIGHT: &[Key] = &[c(K::Right), c(K::Char('l'))];
+const ENTER: &[Key] = &[c(K::Enter)];
+const ESC: &[Key] = &[c(K::Esc)];
+const SPACE: &[Key] = &[c(K::Char(' '))];
+const TAKE: &[Key] = &[c(K::Enter), c(K::Right), c(K::Char('l'))];
+const BACK: &[Key] = &[c(K::Backspace), c(K::Left), c(K::Char('h'))];
+const CLOSE: &[Key] = &[c(K::Esc), c(K::Backspace), c(K::Left), c(K::Char('h'))];
+const Q: &[Key] = &[c(K::Char('q'))];
+
+/// Every binding, one a line. Within a context the first binding a key matches wins, so the
+/// order matters where a context has both a shortcut and free text (Cost takes `/` first).
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        UP,
-        Action::Up,
-        "move",
-        "Move up, or scroll up",
-        MOVING,
-        false,
-    ),
-    bind(
-        DOWN,
-        Action::Down,
-        "move",
-        "Move down, or scroll down",
-        MOVING,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Up), Key::Ctrl('p')],
-        Action::Up,
-        "move",
-        "Previous result, or the field above",
-        TEXT,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Down), Key::Ctrl('n')],
-        Action::Down,
-        "move",
-        "Next result, or the field below",
-        TEXT,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Home), Key::Code(K::Char('g'))],
-        Action::First,
-        "top",
-        "Go to the first option or the top",
-        MOVING,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::End), Key::Code(K::Char('G'))],
-        Action::Last,
-        "bottom",
-        "Go to the last option or the bottom",
-        MOVING,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::PageUp)],
-        Action::PageUp,
-        "page up",
-        "Scroll up a page",
-        SCROLLING,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::PageDown)],
-        Action::PageDown,
-        "page down",
-        "Scroll down a page",
-        &[Result, Detail, Help],
-        false,
-    ),
-    bind(
-        &[Key::Code(K::PageDown)],
-        Action::PageDown,
-        "page down",
-        "Scroll down a page",
-        &[Compare],
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Char(' '))],
-        Action::PageDown,
-        "page down",
-        "Scroll down a page",
-        &[Result, Detail, Help],
-        false,
-    ),
+    // keys                                          action              hint            help                                                                     contexts     footer
+    b(UP,                                            A::Up,              "move",         "Move up, or scroll up",                                                 MOVING,      false),
+    b(DOWN,                                          A::Down,            "move",         "Move down, or scroll down",                                             MOVING,      false),
+    b(&[c(K::Up), Ctrl('p')],                        A::Up,              "move",         "Previous result, or the field above",                                   TEXT,        false),
+    b(&[c(K::Down), Ctrl('n')],                      A::Down,            "move",         "Next result, or the field below",                                       TEXT,        false),
+    b(&[c(K::Home), c(K::Char('g'))],                A::First,           "top",          "Go to the first option or the top",                                     MOVING,      false),
+    b(&[c(K::End), c(K::Char('G'))],                 A::Last,            "bottom",       "Go to the last option or the bottom",                                   MOVING,      false),
+    b(&[c(K::PageUp)],                               A::PageUp,          "page up",      "Scroll up a page",                                                      SCROLLING,   false),
+    b(&[c(K::PageDown)],                             A::PageDown,        "page down",    "Scroll down a page",                                                    PAGING,      false),
+    b(&[c(K::PageDown)],                             A::PageDown,        "page down",    "Scroll down a page",                                                    &[Compare],  false),
+    b(SPACE,                                         A::PageDown,        "page down",    "Scroll down a page",                                                    PAGING,      false),
     // The guide.
-    bind(
-        &[
-            Key::Code(K::Enter),
-            Key::Code(K::Right),
-            Key::Code(K::Char('l')),
-        ],
-        Action::Select,
-        "choose",
-        "Choose the highlighted option",
-        &[Question],
-        true,
-    ),
-    bind(
-        &[Key::Digit],
-        Action::Number(0),
-        "pick",
-        "Pick an option by its number",
-        &[Question],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char(' '))],
-        Action::Toggle,
-        "tick",
-        "Tick or untick the highlighted option of a checklist",
-        &[Checklist],
-        true,
-    ),
-    bind(
-        &[Key::Digit],
-        Action::Number(0),
-        "tick",
-        "Tick or untick a checklist option by its number",
-        &[Checklist],
-        false,
-    ),
-    bind(
-        &[
-            Key::Code(K::Enter),
-            Key::Code(K::Right),
-            Key::Code(K::Char('l')),
-        ],
-        Action::Select,
-        "go on",
-        "Go on with the options ticked (nothing ticked means none)",
-        &[Checklist],
-        true,
-    ),
-    bind(
-        &[Key::Digit],
-        Action::Number(0),
-        "change answer",
-        "Go back to that answer and change it",
-        &[Result],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Enter), Key::Code(K::Char('d'))],
-        Action::OpenDetail,
-        "details",
-        "Open the recommended service's details: facts, sources, limits",
-        &[Result],
-        true,
-    ),
+    b(TAKE,                                          A::Select,          "choose",       "Choose the highlighted option",                                         &[Question], true),
+    b(&[Digit],                                      A::Number(0),       "pick",         "Pick an option by its number",                                          &[Question], true),
+    b(SPACE,                                         A::Toggle,          "tick",         "Tick or untick the highlighted option of a checklist",                  &[Checklist], true),
+    b(&[Digit],                                      A::Number(0),       "tick",         "Tick or untick a checklist option by its number",                       &[Checklist], false),
+    b(TAKE,                                          A::Select,          "go on",        "Go on with the options ticked (nothing ticked means none)",             &[Checklist], true),
+    b(&[Digit],                                      A::Number(0),       "change answer", "Go back to that answer and change it",                                 &[Result],   true),
+    b(&[c(K::Enter), c(K::Char('d'))],               A::OpenDetail,      "details",      "Open the recommended service's details: facts, sources, limits",        &[Result],   true),
     // Before save and export: a narrow footer drops hints from the right, and compare is the
     // way from the result into the Compare tab.
-    bind(
-        &[Key::Code(K::Char('c'))],
-        Action::OpenCompare,
-        "compare",
-        "Compare the recommendation with its runners-up",
-        &[Result],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('s'))],
-        Action::SaveAnswers,
-        "save",
-        "Save the answers to a file (reopen with --answers FILE)",
-        &[Result],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('e'))],
-        Action::ExportRecord,
-        "export",
-        "Export an architecture decision record (Markdown)",
-        &[Result],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('o'))],
-        Action::RestoreOriginal,
-        "original",
-        "Go back to the original answers after a what-if",
-        &[Result],
-        false,
-    ),
-    bind(
-        &[
-            Key::Code(K::Char('y')),
-            Key::Code(K::Char('Y')),
-            Key::Code(K::Enter),
-        ],
-        Action::Yes,
-        "yes",
-        "Yes",
-        &[Confirm],
-        true,
-    ),
-    bind(
-        &[
-            Key::Code(K::Char('n')),
-            Key::Code(K::Char('N')),
-            Key::Code(K::Esc),
-        ],
-        Action::No,
-        "no",
-        "No",
-        &[Confirm],
-        true,
-    ),
-    bind(
-        &[
-            Key::Code(K::Backspace),
-            Key::Code(K::Left),
-            Key::Code(K::Char('h')),
-        ],
-        Action::Back,
-        "back",
-        "Go back one question (later answers are kept where they still apply)",
-        GUIDE,
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('r'))],
-        Action::Restart,
-        "restart",
-        "Start again from the first question",
-        GUIDE,
-        true,
-    ),
+    b(&[c(K::Char('c'))],                            A::OpenCompare,     "compare",      "Compare the recommendation with its runners-up",                        &[Result],   true),
+    b(&[c(K::Char('s'))],                            A::SaveAnswers,     "save",         "Save the answers to a file (reopen with --answers FILE)",               &[Result],   true),
+    b(&[c(K::Char('e'))],                            A::ExportRecord,    "export",       "Export an architecture decision record (Markdown)",                     &[Result],   true),
+    b(&[c(K::Char('o'))],                            A::RestoreOriginal, "original",     "Go back to the original answers after a what-if",                       &[Result],   false),
+    b(&[c(K::Char('y')), c(K::Char('Y')), c(K::Enter)], A::Yes,          "yes",          "Yes",                                                                   &[Confirm],  true),
+    b(&[c(K::Char('n')), c(K::Char('N')), c(K::Esc)], A::No,             "no",           "No",                                                                    &[Confirm],  true),
+    b(BACK,                                          A::Back,            "back",         "Go back one question (later answers are kept where they still apply)",  GUIDE,       true),
+    b(&[c(K::Char('r'))],                            A::Restart,         "restart",      "Start again from the first question",                                   GUIDE,       true),
     // The comparison.
-    bind(
-        LEFT,
-        Action::Left,
-        "service",
-        "Move between services",
-        &[Compare],
-        false,
-    ),
-    bind(
-        RIGHT,
-        Action::Right,
-        "service",
-        "Move between services",
-        &[Compare],
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Char(' '))],
-        Action::Toggle,
-        "add/remove",
-        "Add or remove the service under the cursor (2 to 4)",
-        &[Compare],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "full text",
-        "Show the highlighted cell in full, with its source and date",
-        &[Compare],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('d'))],
-        Action::ToggleDifferences,
-        "differences",
-        "Show only the rows where the services differ, or all rows",
-        &[Compare],
-        true,
-    ),
+    b(LEFT,                                          A::Left,            "service",      "Move between services",                                                 &[Compare],  false),
+    b(RIGHT,                                         A::Right,           "service",      "Move between services",                                                 &[Compare],  false),
+    b(SPACE,                                         A::Toggle,          "add/remove",   "Add or remove the service under the cursor (2 to 4)",                   &[Compare],  true),
+    b(ENTER,                                         A::Select,          "full text",    "Show the highlighted cell in full, with its source and date",           &[Compare],  true),
+    b(&[c(K::Char('d'))],                            A::ToggleDifferences, "differences", "Show only the rows where the services differ, or all rows",            &[Compare],  true),
     // Search: printable keys are text.
-    bind(
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "open",
-        "Open the highlighted entry",
-        &[Search],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Backspace)],
-        Action::DeleteChar,
-        "delete",
-        "Delete the last character",
-        TEXT,
-        false,
-    ),
-    bind(
-        &[Key::Ctrl('u')],
-        Action::ClearQuery,
-        "clear",
-        "Clear the search or the field",
-        TEXT,
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Esc)],
-        Action::Escape,
-        "close",
-        "Close the search and go back",
-        &[Search],
-        true,
-    ),
-    bind(
-        &[Key::Printable],
-        Action::Type(' '),
-        "type",
-        "Type to search services, concepts and attributes",
-        &[Search],
-        false,
-    ),
+    b(ENTER,                                         A::Select,          "open",         "Open the highlighted entry",                                            &[Search],   true),
+    b(&[c(K::Backspace)],                            A::DeleteChar,      "delete",       "Delete the last character",                                             TEXT,        false),
+    b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the search or the field",                                         TEXT,        false),
+    b(ESC,                                           A::Escape,          "close",        "Close the search and go back",                                          &[Search],   true),
+    b(&[Printable],                                  A::Type(' '),       "type",         "Type to search services, concepts and attributes",                      &[Search],   false),
     // Before the Cost form's typing, so `/` opens search there too (no field takes a `/`).
-    bind(
-        &[Key::Code(K::Char('/'))],
-        Action::OpenSearch,
-        "search",
-        "Search services, concepts and attributes",
-        &[Question, Checklist, Result, Compare, Cost, Detail],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "next field",
-        "Go to the next field",
-        &[Cost],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Esc)],
-        Action::Escape,
-        "back",
-        "Back to the guide",
-        &[Cost],
-        true,
-    ),
-    bind(
-        &[Key::Printable],
-        Action::Type(' '),
-        "type",
-        "Type a value with its unit (10M, 200ms, 512MB); Space flips an option",
-        &[Cost],
-        false,
-    ),
+    b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
+    b(ENTER,                                         A::Select,          "next field",   "Go to the next field",                                                  &[Cost],     true),
+    b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Cost],     true),
+    b(&[Printable],                                  A::Type(' '),       "type",         "Type a value with its unit (10M, 200ms, 512MB); Space flips an option", &[Cost],     false),
     // Tabs and overlays.
-    bind(
-        &[Key::Code(K::Tab)],
-        Action::NextTab,
-        "next tab",
-        "Next tab: Guide, Compare, Search, Cost",
-        TABS,
-        true,
-    ),
-    bind(
-        &[Key::Code(K::BackTab)],
-        Action::PrevTab,
-        "previous tab",
-        "Previous tab",
-        TABS,
-        false,
-    ),
-    bind(
-        &[Key::Digit],
-        Action::Tab(0),
-        "tab",
-        "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",
-        &[Compare],
-        false,
-    ),
-    bind(
-        &[Key::AltDigit],
-        Action::Tab(0),
-        "tab",
-        "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",
-        TABS,
-        false,
-    ),
-    bind(
-        &[
-            Key::Code(K::Esc),
-            Key::Code(K::Backspace),
-            Key::Code(K::Left),
-            Key::Code(K::Char('h')),
-        ],
-        Action::Escape,
-        "close",
-        "Close",
-        &[Detail],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Esc)],
-        Action::Escape,
-        "back",
-        "Back to the guide",
-        &[Compare],
-        false,
-    ),
-    bind(
-        &[Key::Code(K::Char('?'))],
-        Action::ToggleHelp,
-        "help",
-        "Show or hide this help",
-        &[Question, Checklist, Result, Compare, Detail, Help],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Esc)],
-        Action::Escape,
-        "close",
-        "Close the help",
-        &[Help],
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('q')), Key::Code(K::Esc)],
-        Action::Quit,
-        "quit",
-        "Quit",
-        GUIDE,
-        true,
-    ),
-    bind(
-        &[Key::Code(K::Char('q'))],
-        Action::Quit,
-        "quit",
-        "Quit",
-        &[Compare, Detail, Help],
-        true,
-    ),
-    bind(
-        &[Key::Ctrl('c')],
-        Action::Interrupt,
-        "quit",
-        "Quit at once",
-        ALL,
-        false,
-    ),
+    b(&[c(K::Tab)],                                  A::NextTab,         "next tab",     "Next tab: Guide, Compare, Search, Cost",                                TABS,        true),
+    b(&[c(K::BackTab)],                              A::PrevTab,         "previous tab", "Previous tab",                                                          TABS,        false),
+    b(&[Digit],                                      A::Tab(0),          "tab",          "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",                 &[Compare],  false),
+    b(&[AltDigit],                                   A::Tab(0),          "tab",          "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",                 TABS,        false),
+    b(CLOSE,                                         A::Escape,          "close",        "Close",                                                                 &[Detail],   true),
+    b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Compare],  false),
+    b(&[c(K::Char('?'))],                            A::ToggleHelp,      "help",         "Show or hide this help",                                                HELPED,      true),
+    b(ESC,                                           A::Escape,          "close",        "Close the help",                                                        &[Help],     true),
+    b(ESC,                                           A::Escape,          "back",         "Leave a what-if (original answers), else back one question",           &[Result],   false),
+    b(ESC,                                           A::Escape,          "quit",         "Leave a what-if (original answers), else quit",                        ASKING,      false),
+    b(Q,                                             A::Quit,            "quit",         "Quit",                          GUIDE,       true),
+    b(Q,                                             A::Quit,            "quit",         "Quit",                                                                  &[Compare, Detail, Help, TooSmall], true),
+    b(&[Ctrl('c')],                                  A::Interrupt,       "quit",         "Quit at once",                                                          ALL,         false),
 ];
 
 /// The action a key press means in a context, if any.
@@ -713,13 +367,25 @@ mod tests {
     }
 
     #[test]
-    fn escape_closes_overlays_but_quits_the_guide() {
-        assert_eq!(action_for(Help, &press(K::Esc)), Some(Action::Escape));
-        assert_eq!(action_for(Detail, &press(K::Esc)), Some(Action::Escape));
-        assert_eq!(action_for(Question, &press(K::Esc)), Some(Action::Quit));
+    fn escape_is_one_action_that_the_app_resolves() {
+        for context in [
+            Help, Detail, Question, Checklist, Result, Compare, Search, Cost,
+        ] {
+            assert_eq!(
+                action_for(context, &press(K::Esc)),
+                Some(Action::Escape),
+                "{context:?}"
+            );
+        }
+        assert_eq!(action_for(TooSmall, &press(K::Esc)), None);
+        assert_eq!(
+            action_for(TooSmall, &press(K::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for(TooSmall, &press(K::Enter)), None);
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
         for context in [
-            Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+            Question, Result, Compare, Search, Cost, Detail, Help, Confirm, TooSmall,
         ] {
             assert_eq!(action_for(context, &ctrl_c), Some(Action::Interrupt));
         }
@@ -729,7 +395,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for context in [
-            Question, Result, Compare, Search, Cost, Detail, Help, Confirm,
+            Question, Result, Compare, Search, Cost, Detail, Help, Confirm, TooSmall,
         ] {
             let bindings: Vec<&Binding> = bindings_for(context).collect();
             for (i, a) in bindings.iter().enumerate() {

@@ -6,4 +6,4 @@ pub mod keys;
 pub mod terminal;
 pub mod ui;
 
-pub use terminal::{restore_terminal, run};
+pub use terminal::{perform, restore_terminal, run};

@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal};
 
-use crate::app::{App, Exit};
+use crate::app::{App, Effect, Exit};
 use crate::core::exit;
 use crate::ui::{self, theme::Theme};
 
@@ -168,11 +168,13 @@ fn event_loop(
     // crossterm installs its resize handler on the first poll; poll once before the first
     // frame so a resize during start-up is not lost.
     let _ = event::poll(Duration::ZERO);
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     let mut dirty = true;
     let panic_on_purpose = panic_after_first_frame();
     loop {
         if dirty {
-            terminal.draw(|frame| ui::draw(&app, theme, frame))?;
+            terminal.draw(|frame| ui::draw(&mut app, theme, frame))?;
             dirty = false;
             assert!(
                 !panic_on_purpose,
@@ -189,23 +191,52 @@ fn event_loop(
         if !event::poll(Duration::from_millis(100))? {
             continue;
         }
-        match event::read()? {
+        // The clock is read here, never in `update`: the files `s` and `e` write are dated.
+        app.today = crate::data::today_ymd();
+        let effects = match event::read()? {
             Event::Key(key) if key.is_press() => {
-                app.handle_key(&key);
                 dirty = true;
+                app.handle_key(&key)
             }
             Event::Paste(text) => {
                 app.handle_paste(&text);
                 dirty = true;
+                Vec::new()
             }
-            Event::Mouse(mouse) => dirty |= app.handle_mouse(&mouse),
-            Event::Resize(..) => dirty = true,
-            _ => {}
-        }
-        match app.exit {
+            Event::Mouse(mouse) => app
+                .handle_mouse(&mouse)
+                .inspect(|_| dirty = true)
+                .unwrap_or_default(),
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                dirty = true;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+        match perform(&mut app, effects) {
             Some(Exit::Quit) => return Ok(ExitCode::from(exit::OK)),
             Some(Exit::Interrupted) => return Ok(ExitCode::from(exit::INTERRUPTED)),
             None => {}
         }
     }
+}
+
+/// Does what `update` asked for, in order: writes files (atomically, never following a
+/// link, replacing a file only when the user said yes) and tells the app how each went.
+/// Returns how the app wants to stop, if it does.
+pub fn perform(app: &mut App, effects: Vec<Effect>) -> Option<Exit> {
+    let mut exit = None;
+    for effect in effects {
+        match effect {
+            Effect::Exit(how) => exit = Some(how),
+            Effect::Write(write) => {
+                let contents = crate::text::safe(&write.contents);
+                let result =
+                    crate::fs_safe::write_atomic(&write.path, contents.as_bytes(), write.overwrite);
+                app.written(write, result);
+            }
+        }
+    }
+    exit
 }

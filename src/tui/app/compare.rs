@@ -1,11 +1,10 @@
 //! The Compare tab's state: which services are compared, the cursors, and the table built once
-//! per change of selection (never per frame). Its rows wrapped to the drawn widths are kept
-//! too, until the selection or the widths change.
+//! per change of selection (never per frame). How it was last laid out (the column offset, the
+//! rows wrapped to the drawn widths) is render state: see `ViewState::compare`.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::compare::{Layout, MAX_SERVICES, MIN_SERVICES, Table, WrappedRow};
+use crate::compare::{MAX_SERVICES, MIN_SERVICES, Table};
 use crate::data::Guide;
 use crate::engine::Recommendation;
 use crate::keys::Action;
@@ -25,18 +24,13 @@ pub struct CompareView {
     pub table: Option<Table>,
     /// A note for the user ("choose at most four").
     pub message: Option<String>,
-    /// The highlighted cell's full text is open.
-    pub cell_open: bool,
-    /// The first visible service column, as last drawn (the width decides how many fit).
-    pub offset: Cell<usize>,
-    /// How many rows fit, as last drawn, for paging.
-    pub page: Cell<usize>,
-    /// The first body line shown, as last drawn, so scrolling moves only when it must.
-    top: Cell<usize>,
-    /// Every row of `table` wrapped to the layout last drawn, in table order: moving the
-    /// cursor redraws without wrapping again.
-    wrapped: RefCell<Option<(Layout, Rc<Vec<WrappedRow>>)>>,
+    /// Which comparison this is and which build of its table: the layout kept between
+    /// frames is reset for a new comparison and wrapped again for a new table.
+    pub stamp: (u64, u64),
 }
+
+/// Tells comparisons apart, for the layout kept between frames.
+static COMPARISONS: AtomicU64 = AtomicU64::new(1);
 
 impl CompareView {
     /// Starts with the first two services so the table is never empty.
@@ -55,11 +49,7 @@ impl CompareView {
             recommendation: None,
             table: None,
             message: None,
-            cell_open: false,
-            offset: Cell::new(0),
-            page: Cell::new(10),
-            top: Cell::new(0),
-            wrapped: RefCell::new(None),
+            stamp: (COMPARISONS.fetch_add(1, Ordering::Relaxed), 0),
         };
         view.rebuild(guide);
         view
@@ -105,31 +95,7 @@ impl CompareView {
             None
         };
         self.row = self.row.min(self.visible_rows().saturating_sub(1));
-        self.wrapped.replace(None);
-    }
-
-    /// Every row of the table wrapped to `layout`, in table order; wrapped again only when
-    /// the layout differs from the last one asked for.
-    pub fn wrapped_rows(&self, table: &Table, layout: &Layout) -> Rc<Vec<WrappedRow>> {
-        let mut cache = self.wrapped.borrow_mut();
-        match &*cache {
-            Some((cached, rows)) if cached == layout && rows.len() == table.rows.len() => {
-                Rc::clone(rows)
-            }
-            _ => {
-                let rows = Rc::new(table.rows.iter().map(|r| layout.wrap_row(r)).collect());
-                *cache = Some((layout.clone(), Rc::clone(&rows)));
-                rows
-            }
-        }
-    }
-
-    pub fn offset_top(&self) -> usize {
-        self.top.get()
-    }
-
-    pub fn set_offset_top(&self, top: usize) {
-        self.top.set(top);
+        self.stamp.1 += 1;
     }
 
     pub fn visible_rows(&self) -> usize {
@@ -159,10 +125,16 @@ impl CompareView {
             self.differences_only = false;
             self.row = i;
         }
-        self.cell_open = false;
     }
 
-    pub fn update(&mut self, guide: &Guide, action: Action) {
+    /// Enter can open the highlighted cell: a table is shown and the cursor is on one of its
+    /// columns.
+    pub fn cell_available(&self, guide: &Guide) -> bool {
+        self.table.is_some() && self.cursor_column(guide).is_some()
+    }
+
+    /// `page`: how many rows fit, as last drawn.
+    pub fn update(&mut self, guide: &Guide, action: Action, page: usize) {
         self.message = None;
         let rows = self.visible_rows();
         let last = rows.saturating_sub(1);
@@ -172,8 +144,8 @@ impl CompareView {
             Action::Right => self.cursor = (self.cursor + 1) % services.max(1),
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(last),
-            Action::PageUp => self.row = self.row.saturating_sub(self.page.get().max(1)),
-            Action::PageDown => self.row = (self.row + self.page.get().max(1)).min(last),
+            Action::PageUp => self.row = self.row.saturating_sub(page.max(1)),
+            Action::PageDown => self.row = (self.row + page.max(1)).min(last),
             Action::First => self.row = 0,
             Action::Last => self.row = last,
             Action::ToggleDifferences => {
@@ -185,9 +157,6 @@ impl CompareView {
                 }
             }
             Action::Toggle => self.toggle(guide),
-            Action::Select if self.table.is_some() && self.cursor_column(guide).is_some() => {
-                self.cell_open = true;
-            }
             Action::Select => {
                 self.message =
                     Some("Move the cursor (←/→) onto a compared service to open its cell.".into());

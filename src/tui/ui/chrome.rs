@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::app::{App, Clickable, Screen, Tab};
+use crate::app::{App, Clickable, Screen, Tab, ViewState};
 use crate::keys::{self, Action, Context};
 use crate::text::width;
 
 /// The tab bar: the app's name, the tabs (current one reversed, so it shows without colour),
 /// and where the user is.
-pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn header(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::styled(" computepick ", theme.title())];
     let mut x = area.x + 13;
     for (i, tab) in Tab::ALL.iter().enumerate() {
@@ -31,7 +31,7 @@ pub fn header(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
             height: 1,
         }
         .intersection(area);
-        app.hits.add(hit, Clickable::Tab(i), false);
+        state.hits.add(hit, Clickable::Tab(i), false);
         x += w;
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label, style));

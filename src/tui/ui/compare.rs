@@ -9,13 +9,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
-use crate::app::{App, Clickable, CompareView};
+use std::rc::Rc;
+
+use crate::app::{App, Clickable, CompareLayout, CompareView, ViewState};
 use crate::compare::{Cell, Layout, Row, Sizing, Table, WrappedRow};
 use crate::text::{width, wrap};
 
-pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let view = &app.compare;
-    let chips = chip_lines(app, theme, area);
+    // A new comparison starts at its first column and row.
+    if state.compare.stamp.0 != view.stamp.0 {
+        state.compare = CompareLayout::default();
+    }
+    let chips = chip_lines(app, state, theme, area);
     let chips_height = u16::try_from(chips.len()).unwrap_or(1);
     let [chips_area, status_area, table_area] = Split::vertical([
         Constraint::Length(chips_height),
@@ -56,14 +62,19 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         ]),
     };
     status.render(status_area, buf);
-    draw_table(app, view, table, theme, table_area, buf);
-    if view.cell_open {
-        draw_cell(app, view, table, theme, area, buf);
-    }
+    draw_table(
+        app,
+        &mut state.compare,
+        &mut state.hits,
+        table,
+        theme,
+        table_area,
+        buf,
+    );
 }
 
 /// Every service as a chip: `●` compared, `○` not, the cursor's chip reversed.
-fn chip_lines(app: &App, theme: Theme, area: Rect) -> Vec<Line<'static>> {
+fn chip_lines(app: &App, state: &mut ViewState, theme: Theme, area: Rect) -> Vec<Line<'static>> {
     let view = &app.compare;
     let max = usize::from(area.width);
     let mut lines = Vec::new();
@@ -84,7 +95,8 @@ fn chip_lines(app: &App, theme: Theme, area: Rect) -> Vec<Line<'static>> {
             width: u16::try_from(w).unwrap_or(0),
             height: 1,
         };
-        app.hits
+        state
+            .hits
             .add(hit.intersection(area), Clickable::Chip(i), false);
         let style = if i == view.cursor {
             theme.selected()
@@ -101,8 +113,14 @@ fn chip_lines(app: &App, theme: Theme, area: Rect) -> Vec<Line<'static>> {
 }
 
 /// The layout with the cursor's column in view, remembering the offset between frames.
-fn layout_for(app: &App, view: &CompareView, table: &Table, width: usize) -> Layout {
-    let mut offset = view.offset.get();
+fn layout_for(
+    app: &App,
+    view: &CompareView,
+    kept: &mut CompareLayout,
+    table: &Table,
+    width: usize,
+) -> Layout {
+    let mut offset = kept.offset;
     let mut layout = table.layout(width, Sizing::SCROLLING, offset);
     if let Some(column) = view.cursor_column(&app.guide) {
         let visible = layout.visible();
@@ -113,8 +131,31 @@ fn layout_for(app: &App, view: &CompareView, table: &Table, width: usize) -> Lay
         }
         layout = table.layout(width, Sizing::SCROLLING, offset);
     }
-    view.offset.set(layout.first);
+    kept.offset = layout.first;
     layout
+}
+
+/// Every row of the table wrapped to `layout`, in table order; wrapped again only when the
+/// table or the layout differs from the last frame's.
+fn wrapped_rows(
+    view: &CompareView,
+    kept: &mut CompareLayout,
+    table: &Table,
+    layout: &Layout,
+) -> Rc<Vec<WrappedRow>> {
+    match &kept.wrapped {
+        Some((cached, rows))
+            if kept.stamp == view.stamp && cached == layout && rows.len() == table.rows.len() =>
+        {
+            Rc::clone(rows)
+        }
+        _ => {
+            let rows = Rc::new(table.rows.iter().map(|r| layout.wrap_row(r)).collect());
+            kept.wrapped = Some((layout.clone(), Rc::clone(&rows)));
+            kept.stamp = view.stamp;
+            rows
+        }
+    }
 }
 
 /// Column headers take at most this many lines, so rows keep the screen; a tall screen
@@ -143,13 +184,15 @@ fn pad(text: &str, w: usize) -> String {
 
 fn draw_table(
     app: &App,
-    view: &CompareView,
+    kept: &mut CompareLayout,
+    hits: &mut crate::app::HitMap,
     table: &Table,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let layout = layout_for(app, view, table, usize::from(area.width));
+    let view = &app.compare;
+    let layout = layout_for(app, view, kept, table, usize::from(area.width));
     let cursor_column = view.cursor_column(&app.guide);
     let gap = " ".repeat(layout.gap.saturating_sub(2));
     let sep = format!(" │{gap}");
@@ -205,7 +248,7 @@ fn draw_table(
             index: usize,
         },
     }
-    let wrapped = view.wrapped_rows(table, &layout);
+    let wrapped = wrapped_rows(view, kept, table, &layout);
     let mut items: Vec<(usize, usize, Item)> = Vec::new();
     let mut total = 0;
     let mut selected_span = (0, 0);
@@ -238,9 +281,9 @@ fn draw_table(
     }
     // Keep the highlighted row in view.
     let height = usize::from(area.height).saturating_sub(header_lines);
-    view.page.set((height / 3).max(1));
-    let top = scroll_to(view.offset_top(), selected_span, height, total);
-    view.set_offset_top(top);
+    kept.page = (height / 3).max(1);
+    let top = scroll_to(kept.top, selected_span, height, total);
+    kept.top = top;
     for (i, (start, end)) in row_spans.into_iter().enumerate() {
         let (start, end) = (start.max(top), end.min(top + height));
         if start < end {
@@ -252,7 +295,7 @@ fn draw_table(
                 ..area
             }
             .intersection(area);
-            app.hits.add(hit, Clickable::Row(i), false);
+            hits.add(hit, Clickable::Row(i), false);
         }
     }
     for (start, end, item) in items {
@@ -337,15 +380,12 @@ fn row_lines(
         .collect()
 }
 
-/// The highlighted cell in full: value (or list), source and date.
-fn draw_cell(
-    app: &App,
-    view: &CompareView,
-    table: &Table,
-    theme: Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+/// The highlighted cell in full: value (or list), source and date (an overlay).
+pub fn draw_cell(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let view = &app.compare;
+    let Some(table) = &view.table else {
+        return;
+    };
     let (Some(row), Some(column)) = (
         table.rows(view.differences_only).nth(view.row),
         view.cursor_column(&app.guide),

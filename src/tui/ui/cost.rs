@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::cost_chart::{key, short_name};
 use super::theme::Theme;
-use crate::app::{App, Clickable, CostView, FormRow};
+use crate::app::{App, Clickable, CostView, FormRow, ViewState};
 use crate::cost::{Field, Toggle, format_money};
 use crate::text::{width, wrap};
 
@@ -18,7 +18,7 @@ const FORM_WIDTH: u16 = 34;
 /// The form's height on screens too short for all of it (the height it had with 10 rows).
 const SHORT_FORM_HEIGHT: u16 = 12;
 
-pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &App, hits: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let view = &app.cost;
     // The form's rows, its heading and a hint line under them; on short screens the chart keeps
     // its rows and the form scrolls with the focus instead.
@@ -32,7 +32,7 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Length(form_height), Constraint::Min(4)]).areas(area);
     let [form, bars] =
         Layout::horizontal([Constraint::Length(FORM_WIDTH), Constraint::Min(20)]).areas(top);
-    draw_form(app, theme, form, buf);
+    draw_form(app, hits, theme, form, buf);
     draw_bars(view, theme, bars, buf);
     // The chart's rows come first: the notes get what is left above its minimum, at most half
     // the space on roomy screens, and name as many break-evens as fit (three at most).
@@ -57,7 +57,7 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(notes).render(notes_area, buf);
 }
 
-fn draw_form(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+fn draw_form(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let view = &app.cost;
     let mut rows = Vec::new();
     for (i, row) in FormRow::all().enumerate() {
@@ -87,7 +87,7 @@ fn draw_form(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     let title = Span::styled(" Your workload", theme.heading());
     // Each row drawn is a click target: a click focuses a field or flips an option.
     let rows_total = rows.len();
-    let register = |first: usize, shown: usize| {
+    let mut register = |first: usize, shown: usize| {
         for (line, row) in (first..rows_total).take(shown).enumerate() {
             let y = area.y + 1 + u16::try_from(line).unwrap_or(u16::MAX);
             if y < area.bottom() {
@@ -96,7 +96,7 @@ fn draw_form(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
                     height: 1,
                     ..area
                 };
-                app.hits.add(hit, Clickable::CostRow(row), false);
+                state.hits.add(hit, Clickable::CostRow(row), false);
             }
         }
     };

@@ -6,11 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, DetailView};
+use crate::app::{App, DetailView, ViewState};
 use crate::detail::{Piece, Target};
 use crate::text::wrap;
 
-pub fn draw(app: &App, view: &DetailView, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(
+    app: &App,
+    state: &mut ViewState,
+    view: &DetailView,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let popup = area.inner(Margin::new(2, 1));
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -25,7 +32,7 @@ pub fn draw(app: &App, view: &DetailView, theme: Theme, area: Rect, buf: &mut Bu
     };
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let max_scroll = total.saturating_sub(inner.height);
-    view.max_scroll.set(max_scroll);
+    state.detail_max_scroll = max_scroll;
     Paragraph::new(lines)
         .scroll((view.scroll.min(max_scroll), 0))
         .render(inner, buf);

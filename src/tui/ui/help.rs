@@ -5,18 +5,31 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, ViewState};
 use crate::keys::{self, Context};
 use crate::text::{width, wrap};
 
-pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let beneath = app.screen_context();
-    let screen_actions: Vec<_> = keys::bindings_for(beneath).map(|b| b.action).collect();
+/// The help open over the first `depth` overlays, scrolled to `scroll`: it lists the keys of
+/// what is beneath it, then its own.
+pub fn draw(
+    app: &App,
+    state: &mut ViewState,
+    (depth, scroll): (usize, u16),
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let beneath = app.context_under(depth);
+    // The help's own keys, less those that do the same beneath (the same words): Esc closes
+    // the help even where Esc on the screen means something else.
+    let beneath_keys: Vec<_> = keys::bindings_for(beneath)
+        .map(|b| (b.action, b.help))
+        .collect();
     let mut rows: Vec<(String, &str)> = keys::bindings_for(beneath)
         .map(|b| (b.key_labels(), b.help))
         .collect();
     let own: Vec<(String, &str)> = keys::bindings_for(Context::Help)
-        .filter(|b| !screen_actions.contains(&b.action))
+        .filter(|b| !beneath_keys.contains(&(b.action, b.help)))
         .map(|b| (b.key_labels(), b.help))
         .collect();
     let heading_at = rows.len();
@@ -45,9 +58,8 @@ pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
     // Taller than the screen: show a window of the keys and say there is more.
     let room = usize::from(area.height.saturating_sub(2)).max(1);
     let max_scroll = lines.len().saturating_sub(room);
-    app.help_max_scroll
-        .set(u16::try_from(max_scroll).unwrap_or(u16::MAX));
-    let scroll = usize::from(app.help_scroll).min(max_scroll);
+    state.help_max_scroll = u16::try_from(max_scroll).unwrap_or(u16::MAX);
+    let scroll = usize::from(scroll).min(max_scroll);
     let title = if max_scroll == 0 {
         " Keys · Esc or ? to close ".to_owned()
     } else {

@@ -18,18 +18,24 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, Clickable, Screen, Tab};
+use crate::app::{App, Clickable, Overlay, Screen, Tab, ViewState};
 use theme::Theme;
 
-/// Below this size the app shows a message instead of a cramped screen.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
-    app.hits.clear();
+/// Draws the app. Drawing changes nothing but the render state (`App::view`): where clickable
+/// things landed and how far each view scrolls, for the mouse and the scroll keys.
+pub fn draw(app: &mut App, theme: Theme, frame: &mut Frame) {
+    let mut state = std::mem::take(&mut app.view);
+    state.hits.clear();
+    render(app, &mut state, theme, frame);
+    app.view = state;
+}
+
+fn render(app: &App, state: &mut ViewState, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(area, theme, frame);
+        too_small(app, area, theme, frame);
         return;
     }
     // A status (a file written, an error) wraps onto up to three lines rather than losing its
@@ -46,44 +52,43 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame) {
         Constraint::Length(footer_height),
     ])
     .areas(area);
-    chrome::header(app, theme, header, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    chrome::header(app, state, theme, header, buf);
     match (app.tab, &app.screen) {
-        (Tab::Compare, _) => compare::draw(app, theme, body, frame.buffer_mut()),
-        (Tab::Search, _) => search::draw(app, theme, body, frame.buffer_mut()),
-        (Tab::Cost, _) => cost::draw(app, theme, body, frame.buffer_mut()),
+        (Tab::Compare, _) => compare::draw(app, state, theme, body, buf),
+        (Tab::Search, _) => search::draw(app, state, theme, body, buf),
+        (Tab::Cost, _) => cost::draw(app, state, theme, body, buf),
         (Tab::Guide, Screen::Question { position, cursor }) => {
-            question::draw(app, *position, *cursor, theme, body, frame.buffer_mut());
+            question::draw(app, state, (*position, *cursor), theme, body, buf);
         }
         (Tab::Guide, Screen::Result { outcome, scroll }) => {
-            result::draw(app, outcome, *scroll, theme, body, frame.buffer_mut());
+            result::draw(app, state, (outcome, *scroll), theme, body, buf);
         }
     }
     if status_lines.is_empty() {
-        chrome::footer(app.context(), theme, footer, frame.buffer_mut());
+        chrome::footer(app.context(), theme, footer, buf);
     } else {
         let lines: Vec<Line> = status_lines
             .into_iter()
             .map(|l| Line::styled(format!(" {l}"), theme.heading()))
             .collect();
-        Paragraph::new(lines).render(footer, frame.buffer_mut());
+        Paragraph::new(lines).render(footer, buf);
     }
-    if app.search_overlay {
-        search::draw_popup(app, theme, body, frame.buffer_mut());
-    }
-    if let Some(view) = &app.detail {
-        detail::draw(app, view, theme, body, frame.buffer_mut());
-    }
-    if app.show_help {
-        help::draw(app, theme, area, frame.buffer_mut());
-    }
-    if let Some(confirm) = &app.confirm {
-        confirm_box(app, &confirm.question, theme, area, frame.buffer_mut());
+    // The overlays, innermost last: the same stack that decides what the keys do.
+    for (depth, overlay) in app.overlays().iter().enumerate() {
+        match overlay {
+            Overlay::Search => search::draw_popup(app, state, theme, body, buf),
+            Overlay::Detail(view) => detail::draw(app, state, view, theme, body, buf),
+            Overlay::CompareCell => compare::draw_cell(app, theme, body, buf),
+            Overlay::Help { scroll } => help::draw(app, state, (depth, *scroll), theme, area, buf),
+            Overlay::Confirm(confirm) => confirm_box(state, &confirm.question, theme, area, buf),
+        }
     }
 }
 
 /// A yes/no question, centred over everything.
 fn confirm_box(
-    app: &App,
+    state: &mut ViewState,
     question: &str,
     theme: Theme,
     area: Rect,
@@ -105,12 +110,12 @@ fn confirm_box(
         let x = popup.x + 1;
         let cells = |s: &str| u16::try_from(crate::text::width(s)).unwrap_or(0);
         let no_x = x + cells(YES) + cells(SEP);
-        app.hits.add(
+        state.hits.add(
             Rect::new(x, y, cells(YES), 1),
             Clickable::Confirm(true),
             true,
         );
-        app.hits.add(
+        state.hits.add(
             Rect::new(no_x, y, cells(NO), 1),
             Clickable::Confirm(false),
             true,
@@ -118,15 +123,22 @@ fn confirm_box(
     }
 }
 
-fn too_small(area: Rect, theme: Theme, frame: &mut Frame) {
-    let message = vec![
+/// Only quitting works here (and a yes/no question waiting, which is shown).
+fn too_small(app: &App, area: Rect, theme: Theme, frame: &mut Frame) {
+    let mut message = vec![
         Line::styled("Terminal too small", theme.heading()),
         Line::from(format!(
             "Make the window at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{}.",
             area.width, area.height
         )),
-        Line::styled("q quits", theme.dim()),
     ];
+    match app.confirm() {
+        Some(confirm) => {
+            message.push(Line::raw(confirm.question.clone()));
+            message.push(Line::styled("y yes · n no", theme.key()));
+        }
+        None => message.push(Line::styled("q quits", theme.dim())),
+    }
     let top = area.height.saturating_sub(3) / 2;
     let inner = Rect {
         y: area.y + top,

@@ -6,10 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Clickable};
+use crate::app::{App, Clickable, ViewState};
 use crate::text::{width, wrap};
 
-pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw(
+    app: &App,
+    state: &mut ViewState,
+    (position, cursor): (usize, usize),
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let path = app.path_questions();
     let Some(question) = path.get(position) else {
         return;
@@ -21,6 +28,13 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
     };
     let text_width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    // A what-if says so, and how to leave it.
+    if app.what_if {
+        let note = "What if: try another answer · Esc goes back to the original answers";
+        for l in wrap(note, text_width) {
+            lines.push(Line::styled(l, theme.changed()));
+        }
+    }
 
     // Breadcrumb of the answers so far, wrapped so no answer is cut off.
     let mut crumbs: Vec<(String, String)> = Vec::new();
@@ -65,7 +79,7 @@ pub fn draw(app: &App, position: usize, cursor: usize, theme: Theme, area: Rect,
             ..inner
         }
         .intersection(inner);
-        app.hits.add(hit, Clickable::Option(i), false);
+        state.hits.add(hit, Clickable::Option(i), false);
         let selected = i == cursor;
         let marker = if selected { "›" } else { " " };
         let mut label = if question.multi {

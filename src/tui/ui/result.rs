@@ -7,12 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Outcome};
+use crate::app::{App, Clickable, Outcome, ViewState};
 use crate::explain;
 use crate::text::wrap;
 
-pub fn draw(app: &App, outcome: &Outcome, scroll: u16, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let answers = answer_lines(outcome, theme, area.width.saturating_sub(2));
+pub fn draw(
+    app: &App,
+    state: &mut ViewState,
+    (outcome, scroll): (&Outcome, u16),
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (answers, places) = answer_lines(outcome, theme, area.width.saturating_sub(2));
     let answers_height = u16::try_from(answers.len()).unwrap_or(3) + 1;
     let [body, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(answers_height)]).areas(area);
@@ -24,10 +31,18 @@ pub fn draw(app: &App, outcome: &Outcome, scroll: u16, theme: Theme, area: Rect,
     let lines = body_lines(app, outcome, theme, usize::from(inner.width));
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let max_scroll = total.saturating_sub(inner.height);
-    app.result_max_scroll.set(max_scroll);
+    state.result_max_scroll = max_scroll;
     let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-    register_answers(app, outcome, bottom);
+    // Each numbered answer is a click target, where `answer_lines` put it: under the border
+    // and the heading.
+    for (n, (row, x, width)) in places.into_iter().enumerate() {
+        let at = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+        let hit = Rect::new(bottom.x + at(x), bottom.y + 2 + at(row), at(width), 1);
+        state
+            .hits
+            .add(hit.intersection(bottom), Clickable::Answer(n + 1), false);
+    }
     Paragraph::new(answers)
         .block(Block::new().borders(Borders::TOP).border_style(theme.dim()))
         .render(bottom, buf);
@@ -216,13 +231,20 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
     lines
 }
 
-fn answer_lines(outcome: &Outcome, theme: Theme, width: u16) -> Vec<Line<'static>> {
+/// The answers, numbered, wrapped to `width`; and where each number and answer went (line
+/// among the answers, column, width), for the mouse.
+fn answer_lines(
+    outcome: &Outcome,
+    theme: Theme,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<(usize, usize, usize)>) {
     let mut lines = vec![Line::styled(
         " Your answers · press a number to change one",
         theme.heading(),
     )];
     let mut line: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
+    let mut places = Vec::new();
     for (i, step) in outcome.walk.path.iter().enumerate() {
         let item = format!("{}:{}", step.question, step.answer);
         let w = item.chars().count() + 4;
@@ -231,12 +253,13 @@ fn answer_lines(outcome: &Outcome, theme: Theme, width: u16) -> Vec<Line<'static
             line.push(Span::raw(" "));
             used = 1;
         }
+        places.push((lines.len() - 1, used, w - 2));
         line.push(Span::styled(format!("{}", i + 1), theme.key()));
         line.push(Span::raw(format!(" {item}  ")));
         used += w;
     }
     lines.push(Line::from(line));
-    lines
+    (lines, places)
 }
 
 /// The what-if section: the answers changed and every service that moved, with the rules.
@@ -244,7 +267,7 @@ fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Ve
     use crate::whatif::{self, Movement};
     let mut lines = vec![Line::from(vec![
         Span::styled("What if ", theme.heading()),
-        Span::styled("(o: back to the original answers)", theme.dim()),
+        Span::styled("(o or Esc: back to the original answers)", theme.dim()),
     ])];
     for change in &diff.answers {
         lines.push(Line::raw(format!("  {}", whatif::answer_sentence(change))));
@@ -271,30 +294,4 @@ fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Ve
     }
     lines.push(Line::default());
     lines
-}
-
-/// Records where each numbered answer landed, laid out exactly as [`answer_lines`] does.
-fn register_answers(app: &App, outcome: &Outcome, bottom: Rect) {
-    let width = usize::from(bottom.width.saturating_sub(2));
-    let (mut row, mut used) = (0u16, 1usize);
-    for (i, step) in outcome.walk.path.iter().enumerate() {
-        let item = format!("{}:{}", step.question, step.answer);
-        let w = item.chars().count() + 4;
-        if used + w > width && used > 1 {
-            row += 1;
-            used = 1;
-        }
-        let x = bottom.x + u16::try_from(used).unwrap_or(u16::MAX);
-        let y = bottom.y + 2 + row;
-        let hit = Rect {
-            x,
-            y,
-            width: u16::try_from(w - 2).unwrap_or(0),
-            height: 1,
-        }
-        .intersection(bottom);
-        app.hits
-            .add(hit, crate::app::Clickable::Answer(i + 1), false);
-        used += w;
-    }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 
 use super::detail;
 use super::theme::Theme;
-use crate::app::{App, Clickable};
+use crate::app::{App, Clickable, ViewState};
 use crate::detail::Target;
 use crate::search::{Entry, Kind};
 use crate::text::width;
@@ -18,7 +18,7 @@ use crate::text::width;
 /// Side by side from this width; the preview goes below on narrower screens.
 const SIDE_BY_SIDE: u16 = 90;
 
-pub fn draw_popup(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw_popup(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
     let popup = area.inner(Margin::new(2, 1));
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -27,14 +27,21 @@ pub fn draw_popup(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         .title(" Search · Enter opens · Esc closes ");
     let inner = block.inner(popup);
     block.render(popup, buf);
-    draw_in(app, theme, inner, buf, true);
+    draw_in(app, state, theme, inner, buf, true);
 }
 
-pub fn draw(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
-    draw_in(app, theme, area, buf, false);
+pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
+    draw_in(app, state, theme, area, buf, false);
 }
 
-fn draw_in(app: &App, theme: Theme, area: Rect, buf: &mut Buffer, overlay: bool) {
+fn draw_in(
+    app: &App,
+    state: &mut ViewState,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    overlay: bool,
+) {
     let view = &app.search;
     let [input, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     Line::from(vec![
@@ -106,7 +113,7 @@ fn draw_in(app: &App, theme: Theme, area: Rect, buf: &mut Buffer, overlay: bool)
             ..list_area
         }
         .intersection(list_area);
-        app.hits.add(row, Clickable::SearchResult(i), overlay);
+        state.hits.add(row, Clickable::SearchResult(i), overlay);
         let base = if selected {
             theme.selected()
         } else {

@@ -1,0 +1,146 @@
+//! What `update` asks the terminal loop to do (write a file, stop), and the yes/no questions
+//! before replacing a file or losing answers. The loop writes the file and hands the outcome
+//! back with [`App::written`], so the app never touches the disk itself.
+
+use std::path::PathBuf;
+
+use super::overlay::Overlay;
+use super::{App, Exit, Screen};
+use crate::adr;
+use crate::answers_file;
+use crate::fs_safe::WriteError;
+
+/// Something for the terminal loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a file atomically, then report with [`App::written`].
+    Write(FileWrite),
+    /// Stop, giving the terminal back.
+    Exit(Exit),
+}
+
+/// A file to write: where, what, and whether an existing file may be replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileWrite {
+    pub path: PathBuf,
+    pub contents: String,
+    /// What it is, for the status line ("answers", "decision record").
+    pub what: &'static str,
+    /// Replace a file already there (only after the user said yes).
+    pub overwrite: bool,
+}
+
+/// A yes/no question on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub pending: Pending,
+}
+
+/// What "yes" does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Quit,
+    /// Clear every answer and start from the first question.
+    Restart,
+    /// Replace an existing file.
+    Overwrite(FileWrite),
+}
+
+impl App {
+    pub(super) fn ask(&mut self, question: &str, pending: Pending) {
+        self.push(Overlay::Confirm(Confirm {
+            question: question.to_owned(),
+            pending,
+        }));
+    }
+
+    pub(super) fn answer_confirm(&mut self, yes: bool) -> Vec<Effect> {
+        let Some(Overlay::Confirm(confirm)) = self.pop() else {
+            return Vec::new();
+        };
+        if !yes {
+            self.status = Some("Nothing changed.".into());
+            return Vec::new();
+        }
+        match confirm.pending {
+            Pending::Quit => return vec![Effect::Exit(Exit::Quit)],
+            Pending::Restart => self.restart(),
+            Pending::Overwrite(write) => {
+                return vec![Effect::Write(FileWrite {
+                    overwrite: true,
+                    ..write
+                })];
+            }
+        }
+        Vec::new()
+    }
+
+    pub(super) fn save_answers(&self) -> Vec<Effect> {
+        let today = &self.today;
+        let path = self
+            .out_dir
+            .join(format!("computepick-answers-{today}.ron"));
+        let contents = answers_file::to_ron(&self.guide, &self.answers, today);
+        Self::write(path, contents, "answers")
+    }
+
+    pub(super) fn export_record(&self) -> Vec<Effect> {
+        let Screen::Result { outcome, .. } = &self.screen else {
+            return Vec::new();
+        };
+        let today = &self.today;
+        let contents = adr::render(
+            &self.guide,
+            &outcome.walk,
+            &outcome.recommendation,
+            &adr::RecordInfo {
+                date: today,
+                data_name: &self.data_name,
+                cost: self.cost_section(&outcome.recommendation),
+            },
+        );
+        let path = self.out_dir.join(adr::default_file_name(today));
+        Self::write(path, contents, "decision record")
+    }
+
+    fn write(path: PathBuf, contents: String, what: &'static str) -> Vec<Effect> {
+        vec![Effect::Write(FileWrite {
+            path,
+            contents,
+            what,
+            overwrite: false,
+        })]
+    }
+
+    /// How a write went: an existing file is replaced only after the user says yes, and any
+    /// failure becomes a message while the app and its answers carry on.
+    pub fn written(&mut self, write: FileWrite, result: Result<(), WriteError>) {
+        match result {
+            Ok(()) => {
+                self.kept_answers = Some(self.answers.clone());
+                self.status = Some(format!(
+                    "Wrote the {} to {}",
+                    write.what,
+                    write.path.display()
+                ));
+            }
+            Err(WriteError::Exists(_)) => {
+                let question = format!("{} exists. Replace it?", write.path.display());
+                self.ask(&question, Pending::Overwrite(write));
+            }
+            Err(e) => self.status = Some(format!("Not saved: {e}. Your answers are kept.")),
+        }
+    }
+
+    /// The decision record's cost section, when the user sized the workload on the Cost tab.
+    fn cost_section(&self, rec: &crate::engine::Recommendation) -> Option<String> {
+        if !self.cost.sized {
+            return None;
+        }
+        let estimate = self.cost.estimate.as_ref()?;
+        // The same section `recommend --format adr` writes, with the same notes on the prices.
+        let notes = self.price_notes().sentences();
+        Some(adr::cost_section(estimate, rec) + &adr::price_notes(&notes))
+    }
+}
