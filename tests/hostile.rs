@@ -203,6 +203,7 @@ fn refused(args: &[&str], needles: &[&str]) -> String {
 /// Each subcommand with the least it needs to run (its required arguments).
 const MINIMAL: &[&[&str]] = &[
     &["recommend"],
+    &["questions"],
     &["check"],
     &["show", "lambda"],
     &["compare", "lambda", "fargate"],
