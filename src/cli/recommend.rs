@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::cost::Workload;
-use super::{Format, emit, exit};
+use super::decide::decide_sized;
+use super::exit;
+use super::output::{Format, emit, report_diagnostics, say};
+use super::workload::{Workload, input_error};
 use crate::cost::{CostModel, Estimate};
 use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
@@ -102,15 +104,15 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
                     .collect();
                 if !unanswered.is_empty() {
                     match answers_file::load(guide, path) {
-                        Err(diagnostics) => super::report_diagnostics(&diagnostics),
-                        Ok(_) => super::say("computepick: the answers file is out of date"),
+                        Err(diagnostics) => report_diagnostics(&diagnostics),
+                        Ok(_) => say("computepick: the answers file is out of date"),
                     }
                     return exit::BAD_INPUT;
                 }
                 answers
             }
             Err(diagnostics) => {
-                super::report_diagnostics(&diagnostics);
+                report_diagnostics(&diagnostics);
                 return exit::BAD_INPUT;
             }
         },
@@ -120,7 +122,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let mut flagged: Vec<(&str, &str)> = Vec::new();
     for (question, answer) in &args.answers {
         if let Some((_, first)) = flagged.iter().find(|(q, _)| q == question) {
-            super::say(&format!(
+            say(&format!(
                 "computepick: --answer {} is given twice (\"{}\", then \"{}\"); keep one",
                 crate::text::cut(question),
                 crate::text::cut(first),
@@ -134,7 +136,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let estimate = match estimate(guide, &args.workload, &answers) {
         Ok(estimate) => estimate,
         Err(message) => {
-            super::say(&format!("computepick: {message}"));
+            say(&format!("computepick: {message}"));
             return exit::BAD_INPUT;
         }
     };
@@ -142,7 +144,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let (walk, mut rec) = match decide_sized(guide, &answers, sizing.as_ref()) {
         Ok(decided) => decided,
         Err(message) => {
-            super::say(&format!("computepick: {message}"));
+            say(&format!("computepick: {message}"));
             return exit::BAD_INPUT;
         }
     };
@@ -159,7 +161,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
     let save_to = match args.save_answers.as_deref() {
         Some(path) if path.as_os_str() == "-" => {
             if to.is_none() {
-                super::say(
+                say(
                     "computepick: --save-answers - and the recommendation would both go to \
                      stdout; give --save-answers a file name, or the output one with -o FILE",
                 );
@@ -171,7 +173,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             if let Some(out) = &to
                 && fs_safe::same_path(path, out)
             {
-                super::say(&format!(
+                say(&format!(
                     "computepick: --save-answers and the output both name {}; give them different \
                      files",
                     path.display()
@@ -188,7 +190,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             if let Err(e) = fs_safe::write_atomic(path, text.as_bytes(), args.force) {
                 return write_failed(&e);
             }
-            super::say(&format!(
+            say(&format!(
                 "computepick: saved the answers to {}",
                 path.display()
             ));
@@ -231,7 +233,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             let output = wrap_text::safe(&output);
             match fs_safe::write_atomic(&path, output.as_bytes(), args.force) {
                 Ok(()) => {
-                    super::say(&format!("computepick: wrote {}", shown(&path).display()));
+                    say(&format!("computepick: wrote {}", shown(&path).display()));
                     exit::OK
                 }
                 Err(e) => write_failed(&e),
@@ -270,9 +272,9 @@ fn shown(path: &Path) -> PathBuf {
 fn write_failed(e: &fs_safe::WriteError) -> u8 {
     match e {
         fs_safe::WriteError::Exists(_) => {
-            super::say(&format!("computepick: {e}; add --force to replace it"));
+            say(&format!("computepick: {e}; add --force to replace it"));
         }
-        _ => super::say(&format!("computepick: {e}")),
+        _ => say(&format!("computepick: {e}")),
     }
     exit::BAD_INPUT
 }
@@ -310,57 +312,9 @@ pub fn estimate(
     let notes = crate::cost::shape_from_answers(answers).apply(&mut inputs, stated);
     let mut estimate = CostModel::new(guide)
         .estimate(&inputs)
-        .map_err(|e| super::cost::input_error(&e))?;
+        .map_err(|e| input_error(&e))?;
     estimate.assumptions.extend(notes);
     Ok(Some(estimate))
-}
-
-/// Validates the answers, walks them and ranks the services: what `recommend` computes, with
-/// the problems worded for the command line (every missing question at once, with its options).
-pub fn decide(guide: &Guide, answers: &Answers) -> Result<(Walk, Recommendation), String> {
-    decide_sized(guide, answers, None)
-}
-
-/// As [`decide`], with the estimate at the user's size weighed where the answers say cost
-/// matters and used to break ties.
-pub fn decide_sized(
-    guide: &Guide,
-    answers: &Answers,
-    sizing: Option<&engine::Sizing>,
-) -> Result<(Walk, Recommendation), String> {
-    engine::decide(guide, answers, sizing).map_err(|e| match e {
-        engine::DecideError::Missing(missing) => {
-            let pairs: Vec<String> = missing
-                .iter()
-                .map(|(q, options)| format!("{q}={}", options.join("|")))
-                .collect();
-            let width = pairs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
-            let lines: Vec<String> = missing
-                .iter()
-                .zip(&pairs)
-                .map(|((q, _), pair)| {
-                    let prompt = guide.question(q).map_or("", |q| q.prompt.as_str());
-                    let how = if guide.question(q).is_some_and(|q| q.multi) {
-                        " (several: gpu,windows)"
-                    } else {
-                        ""
-                    };
-                    format!("  {pair:<width$}  {prompt}{how}")
-                })
-                .collect();
-            format!(
-                "{} without an answer; add {} with --answer QUESTION=OPTION:\n{}",
-                if missing.len() == 1 {
-                    "1 question is".to_owned()
-                } else {
-                    format!("{} questions are", missing.len())
-                },
-                if missing.len() == 1 { "it" } else { "them" },
-                lines.join("\n")
-            )
-        }
-        other => other.to_string(),
-    })
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
