@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::decide::decide;
+use super::decide::{decide, parse_answer};
 use super::exit;
 use super::output::{Format, emit, output_width, say};
 use crate::compare::{Cell, Column, Layout, Row, Sizing, Standing, Table};
@@ -46,15 +46,6 @@ pub struct Args {
     /// main reason, or why it is ruled out.
     #[arg(long = "answer", short = 'a', value_name = "QUESTION=OPTION", value_parser = parse_answer)]
     pub answers: Vec<(String, String)>,
-}
-
-fn parse_answer(text: &str) -> Result<(String, String), String> {
-    match text.split_once('=') {
-        Some((q, o)) if !q.trim().is_empty() && !o.trim().is_empty() => {
-            Ok((q.trim().to_owned(), o.trim().to_owned()))
-        }
-        _ => Err(format!("\"{text}\" is not QUESTION=OPTION")),
-    }
 }
 
 pub fn run(args: &Args, guide: &Guide) -> u8 {

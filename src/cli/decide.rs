@@ -1,5 +1,5 @@
 //! Answers to a ranking, worded for the command line: what `recommend` computes, and what
-//! `compare` shows in each column when given answers.
+//! `compare` shows in each column when given answers, and the `--answer` flag they share.
 
 use crate::data::Guide;
 use crate::engine::{self, Answers, Recommendation, Walk};
@@ -50,4 +50,19 @@ pub fn decide_sized(
         }
         other => other.to_string(),
     })
+}
+
+/// An `--answer QUESTION=OPTION` value (of `recommend` and `compare`).
+pub fn parse_answer(text: &str) -> Result<(String, String), String> {
+    let (q, o) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{}\" is not QUESTION=OPTION", crate::text::cut(text)))?;
+    let (q, o) = (q.trim(), o.trim());
+    if q.is_empty() || o.is_empty() {
+        return Err(format!(
+            "\"{}\" is not QUESTION=OPTION",
+            crate::text::cut(text)
+        ));
+    }
+    Ok((q.to_owned(), o.to_owned()))
 }

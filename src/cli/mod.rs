@@ -5,7 +5,8 @@
 //! [`usage`] (parse errors), this module's [`run`] (a subcommand) and [`app`] (the interactive
 //! app). The subcommands use the shared modules below them: [`output`] (formats, widths,
 //! stdout and stderr), [`workload`] (the workload size flags of `cost` and `recommend`) and
-//! [`decide`] (answers to a ranking, for `recommend` and `compare`); no subcommand uses another.
+//! [`decide`] (answers to a ranking, for `recommend` and `compare`), and `recommend` prints
+//! through [`recommendation`]; no subcommand uses another.
 
 pub mod app;
 pub mod check;
@@ -20,6 +21,7 @@ pub mod man;
 pub mod output;
 pub mod prices;
 pub mod recommend;
+pub mod recommendation;
 pub mod search;
 pub mod show;
 pub mod start;
