@@ -288,7 +288,8 @@ mod tests {
     fn the_command_is_the_subcommand_clap_matched() {
         assert_eq!(
             line_for(&["--data", "config", "search", "--frobnicate"]),
-            "computepick: unexpected argument '--frobnicate' found (see computepick search --help)"
+            "computepick: unexpected argument '--frobnicate' found; tip: a similar argument \
+             exists: '--format' (see computepick search --help)"
         );
         assert_eq!(
             line_for(&["config", "path", "--frobnicate", "--help"]),
@@ -320,7 +321,7 @@ mod tests {
     fn missing_pieces_are_named() {
         assert_eq!(
             line_for(&["search"]),
-            "computepick: the following required arguments were not provided: <QUERY> \
+            "computepick: the following required arguments were not provided: <QUERY>... \
              (see computepick search --help)"
         );
         assert_eq!(
