@@ -3,7 +3,8 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use super::{emit, exit, report_diagnostics};
+use super::exit;
+use super::output::{emit, report_diagnostics};
 use crate::data::{self, Diagnostics};
 
 pub const AFTER_HELP: &str = "Checks syntax (with file:line:col), then every semantic problem at once: \

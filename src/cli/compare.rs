@@ -4,12 +4,13 @@
 //! prints it, so the app's Compare tab and this command never disagree.
 
 use std::fmt::Write;
-use std::io::IsTerminal;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Format, emit, exit};
+use super::decide::{decide, parse_answer};
+use super::exit;
+use super::output::{Format, emit, output_width, say};
 use crate::compare::{Cell, Column, Layout, Row, Sizing, Standing, Table};
 use crate::data::Guide;
 use crate::engine::Answers;
@@ -26,11 +27,6 @@ Examples:
   computepick compare ecs-ec2 eks batch --differences
   computepick compare lambda fargate --format markdown > compare.md
   computepick compare lambda fargate -a workload=event -a runtime=seconds ...";
-
-/// Width used when stdout is not a terminal and `COLUMNS` is not set.
-pub const DEFAULT_WIDTH: usize = 100;
-/// Narrowest width text is laid out for; below it nothing useful fits.
-pub const MIN_WIDTH: usize = 20;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -52,24 +48,15 @@ pub struct Args {
     pub answers: Vec<(String, String)>,
 }
 
-fn parse_answer(text: &str) -> Result<(String, String), String> {
-    match text.split_once('=') {
-        Some((q, o)) if !q.trim().is_empty() && !o.trim().is_empty() => {
-            Ok((q.trim().to_owned(), o.trim().to_owned()))
-        }
-        _ => Err(format!("\"{text}\" is not QUESTION=OPTION")),
-    }
-}
-
 pub fn run(args: &Args, guide: &Guide) -> u8 {
     let recommendation = if args.answers.is_empty() {
         None
     } else {
         let answers: Answers = args.answers.iter().cloned().collect();
-        match super::recommend::decide(guide, &answers) {
+        match decide(guide, &answers) {
             Ok((_, rec)) => Some(rec),
             Err(message) => {
-                super::say(&format!("computepick: {message}"));
+                say(&format!("computepick: {message}"));
                 return exit::BAD_INPUT;
             }
         }
@@ -77,7 +64,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
     let table = match Table::build(guide, &args.ids, recommendation.as_ref()) {
         Ok(table) => table,
         Err(e) => {
-            super::say(&format!("computepick: {e}"));
+            say(&format!("computepick: {e}"));
             return exit::BAD_INPUT;
         }
     };
@@ -87,27 +74,6 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
         Format::Json => json(&table, args.differences),
     };
     emit(&out)
-}
-
-/// The width printed text is laid out for: `COLUMNS` when set (so scripts and tests can pin
-/// it), else the terminal's width when stdout is one, else [`DEFAULT_WIDTH`].
-pub fn output_width() -> usize {
-    let from_env = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&w| w > 0);
-    let from_terminal = || {
-        std::io::stdout()
-            .is_terminal()
-            .then(ratatui::crossterm::terminal::size)
-            .and_then(Result::ok)
-            .map(|(w, _)| usize::from(w))
-            .filter(|&w| w > 0)
-    };
-    from_env
-        .or_else(from_terminal)
-        .unwrap_or(DEFAULT_WIDTH)
-        .max(MIN_WIDTH)
 }
 
 /// "AWS Lambda vs AWS Fargate".

@@ -4,7 +4,8 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::{Cli, emit};
+use super::Cli;
+use super::output::emit;
 
 pub const AFTER_HELP: &str = "Install (then start a new shell):
   bash        computepick completions bash > ~/.local/share/bash-completion/completions/computepick

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::emit;
+use super::output::emit;
 use crate::config::{self, Loaded};
 
 pub const AFTER_HELP: &str = "The file is RON, for example:

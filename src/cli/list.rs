@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Format, emit};
+use super::output::{Format, emit, output_width};
 use crate::data::Guide;
 use crate::text;
 
@@ -25,7 +25,7 @@ pub struct Args {
 
 pub fn run(args: &Args, guide: &Guide) -> u8 {
     let out = match args.format {
-        Format::Text => text(guide, super::compare::output_width()),
+        Format::Text => text(guide, output_width()),
         Format::Markdown => markdown(guide),
         Format::Json => json(guide),
     };

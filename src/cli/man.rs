@@ -3,7 +3,8 @@
 
 use clap::CommandFactory;
 
-use super::{Cli, emit, exit};
+use super::output::{emit, say};
+use super::{Cli, exit};
 
 pub const AFTER_HELP: &str = "Read it with `computepick man | man -l -`, or install it:
   computepick man > ~/.local/share/man/man1/computepick.1
@@ -20,7 +21,7 @@ pub fn run(args: &Args) -> u8 {
     match page(args.command.as_deref()) {
         Ok(roff) => emit(&roff),
         Err(message) => {
-            super::say(&format!("computepick: {message}"));
+            say(&format!("computepick: {message}"));
             exit::BAD_INPUT
         }
     }

@@ -1,30 +1,44 @@
 //! The command line: argument parsing and one module per subcommand. Every subcommand prints
 //! to stdout, reports problems on stderr, and returns the process exit code.
+//!
+//! Dependencies go one way. `main.rs` uses [`start`] (the config file, data, theme and Region),
+//! [`usage`] (parse errors), this module's [`run`] (a subcommand) and [`app`] (the interactive
+//! app). The subcommands use the shared modules below them: [`output`] (formats, widths,
+//! stdout and stderr), [`workload`] (the workload size flags of `cost` and `recommend`) and
+//! [`decide`] (answers to a ranking, for `recommend` and `compare`), and `recommend` prints
+//! through [`recommendation`]; no subcommand uses another.
 
+pub mod app;
 pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod config;
 pub mod config_file;
 pub mod cost;
+pub mod decide;
 pub mod list;
 pub mod man;
+pub mod output;
 pub mod prices;
 pub mod questions;
 pub mod recommend;
+pub mod recommendation;
 pub mod search;
 pub mod show;
+pub mod start;
+pub mod usage;
+pub mod workload;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::data::{Diagnostics, Guide};
+use crate::data::Guide;
 
 /// Exit codes, documented in the README.
 pub use crate::core::exit;
+pub use output::{Format, emit, emit_bytes, report_diagnostics, say};
 
 const ABOUT: &str = "Choose where to run your code on AWS: a guided decision walk that recommends \
 one of AWS Lambda, AWS Fargate, Amazon ECS on EC2, Amazon EKS, AWS Batch, Amazon Lightsail or AWS \
@@ -110,15 +124,6 @@ pub enum Command {
     Config(config::Args),
 }
 
-/// Output formats shared by the subcommands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    #[default]
-    Text,
-    Json,
-    Markdown,
-}
-
 /// Runs a subcommand and returns the exit code. `preloaded` is `data`'s guide when it was
 /// already loaded (the config's data file), so it is not parsed again. `region` (from
 /// `--region` or the config) chooses the installed prices the commands use.
@@ -180,53 +185,6 @@ pub fn load_or_report(data: Option<&std::path::Path>) -> Option<Guide> {
         Err(diagnostics) => {
             report_diagnostics(&diagnostics);
             None
-        }
-    }
-}
-
-pub fn report_diagnostics(diagnostics: &Diagnostics) {
-    for d in &diagnostics.0 {
-        say(&d.to_string());
-    }
-    let errors = diagnostics.errors().count();
-    // One problem is its own summary; several get a count.
-    if errors > 1 {
-        say(&format!("computepick: {errors} errors in the data"));
-    }
-}
-
-/// The longest line `say` writes; longer ones are cut, saying how much was left out.
-const MAX_MESSAGE_CHARS: usize = 4096;
-
-/// Writes one message line to stderr, made safe for the terminal ([`crate::text::safe`]) and
-/// cut when absurdly long. Never panics: when stderr cannot be written (`2>/dev/full`, a closed
-/// pipe) the message is lost and the command's exit code still says what happened.
-pub fn say(line: &str) {
-    use std::io::Write as _;
-    let line = crate::text::cut_to(line, MAX_MESSAGE_CHARS);
-    let mut err = std::io::stderr().lock();
-    let _ = err
-        .write_all(crate::text::safe(&line).as_bytes())
-        .and_then(|()| err.write_all(b"\n"))
-        .and_then(|()| err.flush());
-}
-
-/// Writes output to stdout, made safe for the terminal ([`crate::text::safe`]: JSON keeps its
-/// meaning). A closed pipe (`computepick ... | head -1`) is not an error; any other write
-/// error (`>/dev/full`) is one line on stderr and exit 1. Never panics.
-pub fn emit(text: &str) -> u8 {
-    emit_bytes(crate::text::safe(text).as_bytes())
-}
-
-/// [`emit`] for text that is already what it should be (a roff page, a completion script).
-pub fn emit_bytes(bytes: &[u8]) -> u8 {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => exit::OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            say(&format!("computepick: cannot write output: {e}"));
-            exit::INTERNAL
         }
     }
 }

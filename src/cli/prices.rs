@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Format, emit, exit};
+use super::exit;
+use super::output::{Format, emit, say};
 use crate::data::Guide;
 use crate::prices::{self, Matchers, RegionPrices, offer};
 
@@ -69,14 +70,14 @@ fn run_import(
     if let Some(r) = region
         && !prices::regions::is_known(r)
     {
-        super::say(&format!(
+        say(&format!(
             "computepick: {}",
             prices::regions::unknown_message(r)
         ));
         return exit::BAD_INPUT;
     }
     let Some(dir) = dir else {
-        super::say(
+        say(
             "computepick: no place to install prices: set HOME or XDG_DATA_HOME (nothing was \
              installed)",
         );
@@ -90,13 +91,13 @@ fn run_import(
         match import_file(path, &matchers, region, bar) {
             Ok(p) => parsed.push((absolute(path), p)),
             Err(message) => {
-                super::say(&format!("computepick: {}: {message}", path.display()));
+                say(&format!("computepick: {}: {message}", path.display()));
                 failed += 1;
             }
         }
     }
     if failed > 0 {
-        super::say(&format!(
+        say(&format!(
             "computepick: nothing was installed ({failed} of {} files refused); installed prices \
              are unchanged",
             args.files.len()
@@ -117,7 +118,7 @@ fn run_import(
         let existing = match prices::load_region(dir, region) {
             Ok(existing) => existing,
             Err(message) => {
-                super::say(&format!("computepick: warning: {message}; it is replaced"));
+                say(&format!("computepick: warning: {message}; it is replaced"));
                 None
             }
         };
@@ -125,7 +126,7 @@ fn run_import(
         let path = match prices::save(dir, &merged) {
             Ok(path) => path,
             Err(message) => {
-                super::say(&format!(
+                say(&format!(
                     "computepick: {message} (prices for {region} were not installed)"
                 ));
                 return exit::INTERNAL;

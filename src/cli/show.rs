@@ -4,7 +4,8 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::{Format, emit, exit};
+use super::exit;
+use super::output::{Format, emit, say};
 use crate::data::Guide;
 use crate::detail::{self, Piece, Target};
 
@@ -32,7 +33,7 @@ pub fn run(args: &Args, guide: &Guide) -> u8 {
         let hint = crate::text::closest(&args.id, detail::all_ids(guide))
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
-        super::say(&format!(
+        say(&format!(
             "computepick: no service or term \"{}\"{hint} (services: {}; `computepick search` finds terms)",
             crate::text::cut(&args.id),
             guide
