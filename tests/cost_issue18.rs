@@ -145,6 +145,22 @@ fn idle_hours_earn_burst_capacity_so_a_short_day_is_not_dearer() {
             "{s:?}"
         );
     }
+    // The assumptions say a 1-hour day was taken as the job's 2 hours.
+    let e = m
+        .estimate(&Inputs {
+            hours_per_day: 1.0,
+            hours_given: true,
+            ..nightly
+        })
+        .expect("valid");
+    assert!(
+        e.assumptions.iter().any(|a| a.contains(
+            "spread over 2 hours a day: a job runs its whole 2 h, so the 1 hour stated is taken \
+             as that"
+        )),
+        "{:?}",
+        e.assumptions
+    );
     // With 16 GB a task, the same: the $164 bundle (30.4 GB for tasks) at every hour a day.
     for hours in [24.0, 2.0, 1.0] {
         let i = Inputs {

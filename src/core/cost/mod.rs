@@ -790,7 +790,20 @@ impl CostModel {
                  job-hours a month{}); only Lightsail (billed all month) and a Beanstalk \
                  environment keep servers between them.",
                 format_amount(load.job_hours),
-                if inputs.hours_given {
+                if inputs.hours_given && load.hours_per_day() > inputs.hours_per_day + 1e-9 {
+                    format!(
+                        ", spread over {} a day: a job runs its whole {}, so the {} stated {} \
+                         taken as that",
+                        services::noun_count(load.hours_per_day(), "hour"),
+                        format_duration_ms(inputs.duration_ms),
+                        services::noun_count(inputs.hours_per_day, "hour"),
+                        if format_number(inputs.hours_per_day) == "1" {
+                            "is"
+                        } else {
+                            "are"
+                        }
+                    )
+                } else if inputs.hours_given {
                     format!(
                         ", spread over {} a day",
                         services::noun_count(load.hours_per_day(), "hour")
