@@ -348,19 +348,20 @@ fn elastic_beanstalk_adds_its_load_balancer() {
 
 #[test]
 fn lightsail_takes_the_cheapest_bundles_and_a_load_balancer() {
-    // 8 copies of 1 vCPU / 2 GB with 7.61 vCPU busy, each copy busy for its whole vCPU. A copy
-    // runs on one instance, which must sustain its 1 busy vCPU at 80% of its baseline
-    // (headroom): the $12 bundle (2 vCPU at 20% → 0.32) cannot, nor the $44 (2 at 30% → 0.48);
-    // the $84 (4 vCPU at 40% → 1.28) holds 1 copy by CPU, 7.61 ÷ 1.28 → 6 bundles = $504; the
-    // $164 (8 vCPU at 40% → 2.56, 32 GB → 30.4) needs 7.61 ÷ 2.56 → 3 = $492. With the
-    // Lightsail load balancer ($18): $510.
+    // 8 copies of 1 vCPU / 2 GB with 7.61 vCPU busy: each copy at work all day (the load fills
+    // every copy), using its whole vCPU while at work, so no idle hours earn burst capacity. A
+    // copy runs on one instance, which plans 80% of its baseline (headroom) and runs as many
+    // copies at once as that holds: the $12 bundle (2 vCPU at 20% → 0.32) none, nor the $44 (2 at
+    // 30% → 0.48); the $84 (4 vCPU at 40% → 1.28) 1 copy → 8 bundles = $672; the $164 (8 vCPU at
+    // 40% → 2.56, 32 GB → 30.4) 2 copies → 4 bundles = $656; the $384 (16 vCPU at 40% → 5.12,
+    // 60.8 GB) 5 → 2 bundles = $768. With the Lightsail load balancer ($18): $674.
     // (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html)
     let lb = Inputs {
         load_balancer: true,
         ..busy_api()
     };
     let s = service(&model(), "lightsail", &lb);
-    assert!(close(s.total.unwrap_or_default(), 510.0, 1e-9), "{s:?}");
+    assert!(close(s.total.unwrap_or_default(), 674.0, 1e-9), "{s:?}");
     assert!(
         s.assumptions.iter().any(|a| a.contains("busy or idle")),
         "{:?}",
@@ -1575,4 +1576,116 @@ fn lambda_is_sized_by_memory_unless_vcpus_are_stated() {
     assert!(close(by_memory, 11.63, 0.01), "{by_memory}");
     let by_cpu = lambda_total(&["--vcpu", "1"]);
     assert!(by_cpu > by_memory * 5.0, "1 vCPU needs 1,769 MB: {by_cpu}");
+}
+
+fn cost_out(args: &[&str]) -> String {
+    let out = computepick().arg("cost").args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn quota_warnings_reach_text_and_markdown_with_their_source() {
+    // 1B × 10 s ÷ (730 × 3,600 s) = 3,805.2 requests in flight on average, so about 3,806
+    // concurrent executions, past Lambda's default quota of 1,000 per Region
+    // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
+    let args = ["--requests", "1B", "--duration", "10s", "--memory", "512MB"];
+    let text = cost_out(&args);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "! Needs about 3,806 concurrent executions on average, past Lambda's default quota of \
+         1,000 per Region",
+        "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
+    ] {
+        assert!(flat.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    // In the ranking (under Lambda's line) and again in Lambda's own section.
+    assert_eq!(
+        flat.matches("past Lambda's default quota of 1,000").count(),
+        2
+    );
+    let mut md = args.to_vec();
+    md.extend(["--format", "markdown"]);
+    let markdown = cost_out(&md);
+    assert!(
+        markdown.contains("> **Warning:** AWS Lambda: Needs about 3,806 concurrent executions"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("gettingstarted-limits.html"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn services_within_ten_percent_of_the_cheapest_are_about_the_same() {
+    // One 5-minute job of 8 vCPU / 150 GB: ECS on EC2 and Batch run it on the same instance for
+    // the same time, so they cost the same; within 10% the ranking says so rather than leaving
+    // the order to decide.
+    let args = [
+        "--requests",
+        "1",
+        "--duration",
+        "5m",
+        "--memory",
+        "150GB",
+        "--vcpu",
+        "8",
+        "--jobs",
+    ];
+    let text = cost_out(&args);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "AWS Batch ($0.17) is about the same as Amazon ECS on EC2 ($0.17): within 10%"
+        ),
+        "{text}"
+    );
+    // Cosmetics: one job is singular, a Lightsail bundle is billed in instance-months, and the
+    // unit price is grouped like every other amount ($1,174.00, not $1174.00).
+    assert!(flat.contains("1 job/month × 5 min"), "{text}");
+    assert!(
+        flat.contains("1 instance-month × $1,174.00 per instance-month"),
+        "{text}"
+    );
+    assert!(!flat.contains("$1174.00"), "{text}");
+    // The 10M × 200 ms example: Lambda $11.80 is clearly cheapest (the next, $30, is 154% more).
+    let text = cost_out(&[
+        "--requests",
+        "10M",
+        "--duration",
+        "200ms",
+        "--memory",
+        "512MB",
+    ]);
+    assert!(!text.contains("about the same"), "{text}");
+}
+
+#[test]
+fn the_memory_kept_for_the_system_is_cited_in_the_assumptions() {
+    // AWS's ECS and Batch memory-management pages are the source of the 5% kept for the agent
+    // and system; the user reads it beside the assumption, not only in the code.
+    let text = cost_out(&[
+        "--requests",
+        "730",
+        "--duration",
+        "1h",
+        "--memory",
+        "32GB",
+        "--vcpu",
+        "8",
+    ]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "with 5% of its memory left to the operating system and agent (AWS's ECS and Batch \
+         memory-management pages advise keeping about 5% for the agent and system",
+        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html",
+        "https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html",
+    ] {
+        assert!(flat.contains(needle), "missing {needle:?} in\n{text}");
+    }
 }

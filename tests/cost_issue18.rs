@@ -99,41 +99,122 @@ fn one_task_runs_on_one_lightsail_instance_that_can_hold_it() {
 
 #[test]
 fn idle_hours_earn_burst_capacity_so_a_short_day_is_not_dearer() {
-    // A nightly 4 vCPU / 16 GB job of 2 hours, 30 a month (work that ends). Lightsail bills all
-    // month; a bundle earns burst capacity for up to 24 hours
-    // (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html), so
-    // in 2 busy hours a day it can spend a day's baseline: share = min(1, 40% × 24 ÷ 2) = 100%.
-    // The $84 bundle (4 vCPU, 16 GB → 15.2 for the task) cannot hold 16 GB; the $164 (8 vCPU, 32
-    // GB): 8 × 1.0 × 0.8 = 6.4 ≥ 4 busy vCPUs → one $164 bundle, where without the idle hours'
-    // capacity (8 × 40% × 0.8 = 2.56 < 4) it would hold none. Spread over the whole day (hours
-    // stated as 24) the same job-hours keep 60 ÷ 730 × 4 = 0.33 vCPU busy: the memory-optimized
-    // $144 bundle (4 vCPU, 32 GB, 40% assumed, 1.28) holds it. A short day costs one bundle a
-    // little larger, not several: it used to be dearer the shorter the day.
+    // `cost --requests 30 --duration 2h --jobs --vcpu 4 --memory 4GB`: a nightly 4 vCPU / 4 GB
+    // job of 2 hours, 30 a month, 60 job-hours. A job uses its 4 vCPUs for the 2 hours it runs,
+    // whatever the monthly average (60 ÷ 730 × 4 = 0.33 vCPU, which used to put it on the $84
+    // bundle at 24 h/day, then on dearer bundles the shorter the day: $84, $164 at 2 h, $328 at
+    // 1 h). A Lightsail bundle runs all month and earns burst capacity in the hours its copy is
+    // idle, for up to 24 hours of earnings
+    // (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html); the
+    // estimate plans 80% of what it sustains. One job at a time, so one copy, at work at most
+    // 60 h ÷ (730 ÷ 24) days = 1.973 h a day:
+    //   $84 (4 vCPU, 40%, accrues): min(1, 40% × 24 ÷ 1.973) = 100% → 0.8 × 4 = 3.2 < 4: no.
+    //   $144 memory-optimized (4 vCPU, 40%, accrues none): 0.8 × 40% × 4 = 1.28 < 4: no.
+    //   $164 (8 vCPU, 40%, accrues): 100% → 0.8 × 8 = 6.4 ≥ 4, 32 GB × 95% ≥ 4 GB: one, $164.
+    //   ($384, 16 vCPU accruing none: 0.8 × 40% × 16 = 5.12 ≥ 4, but dearer.)
+    // Stated hours a day change nothing: from 24 down to 2 the copy is at work the same 1.973 h a
+    // day; below 2 a job still runs its 2 hours, so the day is taken as 2 hours (not two jobs
+    // side by side, which used to take two $164 bundles).
     let m = model();
     let nightly = Inputs {
         requests: 30.0,
         duration_ms: 2.0 * 3_600e3,
-        memory_mb: 16.0 * 1024.0,
+        memory_mb: 4.0 * 1024.0,
         vcpu: 4.0,
         vcpu_given: true,
         jobs: true,
         load_balancer: false,
         ..Inputs::default()
     };
-    let short = total(&m, "lightsail", &nightly);
-    let all_day = total(
-        &m,
-        "lightsail",
-        &Inputs {
-            hours_per_day: 24.0,
+    assert!(close(total(&m, "lightsail", &nightly), 164.0));
+    let mut previous = f64::INFINITY;
+    for hours in [24.0, 12.0, 8.0, 4.0, 3.0, 2.0, 1.5, 1.0, 0.5] {
+        let i = Inputs {
+            hours_per_day: hours,
             hours_given: true,
             ..nightly
-        },
+        };
+        let s = service(&m, "lightsail", &i);
+        let cost = s.total.unwrap_or_default();
+        assert!(close(cost, 164.0), "{hours} h/day: {s:?}");
+        assert!(cost <= previous + 1e-9, "{hours} h/day dearer: {cost}");
+        previous = cost;
+        assert!(close(s.breakdown[0].quantity, 1.0), "{s:?}");
+        assert!(
+            s.breakdown[0].label.contains("32 GB memory, 8 vCPU"),
+            "{s:?}"
+        );
+    }
+    // The assumptions say a 1-hour day was taken as the job's 2 hours.
+    let e = m
+        .estimate(&Inputs {
+            hours_per_day: 1.0,
+            hours_given: true,
+            ..nightly
+        })
+        .expect("valid");
+    assert!(
+        e.assumptions.iter().any(|a| a.contains(
+            "spread over 2 hours a day: a job runs its whole 2 h, so the 1 hour stated is taken \
+             as that"
+        )),
+        "{:?}",
+        e.assumptions
     );
-    assert!(close(short, 164.0), "{short}");
-    assert!(close(all_day, 144.0), "{all_day}");
-    let s = service(&m, "lightsail", &nightly);
-    assert!(close(s.breakdown[0].quantity, 1.0), "{s:?}");
+    // With 16 GB a task, the same: the $164 bundle (30.4 GB for tasks) at every hour a day.
+    for hours in [24.0, 2.0, 1.0] {
+        let i = Inputs {
+            memory_mb: 16.0 * 1024.0,
+            hours_per_day: hours,
+            hours_given: true,
+            ..nightly
+        };
+        assert!(close(total(&m, "lightsail", &i), 164.0), "{hours} h/day");
+    }
+    // Two jobs a night that must both finish in the same 2 hours run side by side: 60 jobs × 2 h
+    // in 2 h a day = 1.973 at once, 2 copies, each at work 2 h a day. The $164 bundle runs one at
+    // a time (6.4 ÷ 4 = 1), so two: $328. That is dearer than 4 h a day (one at a time, $164)
+    // because the day asks for twice the CPU at once, not because idle hours are missed.
+    let two_a_night = |hours: f64| Inputs {
+        requests: 60.0,
+        hours_per_day: hours,
+        hours_given: true,
+        ..nightly
+    };
+    assert!(close(total(&m, "lightsail", &two_a_night(4.0)), 164.0));
+    assert!(close(total(&m, "lightsail", &two_a_night(2.0)), 328.0));
+}
+
+#[test]
+fn a_burstable_ec2_instance_in_standard_mode_must_run_a_task_at_its_full_vcpus() {
+    // The same nightly job on ECS on EC2 at 24 h a day: a t3.xlarge (4 vCPU, 40%) in Standard
+    // mode would plan 0.8 × 4 = 3.2 vCPU at most, short of the job's 4, so it is not a Standard
+    // fleet; T3 launches in Unlimited mode
+    // (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode.html),
+    // where the 24-hour average (0.33 vCPU) stays within the 1.6 vCPU baseline: no surplus.
+    // One t3.xlarge all month: 730 × $0.1664 + $3.65 = $125.12.
+    let m = model();
+    let i = Inputs {
+        requests: 30.0,
+        duration_ms: 2.0 * 3_600e3,
+        memory_mb: 4.0 * 1024.0,
+        vcpu: 4.0,
+        vcpu_given: true,
+        jobs: true,
+        hours_per_day: 24.0,
+        hours_given: true,
+        load_balancer: false,
+        ..Inputs::default()
+    };
+    let s = service(&m, "ecs-ec2", &i);
+    assert!(
+        close(s.total.unwrap_or_default(), 730.0 * 0.1664 + 3.65),
+        "{s:?}"
+    );
+    assert!(
+        s.assumptions.iter().any(|a| a.contains("Unlimited mode")),
+        "{s:?}"
+    );
 }
 
 #[test]

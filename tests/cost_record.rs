@@ -70,9 +70,11 @@ fn a_decision_record_with_a_workload_size_has_the_cost_and_matches_its_snapshot(
     assert_eq!(code, Some(0), "{err}");
     assert!(adr.contains("\n## Cost Estimate\n"), "{adr}");
     // The recommendation and its runners-up, in ranking order, with the inputs and price date.
-    let lambda = adr.find("| AWS Lambda | $179.80 |").expect("Lambda's cost");
+    let lambda = adr
+        .find("| 1 | AWS Lambda | $179.80 |")
+        .expect("Lambda's cost");
     let fargate = adr
-        .find("| AWS Fargate | $101.28 |")
+        .find("| 2 | AWS Fargate | $101.28")
         .expect("Fargate's cost");
     assert!(lambda < fargate);
     assert!(
@@ -112,15 +114,27 @@ fn without_a_workload_size_the_record_has_no_cost_section() {
 fn text_markdown_and_json_carry_the_cost_of_every_ranked_service() {
     let (code, text, err) = recommend(SIZE);
     assert_eq!(code, Some(0), "{err}");
-    assert!(text.contains("\nCost at your size:\n"), "{text}");
-    assert!(text.contains("  1. AWS Lambda: $179.80 a month"), "{text}");
-    assert!(text.contains("  2. AWS Fargate: $101.28 a month"), "{text}");
+    // Numbered by the recommendation's rank, not by cost: the cheapest is marked instead.
+    assert!(
+        text.contains(
+            "\nCost at your size (in the recommendation's order, the cheapest marked):\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  #1 AWS Lambda: $179.80 a month\n"),
+        "{text}"
+    );
+    assert!(text.contains("  #2 AWS Fargate: $101.28 a month"), "{text}");
 
     let mut args = vec!["--format", "markdown"];
     args.extend(SIZE);
     let (_, markdown, _) = recommend(&args);
     assert!(markdown.contains("## Cost at your size"), "{markdown}");
-    assert!(markdown.contains("| AWS Lambda | $179.80 |"), "{markdown}");
+    assert!(
+        markdown.contains("| 1 | AWS Lambda | $179.80 |"),
+        "{markdown}"
+    );
 
     let mut args = vec!["--format", "json", "--reserved", "--batch-on", "fargate"];
     args.extend(SIZE);

@@ -696,3 +696,30 @@ fn the_compare_window_is_a_slice_of_the_whole_table() {
         press(&mut app, KeyCode::Down);
     }
 }
+
+/// A quota the workload passes shows under its service on the Cost tab as a `!` line, and a
+/// service within 10% of the cheapest is marked `≈` with a line saying what that means.
+#[test]
+fn the_cost_tab_shows_quota_warnings_and_what_is_about_the_same() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "1B");
+    press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "10s");
+    assert_eq!(app.cost.inputs.requests, 1e9);
+    assert_eq!(app.cost.inputs.duration_ms, 10_000.0);
+    let screen = render(&mut app, 120, 40);
+    // 1B × 10 s ÷ (730 × 3,600 s) = 3,805.2 in flight: past Lambda's default 1,000.
+    assert!(
+        screen.contains("! Needs about 3,806 concurrent executions"),
+        "{screen}"
+    );
+    assert!(screen.contains("≈"), "{screen}");
+    assert!(screen.contains("about the same as"), "{screen}");
+}

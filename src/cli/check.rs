@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::exit;
 use super::output::{emit, report_diagnostics};
 use crate::data::{self, Diagnostics};
+use crate::text::count_noun;
 
 pub const AFTER_HELP: &str = "Checks syntax (with file:line:col), then every semantic problem at once: \
 duplicate ids, dangling references, cycles, unreachable questions, options with no effect, services \
@@ -67,13 +68,13 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
     if let Some(summary) = summary {
         let _ = writeln!(
             out,
-            "{name}: ok: {} questions, {} paths, {} services, {} facts, {} glossary terms, {} prices",
-            summary.questions,
-            summary.paths,
-            summary.tops.len(),
-            summary.facts,
-            summary.terms,
-            summary.prices
+            "{name}: ok: {}, {}, {}, {}, {}, {}",
+            count_noun(summary.questions, "question", "questions"),
+            count_noun(summary.paths, "path", "paths"),
+            count_noun(summary.tops.len(), "service", "services"),
+            count_noun(summary.facts, "fact", "facts"),
+            count_noun(summary.terms, "glossary term", "glossary terms"),
+            count_noun(summary.prices, "price", "prices")
         );
         let _ = writeln!(out, "Paths each service tops:");
         for (service, count) in &summary.tops {
@@ -82,9 +83,10 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
         }
         let _ = writeln!(
             out,
-            "Ties for first: {} paths (settled by the lower estimate when sized, then the lower \
-             operating burden); close calls (1 point): {} paths.",
-            summary.ties, summary.close_calls
+            "Ties for first: {} (settled by the lower estimate when sized, then the lower \
+             operating burden); close calls (1 point): {}.",
+            count_noun(summary.ties, "path", "paths"),
+            count_noun(summary.close_calls, "path", "paths")
         );
         // Checklists multiply the paths by every set of ticks, most of them hard limits; the
         // shares without any say how the common case is served.
@@ -96,8 +98,8 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
             let explored = crate::engine::explore(&plain, data::MAX_PATHS);
             let _ = writeln!(
                 out,
-                "With nothing ticked on the checklists ({} paths):",
-                explored.paths
+                "With nothing ticked on the checklists ({}):",
+                count_noun(explored.paths, "path", "paths")
             );
             for (service, count) in guide.services.iter().zip(&explored.tops) {
                 let share = 100.0 * *count as f64 / explored.paths.max(1) as f64;
@@ -107,7 +109,11 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
         if warnings.0.is_empty() {
             let _ = writeln!(out, "No warnings.");
         } else {
-            let _ = writeln!(out, "{} warnings (listed on stderr).", warnings.0.len());
+            let _ = writeln!(
+                out,
+                "{} (listed on stderr).",
+                count_noun(warnings.0.len(), "warning", "warnings")
+            );
         }
     }
     emit(&out)

@@ -224,6 +224,15 @@ fn text(report: &Report, width: usize) -> String {
                 }
             }
         }
+        for warning in &s.warnings {
+            warn(&mut out, warning, 6, width);
+        }
+    }
+    if let Some(same) = e.about_the_same_text() {
+        let _ = writeln!(out);
+        for line in text::wrap(&same, width - 2) {
+            let _ = writeln!(out, "  {line}");
+        }
     }
 
     for s in &e.services {
@@ -253,6 +262,9 @@ fn text(report: &Report, width: usize) -> String {
             for line in text::wrap(&working(item), width.saturating_sub(6).max(20)) {
                 let _ = writeln!(out, "      {line}");
             }
+        }
+        for warning in &s.warnings {
+            warn(&mut out, warning, 2, width);
         }
         for assumption in &s.assumptions {
             bullet(&mut out, assumption, width);
@@ -307,6 +319,17 @@ fn bullet(out: &mut String, text_: &str, width: usize) {
     }
 }
 
+/// A warning (a quota the workload passes, with its source) as `! ...`, indented `indent`.
+fn warn(out: &mut String, warning: &str, indent: usize, width: usize) {
+    let pad = " ".repeat(indent);
+    for (j, line) in text::wrap(warning, width.saturating_sub(indent + 2).max(20))
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(out, "{pad}{} {line}", if j == 0 { "!" } else { " " });
+    }
+}
+
 /// A Markdown table cell: pipes escaped, line breaks flattened.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -332,8 +355,25 @@ fn markdown(report: &Report) -> String {
             cell(&s.total_text())
         );
     }
+    let warned: Vec<String> = e
+        .services
+        .iter()
+        .flat_map(|s| s.warnings.iter().map(move |w| format!("{}: {w}", s.name)))
+        .collect();
+    if let Some(same) = e.about_the_same_text() {
+        let _ = writeln!(out, "\n{same}");
+    }
+    if !warned.is_empty() {
+        let _ = writeln!(out);
+        for w in &warned {
+            let _ = writeln!(out, "> **Warning:** {}", cell(w));
+        }
+    }
     for s in &e.services {
         let _ = writeln!(out, "\n## {}: {}\n", s.name, cell(&s.total_text()));
+        for w in &s.warnings {
+            let _ = writeln!(out, "> **Warning:** {}\n", cell(w));
+        }
         if !s.breakdown.is_empty() {
             let _ = writeln!(out, "| Item | Working | Amount |\n|---|---|---:|");
             for item in &s.breakdown {

@@ -12,6 +12,7 @@ use super::exit;
 use super::output::{Format, emit, say};
 use crate::data::Guide;
 use crate::prices::{self, Matchers, RegionPrices, offer};
+use crate::text::count_noun;
 
 pub const AFTER_HELP: &str = "Fetch AWS's price list for your Region, then import it:
   curl -o ec2.json https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-central-1/index.json
@@ -98,9 +99,9 @@ fn run_import(
     }
     if failed > 0 {
         say(&format!(
-            "computepick: nothing was installed ({failed} of {} files refused); installed prices \
+            "computepick: nothing was installed ({failed} of {} refused); installed prices \
              are unchanged",
-            args.files.len()
+            count_noun(args.files.len(), "file", "files")
         ));
         return exit::BAD_INPUT;
     }
@@ -135,11 +136,11 @@ fn run_import(
         for (file, p) in files {
             let _ = writeln!(
                 out,
-                "{file}: {} {} for {region}, published {}: {} prices",
+                "{file}: {} {} for {region}, published {}: {}",
                 p.offers.join(", "),
                 p.layout,
                 p.as_of,
-                p.found.len()
+                count_noun(p.found.len(), "price", "prices")
             );
             for w in &p.warnings {
                 let _ = writeln!(out, "  note: {w}");
@@ -147,9 +148,13 @@ fn run_import(
         }
         let _ = writeln!(
             out,
-            "{region}: {} of the guide's {} importable prices installed in {}",
+            "{region}: {} of the guide's {} installed in {}",
             merged.prices.len(),
-            matchers.entries.len(),
+            count_noun(
+                matchers.entries.len(),
+                "importable price",
+                "importable prices"
+            ),
             path.display()
         );
         let missing: Vec<&str> = matchers
@@ -307,12 +312,12 @@ fn row(p: &RegionPrices, importable: usize, file: Option<String>, stale: bool) -
             .iter()
             .map(|f| {
                 format!(
-                    "{} ({} {}, published {}, {} prices, imported {})",
+                    "{} ({} {}, published {}, {}, imported {})",
                     f.path,
                     f.offers.join(", "),
                     f.layout,
                     f.as_of,
-                    f.prices,
+                    count_noun(f.prices, "price", "prices"),
                     f.imported
                 )
             })

@@ -112,18 +112,20 @@ fn text(
     if let Some(e) = estimate
         && !rec.ranking.is_empty()
     {
-        let _ = writeln!(out, "\nCost at your size:");
+        let _ = writeln!(
+            out,
+            "\nCost at your size (in the recommendation's order, the cheapest marked):"
+        );
         for line in wrap_text::wrap(&e.inputs.summary(), 96) {
             let _ = writeln!(out, "  {line}");
         }
-        for (i, r) in rec.ranking.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  {}. {}: {}",
-                i + 1,
-                r.name,
-                e.monthly_text(&r.service)
-            );
+        for c in adr::ranked_costs(e, rec) {
+            let _ = writeln!(out, "  #{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
+            for w in c.warnings {
+                for (j, line) in wrap_text::wrap(w, 90).iter().enumerate() {
+                    let _ = writeln!(out, "      {} {line}", if j == 0 { "!" } else { " " });
+                }
+            }
         }
         let note = format!("{} prices as of {}; {COST_NOTE}.", e.region, e.as_of);
         for note in std::iter::once(&note).chain(notes) {

@@ -232,6 +232,24 @@ mod wrap_tests {
     }
 }
 
+/// A count and its noun, singular for exactly one: `1 price`, `2 prices`, `1 warning`.
+pub fn count_noun(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod count_noun_tests {
+    #[test]
+    fn one_is_singular() {
+        assert_eq!(super::count_noun(1, "price", "prices"), "1 price");
+        assert_eq!(super::count_noun(0, "price", "prices"), "0 prices");
+        assert_eq!(
+            super::count_noun(2, "glossary term", "glossary terms"),
+            "2 glossary terms"
+        );
+    }
+}
+
 #[cfg(test)]
 mod separators {
     #[test]

@@ -10,9 +10,10 @@
 
 use super::prices::{Bundle, InstanceType, PriceBook, Rate};
 use super::services::{
-    BATCH_MIN_JOB_MS, Commitment, HEADROOM, Load, MEMORY_KEPT_BY_OS, Notes, alb_lines,
-    batch_on_fargate, beyond, ceil, charge, cmp_cost, commitment, discount_line, floor, ipv4_line,
-    no_charge, noun, percent, plural, running, savings, size_text, tasks_text,
+    BATCH_MIN_JOB_MS, Commitment, HEADROOM, Load, MEMORY_KEPT_BY_OS, MEMORY_KEPT_SOURCE, Notes,
+    alb_lines, batch_on_fargate, beyond, ceil, charge, cmp_cost, commitment, discount_line, floor,
+    ipv4_line, no_charge, noun, noun_count, percent, plural, running, savings, size_text,
+    tasks_text,
 };
 use super::units::{format_amount, format_duration_ms, format_money, format_number};
 use super::{BatchCompute, HOURS_PER_MONTH, Inputs, LineItem};
@@ -111,12 +112,9 @@ fn fleets_of<'a>(
     if t.baseline >= 1.0 {
         fleets.push(fleet(by_size, None));
     } else {
-        let sustained = baseline * HEADROOM;
-        if load.task_busy_vcpu(inputs) <= sustained + 1e-9 {
-            fleets.push(fleet(
-                by_size.max(ceil(load.sustained_vcpu / sustained)),
-                None,
-            ));
+        let holds = standard_holds(t, inputs, load);
+        if holds >= 1.0 {
+            fleets.push(fleet(ceil(load.tasks / per.min(holds)), None));
         }
         if let Some(rate) = surplus_rate(book, t) {
             let covers = load.sustained_vcpu / baseline;
@@ -139,6 +137,24 @@ fn fleets_of<'a>(
     }
     fleets.retain(|f| f.amount <= most);
     fleets
+}
+
+/// Hours a day an EC2 instance is up to earn CPU credits: all day when the fleet runs all month,
+/// else only the running hours (instances launched for them start with no credits: T3 and T4g
+/// get no launch credits,
+/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-standard-mode-concepts.html).
+fn ec2_up_hours(load: &Load) -> f64 {
+    if load.running_hours >= HOURS_PER_MONTH - 1e-9 {
+        24.0
+    } else {
+        load.hours_per_day()
+    }
+}
+
+/// How many tasks one instance of burstable type `t` runs at once in Standard mode, each using
+/// all its vCPUs while at work (see [`Load::burstable_holds`]); T instances accrue credits.
+fn standard_holds(t: &InstanceType, inputs: &Inputs, load: &Load) -> f64 {
+    load.burstable_holds(inputs, t.vcpu, t.baseline, true, ec2_up_hours(load))
 }
 
 fn arch_name(arm: bool) -> &'static str {
@@ -319,19 +335,32 @@ fn fleet_text(book: &PriceBook, fleet: &Fleet, inputs: &Inputs, load: &Load, wha
             percent(t.baseline)
         )
     } else {
+        let share = load.burst_share(inputs, t.baseline, true, ec2_up_hours(load));
         format!(
-            "; it is burstable and sustains {} of each vCPU, of which the fleet plans to use {} \
-             (headroom for peaks), so it also covers the {} vCPU the requests keep busy and each \
-             task's {} busy vCPU on one instance",
+            "; it is burstable, with a {} baseline{}, and plans to use {} of that (headroom for \
+             peaks): {} vCPU, so it runs {} of the {} vCPU {} at once (each uses all its vCPUs \
+             while at work, {} a day at the most)",
             percent(t.baseline),
+            if share > t.baseline + 1e-9 {
+                format!(
+                    " raised to {} of each vCPU by the credits it earns in the hours its tasks \
+                     are idle",
+                    percent(share)
+                )
+            } else {
+                String::new()
+            },
             percent(HEADROOM),
-            format_amount(load.sustained_vcpu),
-            format_amount(load.task_busy_vcpu(inputs))
+            format_amount(t.vcpu * share * HEADROOM),
+            group_thousands(standard_holds(t, inputs, load).min(per)),
+            format_number(inputs.vcpu),
+            noun(what, 2.0),
+            noun_count(load.task_busy_hours(inputs), "hour")
         )
     };
     format!(
         "{} × {} ({} vCPU, {} GiB): the cheapest {} fleet in the price list for {} {} of {}; \
-         one holds {}, with {} of its memory left to the operating system and agent{burst}.",
+         one holds {}, with {} of its memory left to the operating system and agent ({}){burst}.",
         group_thousands(fleet.amount),
         t.name,
         format_number(t.vcpu),
@@ -342,6 +371,7 @@ fn fleet_text(book: &PriceBook, fleet: &Fleet, inputs: &Inputs, load: &Load, wha
         size_text(inputs),
         group_thousands(per),
         percent(MEMORY_KEPT_BY_OS),
+        MEMORY_KEPT_SOURCE,
     )
 }
 
@@ -694,26 +724,21 @@ fn lightsail_quota(book: &PriceBook) -> f64 {
         .map_or(20.0, |(n, _)| n)
 }
 
-/// A Lightsail bundle's sustainable vCPUs for the load, with [`HEADROOM`]: its baseline, raised
-/// by the burst capacity idle hours earn when the workload runs part of the day (capacity
-/// accrues for up to 24 hours, so a day's earnings can be spent in its running hours), at most
-/// every vCPU. Bundles that accrue no burst capacity (the $384 plan and up) get their baseline.
-fn bundle_sustains(b: &Bundle, load: &Load) -> f64 {
-    let share = if b.accrues {
-        (b.baseline * 24.0 / load.hours_per_day().max(1e-9)).min(1.0)
-    } else {
-        b.baseline
-    };
-    b.vcpu * share * HEADROOM
+/// The share of each vCPU a Lightsail bundle gives a task at work (see [`Load::burst_share`]):
+/// a bundle runs all day, earning burst capacity in the hours its tasks are idle; bundles that
+/// accrue none (the $384 plan and up) give their baseline
+/// (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html).
+fn bundle_share(b: &Bundle, inputs: &Inputs, load: &Load) -> f64 {
+    load.burst_share(inputs, b.baseline, b.accrues, 24.0)
 }
 
 /// Lightsail bundles needed: each holds whole tasks (one task never spans two), by size with
-/// the system's memory kept, and by the CPU it sustains for the busy vCPUs.
+/// the system's memory kept, and by the CPU it sustains for the tasks at work at once, each
+/// using all its vCPUs (see [`Load::burstable_holds`]).
 fn bundles_needed(b: &Bundle, inputs: &Inputs, load: &Load) -> Option<f64> {
-    let per = per_server(b.vcpu, b.memory_gib, inputs.vcpu, load.memory_gib);
-    let sustains = bundle_sustains(b, load);
-    (per >= 1.0 && load.task_busy_vcpu(inputs) <= sustains + 1e-9)
-        .then(|| ceil(load.tasks / per).max(ceil(load.sustained_vcpu / sustains)))
+    let per = per_server(b.vcpu, b.memory_gib, inputs.vcpu, load.memory_gib)
+        .min(load.burstable_holds(inputs, b.vcpu, b.baseline, b.accrues, 24.0));
+    (per >= 1.0).then(|| ceil(load.tasks / per))
 }
 
 pub fn lightsail(
@@ -753,10 +778,11 @@ pub fn lightsail(
             .max_by(|x, y| x.monthly.total_cmp(&y.monthly));
         return Err(match largest {
             Some(b) => format!(
-                "no Lightsail bundle holds a task of {} busy for {} vCPU on one instance \
-                 (largest: {} vCPU, {} GB)",
+                "no Lightsail bundle holds a task of {} at work {} a day on one instance, with \
+                 {} headroom (largest: {} vCPU, {} GB)",
                 size_text(inputs),
-                format_amount(load.task_busy_vcpu(inputs)),
+                noun_count(load.task_busy_hours(inputs), "hour"),
+                percent(1.0 - HEADROOM),
                 format_number(b.vcpu),
                 format_number(b.memory_gib)
             ),
@@ -766,26 +792,32 @@ pub fn lightsail(
     let rate = book.rate(&bundle.price_id)?;
     a.say(|| tasks_text(load, inputs, "copy"));
     a.say(|| {
+        let share = bundle_share(bundle, inputs, load);
         format!(
             "{} × the {} bundle: the cheapest way in the price list to hold them, each copy on one \
              instance with {} of its memory left to the operating system. Lightsail bundles are \
-             burstable: this one sustains {} of each vCPU{}, of which {} is planned (headroom), so \
-             {} vCPU each, covering the {} vCPU the requests keep busy.",
+             burstable: this one has a {} baseline{}, of which {} is planned (headroom), so {} \
+             vCPU for the {} vCPU a copy uses while at work ({} a day at the most).",
             group_thousands(n),
             format_money(bundle.monthly),
             percent(MEMORY_KEPT_BY_OS),
             percent(bundle.baseline),
             if !bundle.accrues {
-                " and accrues no burst capacity"
-            } else if load.hours_per_day() < 24.0 {
-                ", raised by the burst capacity its idle hours earn (it accrues for up to 24 \
-                 hours, so a day's baseline can be spent in the hours the workload runs)"
+                " and accrues no burst capacity".to_owned()
+            } else if share > bundle.baseline + 1e-9 {
+                format!(
+                    ", raised to {} of each vCPU by the burst capacity it earns while the copies \
+                     are idle (it accrues for up to 24 hours, so a day's baseline can be spent in \
+                     their busy hours)",
+                    percent(share)
+                )
             } else {
-                ""
+                String::new()
             },
             percent(HEADROOM),
-            format_amount(bundle_sustains(bundle, load)),
-            format_amount(load.sustained_vcpu)
+            format_amount(bundle.vcpu * share * HEADROOM),
+            format_number(inputs.vcpu),
+            noun_count(load.task_busy_hours(inputs), "hour")
         )
     });
     a.say(|| {
@@ -806,7 +838,9 @@ pub fn lightsail(
     if inputs.spot || inputs.reserved || inputs.savings_plans {
         a.say(|| "Spot, Reserved and Savings Plans do not apply to Lightsail.".into());
     }
-    let mut lines = vec![charge(
+    // Billed per instance for the month: the working reads `8 instance-months × $12.00 per
+    // instance-month`, not `8 months`.
+    let mut bundles = charge(
         format!(
             "{}: {} instance{} × 1 month",
             bundle.label,
@@ -815,7 +849,10 @@ pub fn lightsail(
         ),
         n,
         rate,
-    )];
+    );
+    bundles.unit = "instance-month".into();
+    bundles.price = format!("{} per instance-month", format_money(rate.per_unit));
+    let mut lines = vec![bundles];
     if inputs.load_balancer {
         if let Some(r) = &balancer {
             lines.push(charge("Lightsail load balancer".into(), 1.0, r));
@@ -935,14 +972,14 @@ mod tests {
             }
             let by_size = ceil(load.tasks / per);
             let baseline = t.vcpu * t.baseline;
-            let sustained = baseline * HEADROOM;
-            let standard_fits = t.baseline >= 1.0 || load.task_busy_vcpu(inputs) <= sustained;
+            let holds = standard_holds(t, inputs, load);
+            let standard_fits = t.baseline >= 1.0 || holds >= 1.0;
             let rate = (t.baseline < 1.0).then(|| surplus_rate(book, t)).flatten();
             let top = by_size.max(ceil(load.sustained_vcpu / baseline)) + 3.0;
             let mut n = by_size;
             while n <= top.min(most) {
-                let standard = standard_fits
-                    && (t.baseline >= 1.0 || n * sustained >= load.sustained_vcpu - 1e-9);
+                let standard =
+                    standard_fits && (t.baseline >= 1.0 || n * per.min(holds) >= load.tasks);
                 let mut costs = Vec::new();
                 if standard {
                     costs.push(bill.month(&Fleet {

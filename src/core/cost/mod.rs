@@ -33,7 +33,9 @@ use serde::Serialize;
 
 use crate::data::Guide;
 
-pub use breakeven::{Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens};
+pub use breakeven::{
+    ABOUT_THE_SAME, Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens,
+};
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
 pub use services::{BATCH_MIN_JOB_MS, HEADROOM, MEMORY_KEPT_BY_OS, fargate_size};
 pub use shape::{Stated, WorkloadShape, shape_from_answers};
@@ -227,7 +229,12 @@ impl Inputs {
         format!(
             "{} {}/month × {} · {} · {} vCPU · {hours} · {} request{} at a time per task · {}",
             format_count(self.requests),
-            if self.jobs { "jobs" } else { "requests" },
+            match (self.jobs, self.requests == 1.0) {
+                (true, true) => "job",
+                (true, false) => "jobs",
+                (false, true) => "request",
+                (false, false) => "requests",
+            },
             format_duration_ms(self.duration_ms),
             format_memory_mb(self.memory_mb),
             format_number(self.vcpu),
@@ -553,6 +560,46 @@ impl Estimate {
         self.services.first().filter(|s| s.fits())
     }
 
+    /// The fitting services that cost about the same as the cheapest (within
+    /// [`breakeven::ABOUT_THE_SAME`], 10%), in cost order, the cheapest left out.
+    pub fn about_the_same(&self) -> Vec<&ServiceEstimate> {
+        let Some(cheapest) = self.cheapest().and_then(|s| s.total) else {
+            return Vec::new();
+        };
+        self.services
+            .iter()
+            .skip(1)
+            .filter(|s| {
+                s.total
+                    .is_some_and(|t| t <= cheapest * (1.0 + breakeven::ABOUT_THE_SAME) + 1e-9)
+            })
+            .collect()
+    }
+
+    /// One sentence when the next cheapest services are within 10% of the cheapest: `AWS
+    /// Fargate ($12.15) is about the same as Amazon ECS on EC2 ($11.50): within 10%, the gap is
+    /// smaller than the estimate's own rounding`. `None` when the cheapest is clearly cheapest.
+    pub fn about_the_same_text(&self) -> Option<String> {
+        let cheapest = self.cheapest()?;
+        let close = self.about_the_same();
+        if close.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = close
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.total_text()))
+            .collect();
+        Some(format!(
+            "{} {} about the same as {} ({}): within {}, too close for an estimate \
+             to choose between.",
+            join_and(&names),
+            if names.len() == 1 { "is" } else { "are" },
+            cheapest.name,
+            cheapest.total_text(),
+            services::percent(breakeven::ABOUT_THE_SAME)
+        ))
+    }
+
     /// `$9.01 a month`, `does not fit: ...`, or `not estimated` for a service it has no model of.
     pub fn monthly_text(&self, id: &str) -> String {
         match self.service(id) {
@@ -743,10 +790,23 @@ impl CostModel {
                  job-hours a month{}); only Lightsail (billed all month) and a Beanstalk \
                  environment keep servers between them.",
                 format_amount(load.job_hours),
-                if inputs.hours_given {
+                if inputs.hours_given && load.hours_per_day() > inputs.hours_per_day + 1e-9 {
                     format!(
-                        ", spread over {} hours a day",
-                        format_number(inputs.hours_per_day)
+                        ", spread over {} a day: a job runs its whole {}, so the {} stated {} \
+                         taken as that",
+                        services::noun_count(load.hours_per_day(), "hour"),
+                        format_duration_ms(inputs.duration_ms),
+                        services::noun_count(inputs.hours_per_day, "hour"),
+                        if format_number(inputs.hours_per_day) == "1" {
+                            "is"
+                        } else {
+                            "are"
+                        }
+                    )
+                } else if inputs.hours_given {
+                    format!(
+                        ", spread over {} a day",
+                        services::noun_count(load.hours_per_day(), "hour")
                     )
                 } else {
                     ", one after another, or side by side past 24 hours a day".to_owned()
@@ -754,9 +814,9 @@ impl CostModel {
             )
         } else {
             format!(
-                "A service that serves requests: they arrive evenly over the {} hours a day it \
-                 runs; peaks need more capacity than this average.",
-                format_number(inputs.hours_per_day)
+                "A service that serves requests: they arrive evenly over the {} a day it runs; \
+                 peaks need more capacity than this average.",
+                services::noun_count(inputs.hours_per_day, "hour")
             )
         };
         vec![
@@ -784,14 +844,25 @@ impl CostModel {
             format!(
                 "Where CPU matters, requests are assumed CPU-bound for their whole duration; a \
                  task runs on one server, and a server gives tasks at most {} of its memory (the \
-                 rest is the operating system's and the agent's) and a burstable one at most {} \
-                 of the CPU it sustains.",
+                 rest is the operating system's and the agent's: {}) and a burstable one at most \
+                 {} of the CPU it sustains, with its baseline raised by the credits it earns while \
+                 its tasks are idle; a task at work uses all its vCPUs.",
                 services::percent(1.0 - MEMORY_KEPT_BY_OS),
+                services::MEMORY_KEPT_SOURCE,
                 services::percent(HEADROOM)
             ),
             "Data transfer, storage, NAT gateways and logs are not included.".into(),
             "An estimate only: check the AWS Pricing Calculator before you commit.".into(),
         ]
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -75,6 +75,12 @@ pub(super) fn beyond(value: f64, limit: f64, short: fn(f64) -> String, unit: &st
 /// is kept on a Lightsail instance, whose operating system needs memory too.
 pub const MEMORY_KEPT_BY_OS: f64 = 0.05;
 
+/// Where [`MEMORY_KEPT_BY_OS`] comes from, in the words the assumptions show.
+pub const MEMORY_KEPT_SOURCE: &str = "AWS's ECS and Batch memory-management pages advise keeping \
+     about 5% for the agent and system \
+     (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html, \
+     https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html)";
+
 /// The share of a burstable server's sustainable CPU (its baseline, plus the credits its idle
 /// hours earn) the estimate plans to use: the rest is headroom for peaks, since a Lightsail or
 /// T-family instance out of credits is held at its baseline
@@ -162,22 +168,60 @@ pub struct Load {
 }
 
 impl Load {
-    /// The CPU one task keeps busy at most, which one server must sustain: a task cannot borrow
-    /// CPU from the next server. Its vCPUs when it is busy all the time (concurrency at or past
-    /// what one task serves at once), less when the whole workload keeps less busy.
-    pub fn task_busy_vcpu(&self, inputs: &Inputs) -> f64 {
-        inputs.vcpu * (self.concurrency / inputs.per_task_concurrency).min(1.0)
+    /// Hours a day one task is at work, at the most: the running hours a day, times the share of
+    /// them its requests keep it busy (all of them once the load fills a task). While at work a
+    /// task uses all its vCPUs: a job, or a task serving as many requests as it takes at once.
+    /// Taken from the busiest task, so it never falls as the load grows.
+    pub fn task_busy_hours(&self, inputs: &Inputs) -> f64 {
+        self.hours_per_day() * (self.concurrency / inputs.per_task_concurrency).min(1.0)
     }
 
     /// Hours a day the workload runs, as [`Load::running_hours`] gives them.
     pub fn hours_per_day(&self) -> f64 {
         self.running_hours / HOURS_PER_MONTH * 24.0
     }
+
+    /// The share of each vCPU a burstable server of `baseline` gives a task for the hours it is
+    /// at work, before [`HEADROOM`]: its baseline, raised by the credits the server earns while up
+    /// `up_hours` a day (credits accrue for up to 24 hours of earnings, so a day's baseline can
+    /// be spent in the task's busy hours), at most every vCPU; the baseline alone when the server
+    /// accrues no credits.
+    pub fn burst_share(&self, inputs: &Inputs, baseline: f64, accrues: bool, up_hours: f64) -> f64 {
+        if accrues {
+            (baseline * up_hours / self.task_busy_hours(inputs).max(1e-9)).min(1.0)
+        } else {
+            baseline
+        }
+    }
+
+    /// How many tasks a burstable server of `vcpu` vCPUs runs at once (see [`Load::burst_share`]):
+    /// each uses all its vCPUs while at work, and the server plans to use [`HEADROOM`] of what it
+    /// sustains. 0 when not even one task's vCPUs fit.
+    pub fn burstable_holds(
+        &self,
+        inputs: &Inputs,
+        vcpu: f64,
+        baseline: f64,
+        accrues: bool,
+        up_hours: f64,
+    ) -> f64 {
+        floor(vcpu * self.burst_share(inputs, baseline, accrues, up_hours) * HEADROOM / inputs.vcpu)
+    }
 }
 
 impl Load {
     pub fn new(inputs: &Inputs) -> Load {
-        let window = HOURS_PER_MONTH * inputs.hours_per_day / 24.0;
+        // A job runs its whole duration: stated hours a day shorter than one job are taken as
+        // the job's duration (at most the whole day), so a shorter day never packs more jobs side
+        // by side than there are.
+        let hours_per_day = if inputs.jobs && inputs.hours_given {
+            inputs
+                .hours_per_day
+                .max((inputs.duration_ms / 3_600e3).min(24.0))
+        } else {
+            inputs.hours_per_day
+        };
+        let window = HOURS_PER_MONTH * hours_per_day / 24.0;
         let seconds = inputs.requests * inputs.duration_ms / 1_000.0;
         // Jobs run only while they run: without stated hours, one after another until they
         // fill the day, then side by side.
@@ -285,9 +329,9 @@ pub(super) fn running(load: &Load, inputs: &Inputs) -> String {
         )
     } else {
         format!(
-            "{} hours a day ({} hours a month)",
-            format_number(inputs.hours_per_day),
-            format_number(load.running_hours)
+            "{} a day ({} a month)",
+            noun_count(load.hours_per_day(), "hour"),
+            noun_count(load.running_hours, "hour")
         )
     }
 }
@@ -880,6 +924,13 @@ fn fargate_jobs(
 
 pub(super) fn plural(n: f64) -> &'static str {
     if n == 1.0 { "" } else { "s" }
+}
+
+/// `1 hour`, `1.5 hours`, `2 copies`: the number as `format_number` writes it, then the noun.
+pub(super) fn noun_count(n: f64, word: &str) -> String {
+    let text = format_number(n);
+    let one = if text == "1" { 1.0 } else { n };
+    format!("{text} {}", noun(word, one))
 }
 
 /// `1 task`, `2 tasks`, `2 copies`.

@@ -234,16 +234,17 @@ impl Price {
     }
 }
 
-/// Dollars with at least two decimals and no trailing zeros beyond them: 0.2 → 0.20,
-/// 0.0000166667 → 0.0000166667, 5 → 5.00.
+/// Dollars with at least two decimals and no trailing zeros beyond them, the whole part grouped:
+/// 0.2 → 0.20, 0.0000166667 → 0.0000166667, 5 → 5.00, 1324 → 1,324.00.
 pub fn dollars(amount: f64) -> String {
     let text = format!("{amount:.10}");
     let trimmed = text.trim_end_matches('0');
-    match trimmed.split_once('.') {
-        Some((whole, frac)) if frac.len() < 2 => format!("{whole}.{frac:0<2}"),
-        Some(_) => trimmed.to_owned(),
-        None => format!("{trimmed}.00"),
-    }
+    let (whole, frac) = trimmed.split_once('.').unwrap_or((trimmed, ""));
+    // The whole part grouped as every other amount is (`format_money`): 1324 → 1,324.00.
+    let whole = whole
+        .parse::<f64>()
+        .map_or_else(|_| whole.to_owned(), group_thousands);
+    format!("{whole}.{frac:0<2}")
 }
 
 /// 1000000 → 1,000,000 (fractions are rounded; allowances are whole quantities).
@@ -396,6 +397,9 @@ mod tests {
         assert_eq!(dollars(0.0000166667), "0.0000166667");
         assert_eq!(dollars(5.0), "5.00");
         assert_eq!(dollars(0.04048), "0.04048");
+        // Grouped like every other amount: the $1,324 Lightsail bundle, not $1324.00.
+        assert_eq!(dollars(1324.0), "1,324.00");
+        assert_eq!(dollars(1234567.5), "1,234,567.50");
         assert_eq!(group_thousands(1_000_000.0), "1,000,000");
         assert_eq!(group_thousands(400_000.0), "400,000");
         assert_eq!(group_thousands(999.0), "999");

@@ -35,22 +35,103 @@ pub struct RecordInfo<'a> {
     pub cost: Option<String>,
 }
 
-/// The record's cost section for a sized workload: the monthly estimate of every ranked service,
-/// the recommendation first, with the inputs, region and prices' date it rests on.
+/// One ranked service's cost, for the lists a recommendation shows beside its estimate.
+pub struct RankedCost<'a> {
+    /// The recommendation's rank, from 1 (by score, not by cost).
+    pub rank: usize,
+    pub name: &'a str,
+    /// `$9.01 a month`, or why it does not fit.
+    pub monthly: String,
+    /// `$9.01`, or why it does not fit (for a table with a Monthly column).
+    pub total: String,
+    /// The cheapest of the ranked services that fit.
+    pub cheapest: bool,
+    /// Within 10% of that cheapest one (see [`crate::cost::Estimate::about_the_same`]).
+    pub about_the_same: bool,
+    /// Quotas the workload passes there, with their sources.
+    pub warnings: &'a [String],
+}
+
+impl RankedCost<'_> {
+    /// ` (cheapest)`, ` (about the same as the cheapest)` or nothing.
+    pub fn mark(&self) -> &'static str {
+        if self.cheapest {
+            " (cheapest)"
+        } else if self.about_the_same {
+            " (about the same as the cheapest, within 10%)"
+        } else {
+            ""
+        }
+    }
+}
+
+/// The ranked services' costs in the recommendation's order, the cheapest of them marked and
+/// those within 10% of it marked as about the same.
+pub fn ranked_costs<'a>(estimate: &'a Estimate, rec: &'a Recommendation) -> Vec<RankedCost<'a>> {
+    let totals: Vec<Option<f64>> = rec
+        .ranking
+        .iter()
+        .map(|r| estimate.service(&r.service).and_then(|s| s.total))
+        .collect();
+    let cheapest = totals.iter().flatten().copied().reduce(f64::min);
+    rec.ranking
+        .iter()
+        .zip(&totals)
+        .enumerate()
+        .map(|(i, (r, total))| {
+            let (cheapest, about_the_same) = match (total, cheapest) {
+                (Some(t), Some(c)) => (
+                    (t - c).abs() <= 1e-9 * c.max(1.0),
+                    *t <= c * (1.0 + crate::cost::ABOUT_THE_SAME) + 1e-9,
+                ),
+                _ => (false, false),
+            };
+            RankedCost {
+                rank: i + 1,
+                name: &r.name,
+                monthly: estimate.monthly_text(&r.service),
+                total: estimate
+                    .service(&r.service)
+                    .map_or_else(|| "not estimated".into(), |s| s.total_text()),
+                cheapest,
+                about_the_same,
+                warnings: estimate
+                    .service(&r.service)
+                    .map_or(&[][..], |s| s.warnings.as_slice()),
+            }
+        })
+        .collect()
+}
+
+/// The record's cost section for a sized workload: the monthly estimate of every ranked service
+/// in the recommendation's order (its rank, not a cost ranking: the cheapest is marked), with
+/// the inputs, region and prices' date it rests on, and any quota a service passes.
 pub fn cost_section(estimate: &Estimate, rec: &Recommendation) -> String {
     let mut out = format!(
-        "For {} ({} prices as of {}; estimate only):\n\n| Service | Monthly |\n|---|---:|\n",
+        "For {} ({} prices as of {}; estimate only), in the recommendation's order:\n\n\
+         | Rank | Service | Monthly |\n|---:|---|---:|\n",
         estimate.inputs.summary(),
         estimate.region,
         estimate.as_of
     );
-    for r in &rec.ranking {
-        if let Some(s) = estimate.service(&r.service) {
+    let costs = ranked_costs(estimate, rec);
+    for c in &costs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}{} |",
+            c.rank,
+            c.name,
+            c.total.replace('|', "\\|"),
+            c.mark()
+        );
+    }
+    for c in &costs {
+        for w in c.warnings {
             let _ = writeln!(
                 out,
-                "| {} | {} |",
-                r.name,
-                s.total_text().replace('|', "\\|")
+                "\n> **Warning:** {}: {}",
+                c.name,
+                w.replace('|', "\\|")
             );
         }
     }

@@ -188,8 +188,20 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
         .unwrap_or(&[]);
     // Each service's line, and for one that does not fit the rest of its reason, wrapped under
     // it as far as the rows allow.
-    let mut rows: Vec<(Line<'static>, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(Line<'static>, Vec<(String, Style)>)> = Vec::new();
     let indent = key_width + name_width;
+    // Services within 10% of the cheapest are marked `≈`, and a line under the list says so.
+    let close: Vec<&str> = estimate
+        .about_the_same()
+        .iter()
+        .map(|s| s.service.as_str())
+        .collect();
+    let same_line = estimate.cheapest().filter(|_| !close.is_empty()).map(|c| {
+        Line::styled(
+            format!(" ≈ about the same as {} (within 10%)", short_name(&c.name)),
+            theme.dim(),
+        )
+    });
     for (i, s) in estimate.services.iter().enumerate() {
         let name = short_name(&s.name);
         // The service's line on the chart below, as its key: `──` in its colour or its letter.
@@ -202,7 +214,13 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                 } else {
                     0
                 };
-                let mark = if i == 0 { "★" } else { " " };
+                let mark = if i == 0 {
+                    "★"
+                } else if close.contains(&s.service.as_str()) {
+                    "≈"
+                } else {
+                    " "
+                };
                 let line = Line::from(vec![
                     Span::raw(mark),
                     Span::styled(sample, key_style),
@@ -216,7 +234,19 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                         theme.positive(),
                     ),
                 ]);
-                rows.push((line, Vec::new()));
+                // A warning (a quota passed) as `! …` under the service, as far as rows allow.
+                let warned = s
+                    .warnings
+                    .iter()
+                    .flat_map(|w| {
+                        wrap(
+                            &format!("! {w}"),
+                            usize::from(inner.width).saturating_sub(key_width).max(8),
+                        )
+                    })
+                    .map(|l| (l, theme.negative()))
+                    .collect();
+                rows.push((line, warned));
             }
             None => {
                 let reason = s.reason.clone().unwrap_or_else(|| "does not fit".into());
@@ -235,29 +265,36 @@ fn draw_bars(view: &CostView, theme: Theme, area: Rect, buf: &mut Buffer) {
                     Span::raw(format!(" {name:<name_width$}")),
                     Span::styled(first, theme.dim()),
                 ]);
-                rows.push((line, wrapped));
+                rows.push((
+                    line,
+                    wrapped.into_iter().map(|l| (l, theme.dim())).collect(),
+                ));
             }
         }
     }
     let height = usize::from(inner.height);
-    let mut spare = height.saturating_sub(lines.len() + rows.len());
-    for (line, rest) in rows {
+    let mut spare =
+        height.saturating_sub(lines.len() + rows.len() + usize::from(same_line.is_some()));
+    let fitting = estimate.services.iter().filter(|s| s.fits()).count();
+    let mut same_line = same_line;
+    for (row, (line, rest)) in rows.into_iter().enumerate() {
+        if row == fitting {
+            lines.extend(same_line.take());
+        }
         lines.push(line);
         let shown = rest.len().min(spare);
         spare -= shown;
-        for (i, l) in rest.iter().take(shown).enumerate() {
+        for (i, (l, style)) in rest.iter().take(shown).enumerate() {
             // Out of rows before the reason ends: say so where it stops.
             let text = if i + 1 == shown && shown < rest.len() {
                 format!("{l} …")
             } else {
                 l.clone()
             };
-            lines.push(Line::styled(
-                format!("{:key_width$}{text}", ""),
-                theme.dim(),
-            ));
+            lines.push(Line::styled(format!("{:key_width$}{text}", ""), *style));
         }
     }
+    lines.extend(same_line);
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -166,7 +166,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         && let Some(estimate) = &app.cost.estimate
     {
         lines.push(Line::default());
-        let heading = format!("Cost at your size ({})", estimate.inputs.summary());
+        let heading = format!(
+            "Cost at your size ({}), in the recommendation's order",
+            estimate.inputs.summary()
+        );
         for l in wrap(&heading, width) {
             lines.push(Line::styled(l, theme.heading()));
         }
@@ -183,16 +186,19 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
                 lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
             }
         }
-        for r in rec.ranking.iter().take(4) {
-            let text = estimate.monthly_text(&r.service);
-            for (i, l) in wrap(&format!("{}: {text}", r.name), width.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-            {
+        for c in crate::adr::ranked_costs(estimate, rec).iter().take(4) {
+            let text = format!("#{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
+            for (i, l) in wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
                 lines.push(Line::raw(format!(
                     "{}{l}",
                     if i == 0 { "  $ " } else { "    " }
                 )));
+            }
+            for w in c.warnings {
+                for (i, l) in wrap(w, width.saturating_sub(6)).into_iter().enumerate() {
+                    let mark = if i == 0 { "    ! " } else { "      " };
+                    lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
+                }
             }
         }
         let note = format!(
