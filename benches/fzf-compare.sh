@@ -37,7 +37,7 @@ echo "fzf $(fzf --version | cut -d' ' -f1), one process per keystroke, best of $
 echo
 echo "| data set | lines | fzf --filter: mean | fzf --filter: worst | start-up alone |"
 echo "|---|---:|---:|---:|---:|"
-for set in embedded synthetic-1k synthetic-10k synthetic-100k; do
+for set in embedded grown-2.5k; do
   file="$dir/$set.txt"
   lines=$(wc -l <"$file")
   total=0
