@@ -405,8 +405,7 @@ fn narrowing_gives_the_same_results_as_searching_from_scratch() {
     );
     let refs: Vec<&str> = queries.iter().map(String::as_str).collect();
     narrowing_matches_scratch(Index::new(&guide), &refs, 10);
-    // A tiny rescoring pool exercises the pre-scored path on the real data.
-    narrowing_matches_scratch(Index::new(&guide).with_rescore_pool(4), &refs[..40], 5);
+    narrowing_matches_scratch(Index::new(&guide), &refs[..40], 5);
 }
 
 #[test]

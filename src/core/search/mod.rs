@@ -264,12 +264,6 @@ impl Index {
         }
     }
 
-    /// Kept for callers written when a cheap pre-score chose which candidates skim scored: every
-    /// candidate is scored exactly now, so the pool size changes nothing.
-    pub fn with_rescore_pool(self, _pool: usize) -> Index {
-        self
-    }
-
     pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> {
         self.slots.iter().map(|s| &s.entry)
     }
