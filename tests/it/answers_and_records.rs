@@ -1,4 +1,4 @@
-//! Issue 7: what-if in the app, answer files, decision records, and files that are safe.
+//! What-if in the app, answer files, decision records, and files that are safe.
 
 use crate::support::{THUMBNAILS, answer_args, answers, computepick, guide, press, top};
 use computepick::app::{App, Screen, Tab};

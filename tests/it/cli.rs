@@ -1,6 +1,6 @@
 //! The command line as scripts use it: output formats, exit codes, and error messages.
 
-use crate::support::{SMALL, THUMBNAILS, computepick, failure, stdout};
+use crate::support::{SERVICE_IDS, SMALL, THUMBNAILS, computepick, failure, stdout};
 use assert_cmd::Command;
 
 fn recommend(answers: &[&str], extra: &[&str]) -> Command {
@@ -269,15 +269,7 @@ fn check_summarises_valid_data() {
     assert!(out.starts_with("decisions.ron: ok: 9 questions"), "{out}");
     assert!(out.contains("Ties for first: "), "{out}");
     assert!(out.contains("close calls (1 point): "), "{out}");
-    for service in [
-        "lambda",
-        "fargate",
-        "ecs-ec2",
-        "eks",
-        "batch",
-        "lightsail",
-        "elastic-beanstalk",
-    ] {
+    for service in SERVICE_IDS {
         assert!(out.contains(service), "{out}");
     }
 }

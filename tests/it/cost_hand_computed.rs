@@ -1,4 +1,6 @@
-//! Issue 18's cases, each with its hand computation and the source of every rule it uses.
+//! The cost model's harder cases (tasks placed on instances, burst credits, quotas, batch, load
+//! balancers, public IPv4, break-evens), each with its hand computation and the source of every
+//! rule it uses.
 //!
 //! Prices: decisions.ron (us-east-1, On-Demand, Linux). Public IPv4 $0.005 an hour
 //! (https://aws.amazon.com/vpc/pricing/), so $3.65 for a month.

@@ -2,7 +2,7 @@
 //! knock-outs only where a scenario shows the limit, flips that really flip, no result decided
 //! by the order of the data file, one scorer for `recommend` and `check`.
 
-use crate::support::guide;
+use crate::support::{SERVICE_IDS, guide};
 use computepick::data::{Guide, Rule};
 use computepick::engine::{self, Answers, Change, Step};
 use serde::Deserialize;
@@ -66,15 +66,7 @@ fn every_named_workload_gets_a_service_an_architect_accepts() {
 fn the_set_names_sixty_workloads_five_per_service_and_the_cases_that_went_wrong() {
     let set = scenarios();
     assert!(set.len() >= 60, "{} scenarios", set.len());
-    for service in [
-        "lambda",
-        "fargate",
-        "ecs-ec2",
-        "eks",
-        "batch",
-        "lightsail",
-        "elastic-beanstalk",
-    ] {
+    for service in SERVICE_IDS {
         let count = set.iter().filter(|s| s.expect[0] == service).count();
         assert!(
             count >= 5,

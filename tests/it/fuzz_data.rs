@@ -2,7 +2,7 @@
 //! decisions.ron. Whatever comes in, the answer is a guide or positioned errors — never a panic,
 //! never a hang (each file case must finish within [`CASE_LIMIT`]).
 //! A fixed number of cases runs in `cargo test`; run longer by hand with
-//! `PROPTEST_CASES=20000 cargo test --release --test fuzz_data`.
+//! `PROPTEST_CASES=20000 cargo test --release --test it fuzz_data`.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -87,7 +87,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
             }
         }
     }
-    // The loader refuses non-UTF-8 before parsing (tested in tests/hostile.rs).
+    // The loader refuses non-UTF-8 before parsing (tested in the hostile module).
     String::from_utf8_lossy(&bytes).into_owned()
 }
 

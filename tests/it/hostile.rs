@@ -215,7 +215,7 @@ fn every_subcommand_is_covered_here() {
     for name in subcommands() {
         assert!(
             covered.contains(&name.as_str()),
-            "subcommand {name} has no bad-input cases in tests/hostile.rs"
+            "subcommand {name} has no bad-input cases in tests/it/hostile.rs"
         );
     }
 }

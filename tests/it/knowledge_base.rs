@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::support::guide;
+use crate::support::{SERVICE_IDS, guide};
 use computepick::data::Guide;
 
 /// `YYYY-MM-DD` with a plausible month and day.
@@ -30,16 +30,6 @@ fn is_https(url: &str) -> bool {
 fn non_empty_list(list: &[String]) -> bool {
     !list.is_empty() && list.iter().all(|item| !item.trim().is_empty())
 }
-
-const SERVICE_IDS: [&str; 7] = [
-    "lambda",
-    "fargate",
-    "ecs-ec2",
-    "eks",
-    "batch",
-    "lightsail",
-    "elastic-beanstalk",
-];
 
 #[test]
 fn the_seven_services_are_present() {

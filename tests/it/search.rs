@@ -60,7 +60,7 @@ fn every_title_finds_its_entry_first() {
 /// An alias finds its entry first unless another service or concept has the very same name
 /// (title or alias). Then the entry must tie for the top score, and the tie goes to the title
 /// that is that name, else to the service, else alphabetically. The shared names are printed
-/// (`cargo test --test search -- --nocapture`) so data edits that add one are visible.
+/// (`cargo test --test it search:: -- --nocapture`) so data edits that add one are visible.
 #[test]
 fn every_alias_finds_its_entry_first_or_ties_for_first_when_shared() {
     let guide = guide();

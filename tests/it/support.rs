@@ -96,6 +96,17 @@ pub fn real_app() -> App {
     App::new(guide())
 }
 
+/// Every service the built-in guide recommends, by id.
+pub const SERVICE_IDS: [&str; 7] = [
+    "lambda",
+    "fargate",
+    "ecs-ec2",
+    "eks",
+    "batch",
+    "lightsail",
+    "elastic-beanstalk",
+];
+
 /// Thumbnails made on upload, every question answered: AWS Lambda.
 pub const THUMBNAILS: &[&str] = &[
     "workload=event",
