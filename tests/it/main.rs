@@ -1,0 +1,22 @@
+//! Every test that needs no terminal, in one binary (one link instead of one per file): the
+//! library, the app without a terminal, and the command line run as scripts run it. The tests
+//! that drive the real binary in a terminal are the `pty` test binary.
+
+mod answers_and_records;
+mod app_state;
+mod cli;
+mod compare;
+mod conventions;
+mod cost_hand_computed;
+mod cost_in_the_decision;
+mod cost_model;
+mod engine_scenarios;
+mod fuzz_data;
+mod hostile;
+mod knowledge_base;
+mod prices;
+mod screens;
+mod search;
+mod support;
+mod validate;
+mod wide_compare;

@@ -1,0 +1,691 @@
+//! Snapshots of each screen drawn into ratatui's TestBackend. Most use the small fixture so data
+//! edits do not churn them; one walk uses the real data.
+
+use crate::support::{keys, press, real_app, render, small_app};
+use computepick::app::App;
+use computepick::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[test]
+fn first_question_80x24() {
+    insta::assert_snapshot!(render(&mut small_app(), 80, 24));
+}
+
+#[test]
+fn second_question_with_breadcrumb_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "1j");
+    insta::assert_snapshot!(render(&mut app, 80, 24));
+}
+
+#[test]
+fn result_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "12");
+    insta::assert_snapshot!(render(&mut app, 80, 24));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = small_app();
+    keys(&mut app, "?");
+    insta::assert_snapshot!(render(&mut app, 80, 24));
+}
+
+/// The result screen has more keys than 24 rows hold: the help says so, scrolls with j/k and
+/// End, and every key, quitting included, can be reached.
+#[test]
+fn help_taller_than_the_screen_scrolls() {
+    let mut app = real_app();
+    keys(&mut app, "31111.113"); // the walk to a result, as in the README's capture
+    keys(&mut app, "?");
+    let top = render(&mut app, 80, 24);
+    assert!(
+        top.contains("Keys · ↓ more: j/k · Esc or ? to close"),
+        "{top}"
+    );
+    assert!(
+        !top.contains("Close the help"),
+        "the last key is below:\n{top}"
+    );
+    press(&mut app, KeyCode::End);
+    let bottom = render(&mut app, 80, 24);
+    assert!(bottom.contains("Keys · ↑ more: j/k"), "{bottom}");
+    for key in ["Quit at once", "Close the help"] {
+        assert!(bottom.contains(key), "{key} is reachable:\n{bottom}");
+    }
+    keys(&mut app, "k");
+    assert!(render(&mut app, 80, 24).contains("↑↓ more"));
+    // Reopening starts from the top again.
+    keys(&mut app, "??");
+    assert!(render(&mut app, 80, 24).contains("↓ more: j/k"));
+    insta::assert_snapshot!(bottom);
+}
+
+#[test]
+fn too_small_40x10() {
+    insta::assert_snapshot!(render(&mut small_app(), 40, 10));
+}
+
+#[test]
+fn real_question_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "3");
+    insta::assert_snapshot!(render(&mut app, 80, 24));
+}
+
+/// The hard-needs checklist: ticks shown as `[x]`, the footer naming Space and Enter.
+#[test]
+fn the_needs_checklist_80x24() {
+    let mut app = real_app();
+    // Event, seconds, per request, stateless, code: then GPUs ticked by number, Windows by Space.
+    keys(&mut app, "311111jj ");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("[x] GPUs"), "{screen}");
+    assert!(screen.contains("[x] Windows Server"), "{screen}");
+    assert!(screen.contains("[ ] More than 16 vCPUs"), "{screen}");
+    assert!(screen.contains("Space tick"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn real_result_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "31111.113");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Recommended: AWS Lambda"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn real_result_120x40() {
+    let mut app = real_app();
+    keys(&mut app, "512221.333");
+    insta::assert_snapshot!(render(&mut app, 120, 40));
+}
+
+#[test]
+fn every_size_from_1x1_draws_without_panicking() {
+    let mut app = real_app();
+    for w in (1..=130).step_by(7) {
+        for h in (1..=50).step_by(5) {
+            render(&mut app, w, h);
+        }
+    }
+    keys(&mut app, "31111.113?");
+    for w in (1..=130).step_by(7) {
+        for h in (1..=50).step_by(5) {
+            render(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn detail_of_the_recommendation_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "31111.113d");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// The result of a microservices walk, then `c`: ECS on EC2, EKS and Beanstalk compared.
+fn compare_from_result() -> App {
+    let mut app = real_app();
+    keys(&mut app, "512221.333c");
+    app
+}
+
+#[test]
+fn compare_from_the_result_80x24() {
+    let screen = render(&mut compare_from_result(), 80, 24);
+    assert!(
+        screen.contains("≠ "),
+        "differing rows are marked:\n{screen}"
+    );
+    assert!(
+        screen.contains("#1 · score"),
+        "columns carry rank:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_160x48() {
+    let screen = render(&mut compare_from_result(), 160, 48);
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn compare_four_services_scrolls_sideways_at_80_columns() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::Tab);
+    // Lambda and Fargate are compared by default; add ECS on EC2 and EKS.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    assert_eq!(app.compare.chosen.len(), 4);
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("◀ more"),
+        "scroll hint when columns are hidden:\n{screen}"
+    );
+    assert!(
+        screen.contains("Amazon EKS"),
+        "the cursor's column is in view:\n{screen}"
+    );
+    assert!(
+        !screen.contains("AWS Lambda "),
+        "the first column scrolled away:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Back to the first service: the table scrolls back.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Left);
+    }
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("AWS Lambda"), "{screen}");
+    assert!(screen.contains("more ▶"), "{screen}");
+}
+
+#[test]
+fn compare_cell_in_full_with_its_source() {
+    let mut app = compare_from_result();
+    keys(&mut app, "jj");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("source:") && screen.contains("https://docs.aws"),
+        "{screen}"
+    );
+    assert!(screen.contains("as of 20"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// The screen with a marker line under each row: `^` under every underlined cell (the search
+/// highlight), so the snapshot shows exactly which characters are highlighted.
+fn render_with_underlines(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
+            skip = w - 1;
+            text.push_str(symbol);
+            let underlined = cell.modifier.contains(ratatui::style::Modifier::UNDERLINED);
+            marks.push_str(&(if underlined { "^" } else { " " }).repeat(w));
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        if marks.contains('^') {
+            out.push_str(marks.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn search_tab_highlights_the_matched_characters() {
+    let mut app = real_app();
+    app.handle_key(&KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT)); // the Search tab
+    keys(&mut app, "fargte");
+    let screen = render_with_underlines(&mut app, 100, 30);
+    assert!(
+        screen.contains("› service  AWS Fargate"),
+        "Fargate is first:\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn search_popup_over_the_guide_80x24() {
+    let mut app = real_app();
+    keys(&mut app, "/k8s");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("› service  Amazon EKS"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn search_without_a_match_suggests_the_closest_titles() {
+    let mut app = real_app();
+    keys(&mut app, "/qambdx");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("No match for \"qambdx\"."), "{screen}");
+    assert!(screen.contains("Closest: AWS Lambda"), "{screen}");
+    let mut app = real_app();
+    keys(&mut app, "/zzqx");
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("no close titles; try a service name"),
+        "{screen}"
+    );
+}
+
+/// The screen's text followed by its style runs (colour and emphasis per span of cells), so a
+/// snapshot shows what each theme paints, not only the characters.
+fn render_styles(app: &mut App, theme: Theme, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, theme, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut text = String::new();
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            let style = format!(
+                "{:?}{}",
+                cell.fg,
+                if cell.modifier.is_empty() {
+                    String::new()
+                } else {
+                    format!("+{:?}", cell.modifier)
+                }
+            );
+            match runs.last_mut() {
+                Some((_, end, s)) if *s == style && *end == x => *end = x + 1,
+                _ => runs.push((x, x + 1, style)),
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+        let painted: Vec<String> = runs
+            .into_iter()
+            .filter(|(_, _, s)| s != "Reset")
+            .map(|(a, b, s)| format!("{a}..{b} {s}"))
+            .collect();
+        if !painted.is_empty() {
+            out.push_str(&format!("    ⤷ {}\n", painted.join(" | ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn question_under_the_dark_theme() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    insta::assert_snapshot!(render_styles(&mut app, Theme::COLOUR, 60, 18));
+}
+
+#[test]
+fn question_under_the_light_theme() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    let styles = render_styles(&mut app, Theme::LIGHT, 60, 18);
+    assert!(
+        !styles.contains("Yellow") && !styles.contains("Cyan"),
+        "{styles}"
+    );
+    insta::assert_snapshot!(styles);
+}
+
+#[test]
+fn question_with_no_color() {
+    let mut app = small_app();
+    keys(&mut app, "1");
+    let styles = render_styles(&mut app, Theme::PLAIN, 60, 18);
+    for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red"] {
+        assert!(
+            !styles.contains(colour),
+            "{colour} painted without colour:\n{styles}"
+        );
+    }
+    assert!(
+        styles.contains("REVERSED"),
+        "the selection still shows:\n{styles}"
+    );
+    insta::assert_snapshot!(styles);
+}
+
+#[test]
+fn cost_tab_with_chart_100x32() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab); // Cost is the last tab
+    let screen = render(&mut app, 100, 32);
+    assert!(screen.contains("Monthly estimate"), "{screen}");
+    assert!(screen.contains("both axes logarithmic"), "{screen}");
+    assert!(
+        screen.contains("becomes cheaper than"),
+        "break-evens are named:\n{screen}"
+    );
+    assert!(
+        screen.contains("Estimate only · us-east-1 prices as of"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn cost_tab_80x24() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    insta::assert_snapshot!(render(&mut app, 80, 24));
+}
+
+/// With colour, each service's key in the estimate has the colour of its line on the chart,
+/// and no two services share one; the plot below the keys really uses every colour.
+#[test]
+fn cost_chart_lines_match_their_keys_in_colour() {
+    for theme in [Theme::COLOUR, Theme::LIGHT] {
+        chart_lines_match_their_keys(theme);
+    }
+}
+
+fn chart_lines_match_their_keys(theme: Theme) {
+    const W: u16 = 200;
+    const H: u16 = 60;
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    // Jobs of 5 minutes, so every service fits and draws a line (Batch takes jobs of 3 minutes
+    // or more; Lambda runs up to 15).
+    press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "5m");
+    assert_eq!(app.cost.inputs.duration_ms, 300_000.0);
+    // Jobs that end (Batch prices only those), five rows down from Duration.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, " ");
+    assert!(app.cost.inputs.jobs);
+    // And Reserved (five rows down), which applies to ECS on EC2's fleet but not to Batch's, so
+    // the two draw different lines (on the same instances, like for like, they would coincide);
+    // without a load balancer Beanstalk is one instance, so its line ends where ECS's goes on.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, " ");
+    assert!(app.cost.inputs.reserved && !app.cost.inputs.load_balancer);
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(&mut app, theme, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let row_of = |text: &str| {
+        (0..H).find(|&y| {
+            let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains(text)
+        })
+    };
+    let plot_top = row_of("both axes logarithmic").expect("the chart's title") + 1;
+    let mut key_colours = Vec::new();
+    for (letter, name) in [
+        ('L', "Lambda"),
+        ('F', "Fargate"),
+        ('E', "ECS on EC2"),
+        ('K', "EKS"),
+        ('B', "Batch"),
+        ('I', "Lightsail"),
+        ('A', "Elastic Beanstalk"),
+    ] {
+        let key = format!("─{letter}");
+        let y = (0..plot_top)
+            .find(|&y| {
+                let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
+                line.contains(&format!("{key}  {name}")) || line.contains(&format!("{key} {name}"))
+            })
+            .unwrap_or_else(|| panic!("{name} has a key {key} in the estimate"));
+        let x = (30..W - 1)
+            .find(|&x| {
+                buffer[(x, y)].symbol() == "─" && buffer[(x + 1, y)].symbol() == letter.to_string()
+            })
+            .expect("the key");
+        let colour = buffer[(x, y)].fg;
+        // The plot's rows are those beside its y axis (the legend above it has none).
+        let plot_rows: Vec<u16> = (plot_top..H)
+            .filter(|&y| (0..W).any(|x| buffer[(x, y)].symbol() == "│"))
+            .collect();
+        let plot_cells = || {
+            plot_rows
+                .iter()
+                .flat_map(|&py| (0..W).map(move |px| (px, py)))
+        };
+        assert!(
+            plot_cells().any(|(px, py)| {
+                let cell = &buffer[(px, py)];
+                cell.fg == colour
+                    && ('\u{2800}'..='\u{28ff}')
+                        .contains(&cell.symbol().chars().next().unwrap_or(' '))
+            }),
+            "{name}'s line is drawn in its key's colour {colour:?}"
+        );
+        // Not by colour alone: the line ends in its letter, in the same colour.
+        assert!(
+            plot_cells().any(|(px, py)| {
+                let cell = &buffer[(px, py)];
+                cell.fg == colour && cell.symbol() == letter.to_string()
+            }),
+            "{name}'s line is labelled {letter} in the plot"
+        );
+        key_colours.push(colour);
+    }
+    let mut distinct = key_colours.clone();
+    distinct.dedup();
+    distinct.sort_by_key(|c| format!("{c:?}"));
+    distinct.dedup();
+    assert_eq!(distinct.len(), key_colours.len(), "{key_colours:?}");
+}
+
+/// Each main view under the three themes: the dark and light palettes, and no colour at all.
+/// Without colour nothing may be painted, and what colour marks must still show (reverse video,
+/// bold, `≠` and `›` markers).
+#[test]
+fn main_views_under_every_theme() {
+    let result = {
+        let mut app = real_app();
+        keys(&mut app, "512221.333");
+        app
+    };
+    let search = {
+        let mut app = real_app();
+        keys(&mut app, "/fargte");
+        app
+    };
+    let mut views = [
+        ("result", result),
+        ("compare", compare_from_result()),
+        ("search", search),
+    ];
+    for (view, app) in &mut views {
+        for (theme_name, theme) in [
+            ("dark", Theme::COLOUR),
+            ("light", Theme::LIGHT),
+            ("no_color", Theme::PLAIN),
+        ] {
+            let styles = render_styles(app, theme, 80, 24);
+            match theme_name {
+                "light" => assert!(
+                    !styles.contains("Yellow") && !styles.contains("Cyan"),
+                    "{view}: colours that vanish on white:\n{styles}"
+                ),
+                "no_color" => {
+                    for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red", "Gray"] {
+                        assert!(
+                            !styles.contains(colour),
+                            "{view}: {colour} painted without colour:\n{styles}"
+                        );
+                    }
+                    assert!(
+                        styles.contains("BOLD") || styles.contains("REVERSED"),
+                        "{view}: emphasis still shows:\n{styles}"
+                    );
+                }
+                _ => assert!(
+                    styles.contains("Blue") || styles.contains("Cyan"),
+                    "{view}: the dark theme paints:\n{styles}"
+                ),
+            }
+            insta::assert_snapshot!(format!("{view}_under_{theme_name}"), styles);
+        }
+    }
+}
+
+/// The screen as plain lines with trailing blanks trimmed, as `tmux capture-pane -p` saves it.
+fn plain_lines(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::COLOUR, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_owned()
+}
+
+/// `assets/capture.sh` drives the real binary in tmux; the same keys here must draw the same
+/// screens, so the captures the README shows cannot fall behind the app.
+#[test]
+fn the_readme_captures_are_what_the_app_draws() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let asset = |name: &str| {
+        std::fs::read_to_string(root.join(format!("assets/{name}.txt")))
+            .unwrap_or_else(|e| panic!("assets/{name}.txt: {e}"))
+            .trim_end_matches('\n')
+            .to_owned()
+    };
+    let check = |app: &mut App, name: &str| {
+        let drawn = plain_lines(app, 80, 24);
+        assert_eq!(
+            drawn,
+            asset(name),
+            "assets/{name}.txt is stale: run assets/capture.sh"
+        );
+    };
+    let mut app = real_app();
+    keys(&mut app, "3");
+    check(&mut app, "question");
+    keys(&mut app, "1111.113");
+    check(&mut app, "result");
+    keys(&mut app, "c");
+    check(&mut app, "compare");
+    keys(&mut app, "/spot instnace");
+    check(&mut app, "search");
+    press(&mut app, KeyCode::Enter);
+    check(&mut app, "detail");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
+    check(&mut app, "cost");
+}
+
+/// A tie for first is said on the result screen, and a runner-up lists every reason, against
+/// as well as for.
+#[test]
+fn the_result_says_a_tie_and_every_runner_up_reason() {
+    let mut app = real_app();
+    // Nine answers by their numbers, ending in a result where Fargate and ECS on EC2 share the
+    // top score and the lower operating burden puts Fargate first.
+    keys(&mut app, "51222.233");
+    let screen = render(&mut app, 100, 60);
+    assert!(
+        screen.contains("Tied on score with Amazon ECS on EC2: AWS Fargate comes first because"),
+        "{screen}"
+    );
+    assert!(screen.contains(", tied"), "{screen}");
+    let runner_up = screen
+        .split("2. Amazon ECS on EC2")
+        .nth(1)
+        .expect("ECS on EC2 is second");
+    assert!(
+        runner_up.contains("It would win if"),
+        "its flip point shows:\n{screen}"
+    );
+    assert!(
+        runner_up.contains("+3 budget = commit-for-savings"),
+        "its reasons show too:\n{screen}"
+    );
+}
+
+/// The compare table builds lines only for what its window shows; whatever the selection, the
+/// window must be an unbroken slice of the whole table as a tall screen draws it.
+#[test]
+fn the_compare_window_is_a_slice_of_the_whole_table() {
+    fn body(screen: &str) -> Vec<String> {
+        let lines: Vec<String> = screen.lines().map(str::to_owned).collect();
+        let rule = lines
+            .iter()
+            .position(|l| l.contains("────────────"))
+            .expect("the header rule");
+        lines[rule + 1..lines.len() - 1].to_vec()
+    }
+    let mut app = compare_from_result();
+    let rows = app.compare.table.as_ref().map_or(0, |t| t.rows.len());
+    assert!(rows > 10, "a table taller than the screen");
+    for selected in 0..rows {
+        let small = body(&render(&mut app, 80, 24));
+        let tall = body(&render(&mut app, 80, 400));
+        let found = tall.windows(small.len()).any(|w| w == small.as_slice());
+        assert!(
+            found,
+            "row {selected}: the window is not a slice of the table:\n{}",
+            small.join("\n")
+        );
+        press(&mut app, KeyCode::Down);
+    }
+}
+
+/// A quota the workload passes shows under its service on the Cost tab as a `!` line, and a
+/// service within 10% of the cheapest is marked `≈` with a line saying what that means.
+#[test]
+fn the_cost_tab_shows_quota_warnings_and_what_is_about_the_same() {
+    let mut app = real_app();
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "1B");
+    press(&mut app, KeyCode::Down);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "10s");
+    assert_eq!(app.cost.inputs.requests, 1e9);
+    assert_eq!(app.cost.inputs.duration_ms, 10_000.0);
+    let screen = render(&mut app, 120, 40);
+    // 1B × 10 s ÷ (730 × 3,600 s) = 3,805.2 in flight: past Lambda's default 1,000.
+    assert!(
+        screen.contains("! Needs about 3,806 concurrent executions"),
+        "{screen}"
+    );
+    assert!(screen.contains("≈"), "{screen}");
+    assert!(screen.contains("about the same as"), "{screen}");
+}

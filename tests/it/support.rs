@@ -1,0 +1,221 @@
+//! What the test modules share: the binary as a command, its output, the guides, answer lists,
+//! and the app driven by keys and clicks and drawn into ratatui's `TestBackend`.
+
+use assert_cmd::Command;
+use std::sync::LazyLock;
+
+use computepick::app::{App, Effect, Exit, Screen};
+use computepick::cost::{CostModel, Inputs, ServiceEstimate};
+use computepick::data::{self, Guide};
+use computepick::engine::Answers;
+use computepick::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+// ---- The command line ----
+
+/// The binary with no personal config file (theme, format, data), no `NO_COLOR` and no `COLUMNS`
+/// from the environment: what a test sees depends on nothing but what it sets.
+pub fn computepick() -> Command {
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    cmd.env("COMPUTEPICK_CONFIG", "")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// Runs to success and returns stdout.
+#[track_caller]
+pub fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs to success and returns (stdout, stderr).
+#[track_caller]
+pub fn success(cmd: &mut Command) -> (String, String) {
+    let out = cmd.output().expect("runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    (stdout, stderr)
+}
+
+/// Runs to exit `code` and returns stderr.
+#[track_caller]
+pub fn failure(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+/// Makes a FIFO (named pipe) at `path` with `mkfifo`.
+#[cfg(unix)]
+pub fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+// ---- Guides and answers ----
+
+/// The small test guide: data edits do not churn what is drawn from it.
+pub const SMALL: &str = include_str!("../fixtures/small.ron");
+
+/// The guide built into the binary (decisions.ron).
+pub fn guide() -> Guide {
+    data::parse(data::EMBEDDED, data::EMBEDDED_NAME)
+        .unwrap_or_else(|diagnostics| panic!("decisions.ron does not load:\n{diagnostics}"))
+}
+
+/// The app on the small test guide.
+pub fn small_app() -> App {
+    App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))
+}
+
+/// The app on the built-in guide.
+pub fn real_app() -> App {
+    App::new(guide())
+}
+
+/// Every service the built-in guide recommends, by id.
+pub const SERVICE_IDS: [&str; 7] = [
+    "lambda",
+    "fargate",
+    "ecs-ec2",
+    "eks",
+    "batch",
+    "lightsail",
+    "elastic-beanstalk",
+];
+
+/// Thumbnails made on upload, every question answered: AWS Lambda.
+pub const THUMBNAILS: &[&str] = &[
+    "workload=event",
+    "runtime=seconds",
+    "state=stateless",
+    "packaging=code",
+    "control=none",
+    "scaling=scale-to-zero",
+    "budget=pay-per-use",
+    "process=per-request",
+    "needs=none",
+];
+
+/// `QUESTION=OPTION` pairs as answers.
+pub fn answers(pairs: &[&str]) -> Answers {
+    pairs
+        .iter()
+        .map(|pair| {
+            let (q, a) = pair.split_once('=').expect("QUESTION=OPTION");
+            (q.to_owned(), a.to_owned())
+        })
+        .collect()
+}
+
+/// `-a QUESTION=OPTION` for each pair, for `recommend`.
+pub fn answer_args(pairs: &[&str]) -> Vec<String> {
+    pairs
+        .iter()
+        .flat_map(|pair| ["-a".to_owned(), (*pair).to_owned()])
+        .collect()
+}
+
+// ---- The cost model ----
+
+/// Read once: parsing the data for each of hundreds of property-test cases would dominate.
+pub static MODEL: LazyLock<CostModel> = LazyLock::new(|| CostModel::new(&guide()));
+
+/// The cost model of the built-in guide.
+pub fn model() -> CostModel {
+    MODEL.clone()
+}
+
+/// `id`'s estimate for `inputs`, which must be valid and modelled.
+pub fn service(model: &CostModel, id: &str, inputs: &Inputs) -> ServiceEstimate {
+    model
+        .estimate_service(id, inputs)
+        .expect("valid inputs")
+        .unwrap_or_else(|| panic!("no estimate for {id}"))
+}
+
+/// `id`'s monthly total for `inputs`, which it must fit.
+pub fn total(model: &CostModel, id: &str, inputs: &Inputs) -> f64 {
+    let s = service(model, id, inputs);
+    s.total
+        .unwrap_or_else(|| panic!("{id} does not fit: {:?}", s.reason))
+}
+
+// ---- The app without a terminal ----
+
+/// A key press, its effects performed as the terminal loop would; how the app stops, if it does.
+pub fn press(app: &mut App, code: KeyCode) -> Option<Exit> {
+    let effects = app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    computepick::tui::perform(app, effects)
+}
+
+/// Presses each character as a key; `.` is Enter (on the checklist: go on).
+pub fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = if c == '.' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+/// The top recommendation on the result screen; none on a question.
+pub fn top(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Result { outcome, .. } => outcome.recommendation.top().map(|t| t.service.clone()),
+        Screen::Question { .. } => None,
+    }
+}
+
+/// The app drawn at `width` × `height` in the plain palette, as `TestBackend`'s text.
+pub fn render(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+/// Clicks the first place `text` is drawn at `width` × `height`; what the app made of it.
+pub fn click_on(app: &mut App, text: &str, width: u16, height: u16) -> Option<Vec<Effect>> {
+    let screen = render(app, width, height);
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is on screen:\n{screen}"));
+    // Lines are quoted in TestBackend's text: skip the opening quote.
+    let col = line[1..].find(text).expect("found");
+    let col = line[1..][..col].chars().count();
+    app.handle_mouse(&MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: u16::try_from(col).expect("fits"),
+        row: u16::try_from(row).expect("fits"),
+        modifiers: KeyModifiers::NONE,
+    })
+}
