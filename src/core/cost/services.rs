@@ -7,7 +7,7 @@
 //! Each model is monotone by construction (more requests, longer requests or more memory never
 //! cost less): counts are rounded up, and where the model picks the cheapest option (an instance
 //! type, a Lightsail bundle, a Fargate size) it picks from options that only drop out, never join,
-//! as the workload grows. `tests/cost.rs` checks this with property tests.
+//! as the workload grows. `tests/it/cost_model.rs` checks this with property tests.
 
 use super::prices::{PriceBook, Rate};
 use super::units::{
