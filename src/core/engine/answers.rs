@@ -161,3 +161,21 @@ pub fn canonical(question: &Question, answer: &str) -> String {
         ticked.join(",")
     }
 }
+
+/// A checklist's answer with `option` ticked or unticked (`none` clears every tick), written as
+/// the guide writes it. What Space does in the app and what a flip point counts as one change.
+pub fn toggled(question: &Question, answer: &str, option: &str) -> String {
+    if option == "none" {
+        return "none".to_owned();
+    }
+    let next = if question.picks(answer, option) {
+        answer
+            .split(',')
+            .filter(|id| *id != option)
+            .collect::<Vec<_>>()
+            .join(",")
+    } else {
+        format!("{answer},{option}")
+    };
+    canonical(question, &next)
+}

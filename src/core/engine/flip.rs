@@ -29,15 +29,7 @@ fn alternatives(question: &Question, current: Option<&str>) -> Vec<String> {
     let now = current.map_or_else(|| "none".to_owned(), |a| canonical(question, a));
     let mut seen = Vec::new();
     for option in question.options.iter().filter(|o| o.id != "none") {
-        let toggled = if question.picks(&now, &option.id) {
-            now.split(',')
-                .filter(|id| *id != option.id)
-                .collect::<Vec<_>>()
-                .join(",")
-        } else {
-            format!("{now},{}", option.id)
-        };
-        let value = canonical(question, &toggled);
+        let value = super::toggled(question, &now, &option.id);
         if value != now && !seen.contains(&value) {
             seen.push(value);
         }

@@ -18,7 +18,7 @@ mod score;
 mod walk;
 pub mod whatif;
 
-pub use answers::{AnswerError, canonical, check_answers, retired_answers};
+pub use answers::{AnswerError, canonical, check_answers, retired_answers, toggled};
 pub use conflict::duration_conflict;
 pub use decide::{DecideError, decide};
 pub use explore::{DEAD_END_EXAMPLES, Explored, Trail, explore, explore_visiting};

@@ -84,17 +84,7 @@ impl App {
             return;
         };
         let now = self.answers.get(&question.id).cloned().unwrap_or_default();
-        let next = if option.id == "none" {
-            "none".to_owned()
-        } else if question.picks(&now, &option.id) {
-            now.split(',')
-                .filter(|id| *id != option.id)
-                .collect::<Vec<_>>()
-                .join(",")
-        } else {
-            format!("{now},{}", option.id)
-        };
-        let value = engine::canonical(question, &next);
+        let value = engine::toggled(question, &now, &option.id);
         let qid = question.id.clone();
         self.answers.insert(qid, value);
     }
