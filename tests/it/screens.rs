@@ -69,6 +69,22 @@ fn too_small_40x10() {
     insta::assert_snapshot!(render(&mut small_app(), 40, 10));
 }
 
+/// The footer offers only keys that do something: no Back on the first question, digits as far
+/// as there are options (issue 16's "keys that do nothing").
+#[test]
+fn the_footer_shows_only_keys_that_work() {
+    let mut app = real_app();
+    let first = render(&mut app, 80, 24);
+    let footer = first.lines().last().expect("footer line");
+    assert!(!footer.contains("Backspace"), "{footer}");
+    assert!(footer.contains("1-5 pick"), "five workloads: {footer}");
+    keys(&mut app, "3");
+    let second = render(&mut app, 80, 24);
+    let footer = second.lines().last().expect("footer line");
+    assert!(footer.contains("Backspace back"), "{footer}");
+    assert!(footer.contains("1-3 pick"), "three runtimes: {footer}");
+}
+
 #[test]
 fn real_question_80x24() {
     let mut app = real_app();

@@ -15,6 +15,18 @@ impl App {
     }
 
     /// The question on screen, if a question screen is showing.
+    /// What the footer may offer on the Guide: whether Back does anything, and how many
+    /// numbered things a digit picks (a question's options, or the result's answers).
+    pub fn guide_keys(&self) -> (bool, Option<usize>) {
+        match &self.screen {
+            Screen::Question { position, .. } => (
+                *position > 0,
+                self.current_question().map(|q| q.options.len().min(9)),
+            ),
+            Screen::Result { outcome, .. } => (true, Some(outcome.walk.path.len().min(9))),
+        }
+    }
+
     pub fn current_question(&self) -> Option<&Question> {
         match self.screen {
             Screen::Question { position, .. } => self.path_questions().get(position).copied(),

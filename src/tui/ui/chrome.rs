@@ -66,14 +66,36 @@ pub fn header(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &
     Line::from(spans).render(area, buf);
 }
 
-/// Key hints for the current context, from the keymap. When they do not fit, the least
-/// essential go first; help and quit always stay.
-pub fn footer(context: Context, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// Key hints for the current context, from the keymap: only keys that do something here (no
+/// Back on the first question; digits as far as there are options). When they do not fit, the
+/// least essential go first; help and quit always stay.
+pub fn footer(
+    context: Context,
+    (can_go_back, numbered): (bool, Option<usize>),
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let guide = matches!(
+        context,
+        Context::Question | Context::Checklist | Context::Result
+    );
     let mut items: Vec<(String, &str, bool)> = keys::bindings_for(context)
         .filter(|b| b.in_footer)
+        .filter(|b| !(guide && b.action == Action::Back && !can_go_back))
         .map(|b| {
             // The first key only: a label such as `/` must not be split.
-            let key = b.first_key_label();
+            let mut key = b.first_key_label();
+            if guide
+                && key == "1-9"
+                && let Some(n) = numbered
+            {
+                key = if n <= 1 {
+                    "1".to_owned()
+                } else {
+                    format!("1-{n}")
+                };
+            }
             let essential = matches!(b.action, Action::ToggleHelp | Action::Quit);
             (key, b.hint, essential)
         })

@@ -66,7 +66,7 @@ fn render(app: &App, state: &mut ViewState, theme: Theme, frame: &mut Frame) {
         }
     }
     if status_lines.is_empty() {
-        chrome::footer(app.context(), theme, footer, buf);
+        chrome::footer(app.context(), app.guide_keys(), theme, footer, buf);
     } else {
         let lines: Vec<Line> = status_lines
             .into_iter()
