@@ -175,20 +175,21 @@ fn space_toggles_services_between_two_and_four() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.tab, Tab::Compare);
     assert_eq!(app.compare.chosen, ["fn", "box"]);
+    // Removing one of the last two is refused: a comparison keeps at least two (issue 16).
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.compare.chosen, ["fn"]);
-    assert!(
-        app.compare.table.is_none(),
-        "one service is not a comparison"
-    );
+    assert_eq!(app.compare.chosen, ["fn", "box"]);
+    assert!(app.compare.table.is_some());
     assert!(
         app.compare
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("at least two"))
+            .is_some_and(|m| m.contains("at least 2 services"))
     );
+    // Add the third, then the second can go.
     press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('h'));
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(
         app.compare.chosen,
@@ -586,4 +587,22 @@ fn while_too_small_only_quit_works() {
     assert_eq!(top(&app).as_deref(), Some("box"));
     app.resize(40, 10);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Exit::Quit));
+}
+
+/// On the Cost form, a field reached with ↑/↓ (or a click) is replaced by what is typed, as in
+/// any form: `10M` then `5` reads `5`, not `10M5`; once editing, keys add to it.
+#[test]
+fn typing_over_a_newly_focused_cost_field_replaces_it() {
+    let mut app = small_app();
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    for c in "5k".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.cost.texts[0], "5k");
+    assert_eq!(app.cost.inputs.requests, 5_000.0);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.cost.texts[0], "5M");
 }

@@ -170,10 +170,14 @@ impl CompareView {
             return;
         };
         if let Some(i) = self.chosen.iter().position(|id| id == &service.id) {
-            self.chosen.remove(i);
-            if self.chosen.len() < MIN_SERVICES {
-                self.message = Some("Choose at least two services to compare (Space adds).".into());
+            // A comparison needs two: the last two stay (add another first to swap one out).
+            if self.chosen.len() <= MIN_SERVICES {
+                self.message = Some(format!(
+                    "A comparison keeps at least {MIN_SERVICES} services: add another first."
+                ));
+                return;
             }
+            self.chosen.remove(i);
         } else if self.chosen.len() >= MAX_SERVICES {
             self.message = Some(format!(
                 "At most {MAX_SERVICES} services side by side: remove one first."

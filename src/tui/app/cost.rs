@@ -41,6 +41,9 @@ pub struct CostView {
     pub texts: Vec<String>,
     /// Index into [`FormRow::all`].
     pub focus: usize,
+    /// The focus just moved to this field: the first key typed replaces its value instead of
+    /// adding to it (`10M` then `5` is `5`, not `10M5`), as in any form.
+    pub fresh: bool,
     /// Why the typed values cannot be priced, if they cannot.
     pub error: Option<String>,
     pub estimate: Option<Estimate>,
@@ -66,6 +69,7 @@ impl CostView {
             inputs,
             texts: Field::ALL.iter().map(|f| f.format(&inputs)).collect(),
             focus: 0,
+            fresh: false,
             error: None,
             estimate: None,
             sweep: None,
@@ -157,6 +161,7 @@ impl CostView {
             return;
         }
         self.focus = row;
+        self.fresh = true;
         if let Some(FormRow::Switch(_)) = self.focused() {
             self.update(Action::Type(' '));
         }
@@ -172,6 +177,9 @@ impl CostView {
         let Some(field) = self.texts.get_mut(self.focus) else {
             return;
         };
+        if std::mem::take(&mut self.fresh) {
+            field.clear();
+        }
         let room = MAX_FIELD_CHARS.saturating_sub(field.chars().count());
         let before = field.len();
         field.extend(text.chars().filter(|c| !c.is_control()).take(room));
@@ -184,9 +192,16 @@ impl CostView {
 
     pub fn update(&mut self, action: Action) {
         let rows = Self::rows();
+        let fresh = std::mem::take(&mut self.fresh);
         match (action, self.focused()) {
-            (Action::Up, _) => self.focus = (self.focus + rows - 1) % rows,
-            (Action::Down | Action::Select, _) => self.focus = (self.focus + 1) % rows,
+            (Action::Up, _) => {
+                self.focus = (self.focus + rows - 1) % rows;
+                self.fresh = true;
+            }
+            (Action::Down | Action::Select, _) => {
+                self.focus = (self.focus + 1) % rows;
+                self.fresh = true;
+            }
             (Action::Type(' '), Some(FormRow::Switch(toggle))) => {
                 toggle.flip(&mut self.inputs);
                 self.sized = true;
@@ -196,7 +211,13 @@ impl CostView {
                 let Some(text) = self.texts.get_mut(self.focus) else {
                     return;
                 };
-                if text.chars().count() >= MAX_FIELD_CHARS || c.is_control() {
+                if c.is_control() {
+                    return;
+                }
+                if fresh {
+                    text.clear();
+                }
+                if text.chars().count() >= MAX_FIELD_CHARS {
                     return;
                 }
                 text.push(c);
