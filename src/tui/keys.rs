@@ -244,7 +244,7 @@ pub const BINDINGS: &[Binding] = &[
     b(BACK,                                          A::Back,            "back",         "Go back one question (later answers are kept where they still apply)",  GUIDE,       true),
     b(&[c(K::Char('r'))],                            A::Restart,         "restart",      "Start again from the first question",                                   GUIDE,       true),
     // The comparison.
-    b(LEFT,                                          A::Left,            "service",      "Move between services",                                                 &[Compare],  false),
+    b(LEFT,                                          A::Left,            "service",      "Move between services",                                                 &[Compare],  true),
     b(RIGHT,                                         A::Right,           "service",      "Move between services",                                                 &[Compare],  false),
     b(SPACE,                                         A::Toggle,          "add/remove",   "Add or remove the service under the cursor (2 to 4)",                   &[Compare],  true),
     b(ENTER,                                         A::Select,          "full text",    "Show the highlighted cell in full, with its source and date",           &[Compare],  true),

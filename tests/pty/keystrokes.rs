@@ -42,7 +42,7 @@ fn walk_to_a_recommendation_and_quit() {
     let mut app = start();
 
     // workload: pick option 1 by number, then go back and change it.
-    answer(&app, "1", 2, &["workload: web-app"]);
+    answer(&app, "1", 2, &["workload: A web application"]);
     app.send(keys::BACKSPACE);
     // Going back keeps the answer and puts the cursor on it.
     app.wait_for_all(
@@ -63,12 +63,12 @@ fn walk_to_a_recommendation_and_quit() {
         keys::ENTER,
         2,
         &[
-            "workload: event",
+            "workload: Event processing",
             "How long does ONE request, event or job take?",
         ],
     );
     assert!(
-        !screen.contains("web-app"),
+        !screen.contains("A web application"),
         "the old answer is gone: {screen}"
     );
 
@@ -98,7 +98,7 @@ fn walk_to_a_recommendation_and_quit() {
         &app,
         keys::ENTER,
         7,
-        &["How much of the servers", "needs: none"],
+        &["How much of the servers", "needs: None of these"],
     );
     // control = none: down, back up, Enter.
     app.send("j");
@@ -606,7 +606,7 @@ fn a_mouse_click_answers_and_switches_tabs() {
         .chars()
         .count();
     app.send(&click(col + 1, row + 1));
-    app.wait_for_all(&["Question 2 of 9", "workload: event"], TIMEOUT);
+    app.wait_for_all(&["Question 2 of 9", "workload: Event processing"], TIMEOUT);
     let screen = app.contents();
     let line = screen.lines().next().expect("the tab bar");
     let col = line[..line.find("2 Compare").expect("tab shown")]

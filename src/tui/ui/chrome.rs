@@ -86,6 +86,10 @@ pub fn footer(
         .map(|b| {
             // The first key only: a label such as `/` must not be split.
             let mut key = b.first_key_label();
+            // ← and → are two bindings with one hint: the footer shows them as one.
+            if b.action == Action::Left {
+                key = "←/→".to_owned();
+            }
             if guide
                 && key == "1-9"
                 && let Some(n) = numbered

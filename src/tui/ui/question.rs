@@ -39,8 +39,19 @@ pub fn draw(
     // Breadcrumb of the answers so far, wrapped so no answer is cut off.
     let mut crumbs: Vec<(String, String)> = Vec::new();
     for q in path.iter().take(position) {
+        // The answer's words, not its id: `workload: batch` read like AWS Batch.
         if let Some(answer) = app.answers.get(&q.id) {
-            crumbs.push((format!("{}: ", q.id), format!("{answer} › ")));
+            let words = q.selected(answer).map_or_else(
+                || answer.clone(),
+                |picked| {
+                    picked
+                        .iter()
+                        .map(|o| o.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+            );
+            crumbs.push((format!("{}: ", q.id), format!("{words} › ")));
         }
     }
     let mut line: Vec<Span> = Vec::new();
