@@ -263,8 +263,7 @@ pub const BINDINGS: &[Binding] = &[
     // Tabs and overlays.
     b(&[c(K::Tab)],                                  A::NextTab,         "next tab",     "Next tab: Guide, Compare, Search, Cost",                                TABS,        true),
     b(&[c(K::BackTab)],                              A::PrevTab,         "previous tab", "Previous tab",                                                          TABS,        false),
-    b(&[Digit],                                      A::Tab(0),          "tab",          "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",                 &[Compare],  false),
-    b(&[AltDigit],                                   A::Tab(0),          "tab",          "Go to that tab (1 Guide, 2 Compare, 3 Search, 4 Cost)",                 TABS,        false),
+    b(&[AltDigit],                                   A::Tab(0),          "tab",          "Go to tab 1-4: Guide, Compare, Search, Cost",                           TABS,        false),
     b(CLOSE,                                         A::Escape,          "close",        "Close",                                                                 &[Detail],   true),
     b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Compare],  false),
     b(&[c(K::Char('?'))],                            A::ToggleHelp,      "help",         "Show or hide this help",                                                HELPED,      true),
@@ -341,10 +340,8 @@ mod tests {
             action_for(Result, &press(K::Char('7'))),
             Some(Action::Number(7))
         );
-        assert_eq!(
-            action_for(Compare, &press(K::Char('3'))),
-            Some(Action::Tab(3))
-        );
+        // Digits never switch tabs (they answer questions); Alt-digits do, everywhere.
+        assert_eq!(action_for(Compare, &press(K::Char('3'))), None);
         assert_eq!(action_for(Question, &press(K::Char('0'))), None);
         let alt_two = KeyEvent::new(K::Char('2'), KeyModifiers::ALT);
         assert_eq!(action_for(Question, &alt_two), Some(Action::Tab(2)));

@@ -436,7 +436,7 @@ fn compare_from_the_result_and_toggle_a_service() {
     app.send("c");
     let screen = app.wait_for_all(
         &[
-            "2 Compare",
+            " Compare ",
             "#1 · score",
             "Amazon ECS on EC2",
             "Amazon EKS",
@@ -609,7 +609,7 @@ fn a_mouse_click_answers_and_switches_tabs() {
     app.wait_for_all(&["Question 2 of 9", "workload: Event processing"], TIMEOUT);
     let screen = app.contents();
     let line = screen.lines().next().expect("the tab bar");
-    let col = line[..line.find("2 Compare").expect("tab shown")]
+    let col = line[..line.find(" Compare ").expect("tab shown")]
         .chars()
         .count();
     app.send(&click(col + 1, 1));

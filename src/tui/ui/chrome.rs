@@ -16,7 +16,10 @@ pub fn header(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &
     let mut spans = vec![Span::styled(" computepick ", theme.title())];
     let mut x = area.x + 13;
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, tab.title());
+        // No number on the tab: digits answer questions; tabs are Tab/Shift-Tab and Alt-1..4
+        // everywhere, which the footer and `?` say.
+        let _ = i;
+        let label = format!(" {} ", tab.title());
         let style = if *tab == app.tab {
             theme.selected()
         } else {
@@ -100,7 +103,11 @@ pub fn footer(
                     format!("1-{n}")
                 };
             }
-            let essential = matches!(b.action, Action::ToggleHelp | Action::Quit);
+            // Help, quit and how to change tabs always stay: tabs have no numbers on the bar.
+            let essential = matches!(
+                b.action,
+                Action::ToggleHelp | Action::Quit | Action::NextTab
+            );
             (key, b.hint, essential)
         })
         .collect();
