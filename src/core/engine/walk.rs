@@ -50,38 +50,104 @@ fn is_skipped(guide: &Guide, question: &Question, path: &[Step]) -> bool {
     })
 }
 
-/// Follows the answers from the start question until the walk ends or an answer is missing.
-/// Answers naming unknown options are treated as missing; check them first with
-/// [`super::check_answers`] where that should be an error.
-pub fn walk(guide: &Guide, answers: &Answers) -> Walk {
+/// What the walker does at a question without an answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unanswered {
+    /// Stop there: the walk is pending.
+    Stop,
+    /// Go on as the first option would (to plan the screens ahead).
+    FirstOption,
+    /// Go on only while every option leads to the same question (to list what is missing).
+    IfUnambiguous,
+}
+
+/// One question the walker reached: asked (with its answer, if given) or skipped.
+struct Visit<'g, 'a> {
+    question: &'g Question,
+    answer: Option<&'a String>,
+    skipped: bool,
+}
+
+/// The one walker: from the start question through answers, `next`s and skips, each question
+/// once (validation rejects cycles; this guards an unvalidated guide).
+fn trace<'g, 'a>(
+    guide: &'g Guide,
+    answers: &'a Answers,
+    unanswered: Unanswered,
+) -> Vec<Visit<'g, 'a>> {
+    let mut visits: Vec<Visit> = Vec::new();
     let mut path: Vec<Step> = Vec::new();
-    let mut skipped = Vec::new();
     let mut visited = HashSet::new();
     let mut current = Some(guide.start.as_str());
-    let mut pending = None;
     while let Some(qid) = current {
         let Some(question) = guide.question(qid) else {
             break;
         };
         if !visited.insert(qid) {
-            break; // Validation rejects cycles; this guards an unvalidated guide.
+            break;
         }
         if is_skipped(guide, question, &path) {
-            skipped.push(qid.to_owned());
+            visits.push(Visit {
+                question,
+                answer: None,
+                skipped: true,
+            });
             current = next_of(question, None);
             continue;
         }
         let answer = answers.get(qid).filter(|a| question.selected(a).is_some());
-        let Some(answer) = answer else {
-            pending = Some(qid.to_owned());
-            break;
-        };
-        path.push(Step {
-            question: qid.to_owned(),
-            answer: answer.clone(),
+        visits.push(Visit {
+            question,
+            answer,
+            skipped: false,
         });
-        current = next_of(question, Some(answer));
+        if let Some(answer) = answer {
+            path.push(Step {
+                question: qid.to_owned(),
+                answer: answer.clone(),
+            });
+            current = next_of(question, Some(answer));
+            continue;
+        }
+        current = match unanswered {
+            Unanswered::Stop => None,
+            Unanswered::FirstOption => next_of(question, None),
+            Unanswered::IfUnambiguous => {
+                let first = question.options.first().and_then(|o| o.next.as_deref());
+                if question.options.iter().any(|o| o.next.as_deref() != first) {
+                    None
+                } else {
+                    first
+                }
+            }
+        };
     }
+    visits
+}
+
+/// Follows the answers from the start question until the walk ends or an answer is missing.
+/// Answers naming unknown options are treated as missing; check them first with
+/// [`super::check_answers`] where that should be an error.
+pub fn walk(guide: &Guide, answers: &Answers) -> Walk {
+    let visits = trace(guide, answers, Unanswered::Stop);
+    let path: Vec<Step> = visits
+        .iter()
+        .filter_map(|v| {
+            Some(Step {
+                question: v.question.id.clone(),
+                answer: v.answer?.clone(),
+            })
+        })
+        .collect();
+    let pending = visits
+        .iter()
+        .find(|v| !v.skipped && v.answer.is_none())
+        .map(|v| v.question.id.clone());
+    let skipped = visits
+        .iter()
+        .filter(|v| v.skipped)
+        .map(|v| v.question.id.clone())
+        .collect();
     let on_path: HashSet<&str> = path.iter().map(|s| s.question.as_str()).collect();
     let ignored = answers
         .keys()
@@ -100,69 +166,19 @@ pub fn walk(guide: &Guide, answers: &Answers) -> Walk {
 /// after it, following remembered answers and otherwise each question's first option. Skipped
 /// questions are left out. The app numbers its screens by this list.
 pub fn planned_path<'g>(guide: &'g Guide, answers: &Answers) -> Vec<&'g Question> {
-    let mut questions: Vec<&Question> = Vec::new();
-    let mut path: Vec<Step> = Vec::new();
-    let mut current = Some(guide.start.as_str());
-    while let Some(qid) = current {
-        let Some(question) = guide.question(qid) else {
-            break;
-        };
-        if questions.iter().any(|seen| seen.id == question.id) || path.len() > guide.questions.len()
-        {
-            break;
-        }
-        if is_skipped(guide, question, &path) {
-            current = next_of(question, None);
-            continue;
-        }
-        let answer = answers.get(qid).filter(|a| question.selected(a).is_some());
-        questions.push(question);
-        if let Some(answer) = answer {
-            path.push(Step {
-                question: qid.to_owned(),
-                answer: answer.clone(),
-            });
-        }
-        current = next_of(question, answer.map(String::as_str));
-    }
-    questions
+    trace(guide, answers, Unanswered::FirstOption)
+        .into_iter()
+        .filter(|v| !v.skipped)
+        .map(|v| v.question)
+        .collect()
 }
 
 /// Every question still to answer, from the first pending one on, as far as the walk can be
 /// followed without them (a question whose options lead to different places ends the list).
 pub fn missing_questions<'g>(guide: &'g Guide, answers: &Answers) -> Vec<&'g Question> {
-    let mut missing = Vec::new();
-    let mut path: Vec<Step> = Vec::new();
-    let mut visited = HashSet::new();
-    let mut current = Some(guide.start.as_str());
-    while let Some(qid) = current {
-        let Some(question) = guide.question(qid) else {
-            break;
-        };
-        if !visited.insert(qid) {
-            break;
-        }
-        if is_skipped(guide, question, &path) {
-            current = next_of(question, None);
-            continue;
-        }
-        match answers.get(qid).filter(|a| question.selected(a).is_some()) {
-            Some(answer) => {
-                path.push(Step {
-                    question: qid.to_owned(),
-                    answer: answer.clone(),
-                });
-                current = next_of(question, Some(answer));
-            }
-            None => {
-                missing.push(question);
-                let first = question.options.first().and_then(|o| o.next.as_deref());
-                if question.options.iter().any(|o| o.next.as_deref() != first) {
-                    break;
-                }
-                current = first;
-            }
-        }
-    }
-    missing
+    trace(guide, answers, Unanswered::IfUnambiguous)
+        .into_iter()
+        .filter(|v| !v.skipped && v.answer.is_none())
+        .map(|v| v.question)
+        .collect()
 }
