@@ -99,18 +99,6 @@ impl Recommendation {
         self.ranking.first()
     }
 
-    /// The services that share the top score with the recommendation.
-    pub fn tied_with_top(&self) -> Vec<&Ranked> {
-        let Some(top) = self.top() else {
-            return Vec::new();
-        };
-        self.ranking
-            .iter()
-            .skip(1)
-            .take_while(|r| r.score == top.score)
-            .collect()
-    }
-
     /// The runner-up when it is within one point of the recommendation.
     pub fn close_call(&self) -> Option<&Ranked> {
         let (top, second) = (self.ranking.first()?, self.ranking.get(1)?);

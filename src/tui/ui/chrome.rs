@@ -18,7 +18,6 @@ pub fn header(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &
     for (i, tab) in Tab::ALL.iter().enumerate() {
         // No number on the tab: digits answer questions; tabs are Tab/Shift-Tab and Alt-1..4
         // everywhere, which the footer and `?` say.
-        let _ = i;
         let label = format!(" {} ", tab.title());
         let style = if *tab == app.tab {
             theme.selected()
