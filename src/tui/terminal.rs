@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
@@ -133,9 +133,11 @@ pub fn run(app: App, theme: Theme) -> ExitCode {
         enable_raw_mode()?;
         // Bracketed paste: a paste arrives as one event, so 100 KB pasted into Search is one
         // edit, not 100,000 keys each rerunning the search (which froze the app for minutes).
+        // The cursor is hidden before the first frame, so it never flickers over the drawing.
         execute!(
             io::stdout(),
             EnterAlternateScreen,
+            Hide,
             EnableMouseCapture,
             EnableBracketedPaste
         )?;
