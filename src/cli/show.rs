@@ -82,14 +82,13 @@ pub fn text(pieces: &[Piece]) -> String {
                 source,
                 as_of,
             } => {
-                if label == "Source" && value == source {
-                    let _ = writeln!(out, "\nSource: {source} (as of {as_of})");
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "  {label}: {value}\n      source: {source} (as of {as_of})"
-                    );
-                }
+                let _ = writeln!(
+                    out,
+                    "  {label}: {value}\n      source: {source} (as of {as_of})"
+                );
+            }
+            Piece::Source { url, as_of } => {
+                let _ = writeln!(out, "\nSource: {url} (as of {as_of})");
             }
         }
     }
@@ -125,17 +124,16 @@ fn markdown(pieces: &[Piece]) -> String {
                 source,
                 as_of,
             } => {
-                if label == "Source" && value == source {
-                    let _ = writeln!(out, "Source: <{source}> (as of {as_of})");
-                } else {
-                    let cell = |s: &str| s.replace('|', "\\|");
-                    let _ = writeln!(
-                        out,
-                        "| {} | {} | [source]({source}), {as_of} |",
-                        cell(label),
-                        cell(value)
-                    );
-                }
+                let cell = |s: &str| s.replace('|', "\\|");
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | [source]({source}), {as_of} |",
+                    cell(label),
+                    cell(value)
+                );
+            }
+            Piece::Source { url, as_of } => {
+                let _ = writeln!(out, "Source: <{url}> (as of {as_of})");
             }
         }
     }

@@ -22,6 +22,11 @@ pub enum Piece {
         source: String,
         as_of: String,
     },
+    /// Where a term's whole page comes from, and when it was checked.
+    Source {
+        url: String,
+        as_of: String,
+    },
 }
 
 /// Something that has a detail page.
@@ -201,10 +206,8 @@ fn term(guide: &Guide, t: &Term) -> Vec<Piece> {
             items: names,
         });
     }
-    pieces.push(Piece::Fact {
-        label: "Source".into(),
-        value: t.source.clone(),
-        source: t.source.clone(),
+    pieces.push(Piece::Source {
+        url: t.source.clone(),
         as_of: t.as_of.clone(),
     });
     pieces

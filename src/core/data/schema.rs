@@ -360,6 +360,18 @@ impl Question {
             .filter(|picked| !picked.is_empty())
     }
 
+    /// An answer in the user's words: the chosen option's label, a checklist's ticked labels
+    /// joined by commas, or the answer itself when it names no option.
+    pub fn answer_words(&self, answer: &str) -> String {
+        self.selected(answer).map_or_else(
+            || answer.to_owned(),
+            |picked| {
+                let labels: Vec<&str> = picked.iter().map(|o| o.label.as_str()).collect();
+                labels.join(", ")
+            },
+        )
+    }
+
     /// Whether an answer to this question picks `option` (for a checklist: ticks it).
     pub fn picks(&self, answer: &str, option: &str) -> bool {
         if self.multi {

@@ -30,16 +30,7 @@ pub fn knockouts(excluded: &Excluded) -> Vec<String> {
 pub fn step_words(guide: &Guide, step: &Step) -> (String, String) {
     let question = guide.question(&step.question);
     let prompt = question.map_or_else(|| step.question.clone(), |q| q.prompt.clone());
-    let label = question.and_then(|q| q.selected(&step.answer)).map_or_else(
-        || step.answer.clone(),
-        |picked| {
-            picked
-                .iter()
-                .map(|o| o.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        },
-    );
+    let label = question.map_or_else(|| step.answer.clone(), |q| q.answer_words(&step.answer));
     (prompt, label)
 }
 

@@ -74,28 +74,28 @@ pub(super) fn lines(pieces: &[Piece], width: usize, theme: Theme) -> Vec<Line<'s
                 source,
                 as_of,
             } => {
-                let is_source_line = label == "Source" && value == source;
-                if !is_source_line {
-                    let text = format!("{label}: {value}");
-                    for (i, l) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
-                        if i == 0 {
-                            let (head, rest) =
-                                l.split_at(l.find(':').map_or(0, |c| c + 1).min(l.len()));
-                            out.push(Line::from(vec![
-                                Span::raw("  "),
-                                Span::styled(head.to_owned(), theme.heading()),
-                                Span::raw(rest.to_owned()),
-                            ]));
-                        } else {
-                            out.push(Line::raw(format!("  {l}")));
-                        }
+                let text = format!("{label}: {value}");
+                for (i, l) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
+                    if i == 0 {
+                        let (head, rest) =
+                            l.split_at(l.find(':').map_or(0, |c| c + 1).min(l.len()));
+                        out.push(Line::from(vec![
+                            Span::raw("  "),
+                            Span::styled(head.to_owned(), theme.heading()),
+                            Span::raw(rest.to_owned()),
+                        ]));
+                    } else {
+                        out.push(Line::raw(format!("  {l}")));
                     }
-                } else {
-                    out.push(Line::default());
                 }
+                let text = format!("source: {source} · as of {as_of}");
+                push_wrapped(&mut out, &text, 4, theme.dim());
+            }
+            Piece::Source { url, as_of } => {
+                out.push(Line::default());
                 push_wrapped(
                     &mut out,
-                    &format!("source: {source} · as of {as_of}"),
+                    &format!("source: {url} · as of {as_of}"),
                     4,
                     theme.dim(),
                 );

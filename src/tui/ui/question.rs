@@ -41,16 +41,7 @@ pub fn draw(
     for q in path.iter().take(position) {
         // The answer's words, not its id: `workload: batch` read like AWS Batch.
         if let Some(answer) = app.answers.get(&q.id) {
-            let words = q.selected(answer).map_or_else(
-                || answer.clone(),
-                |picked| {
-                    picked
-                        .iter()
-                        .map(|o| o.label.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                },
-            );
+            let words = q.answer_words(answer);
             crumbs.push((format!("{}: ", q.id), format!("{words} › ")));
         }
     }
