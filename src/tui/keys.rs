@@ -49,6 +49,8 @@ pub enum Action {
     ExportRecord,
     /// Back to the answers the result was first reached with.
     RestoreOriginal,
+    /// The Cost tab: show the chart, or the table again.
+    ToggleChart,
     /// Answer a yes/no question.
     Yes,
     No,
@@ -257,6 +259,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Printable],                                  A::Type(' '),       "type",         "Type to search services, concepts and attributes",                      &[Search],   false),
     // Before the Cost form's typing, so `/` opens search there too (no field takes a `/`).
     b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
+    // A Ctrl key: every printable key is a field's text here (`v` is in `2 vCPU`).
+    b(&[Ctrl('g')],                                  A::ToggleChart,     "chart/table",  "Show the cost chart, or the estimate table again",                      &[Cost],     true),
     b(ENTER,                                         A::Select,          "next field",   "Go to the next field",                                                  &[Cost],     true),
     b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Cost],     true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type a value with its unit (10M, 200ms, 512MB); Space flips an option", &[Cost],     false),

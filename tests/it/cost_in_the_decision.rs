@@ -241,9 +241,14 @@ fn the_cost_tab_form_100x32() {
     let form: Vec<String> = screen
         .lines()
         .skip_while(|l| !l.contains("Your workload"))
-        .take(14)
+        .take(17)
         .map(|l| l.chars().skip(1).take(34).collect::<String>())
         .collect();
+    assert_eq!(
+        form.len(),
+        17,
+        "the heading, 15 rows and the hint:\n{screen}"
+    );
     insta::assert_snapshot!(form.join("\n"));
 }
 
@@ -276,24 +281,23 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
 }
 
 #[test]
-fn on_a_short_screen_the_form_scrolls_to_the_focus_and_keeps_the_chart() {
+fn on_a_short_screen_the_form_scrolls_to_the_focus() {
     let mut app = App::new(guide());
     app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::BackTab,
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
-    let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("Your workload  4 more ↑↓"), "{screen}");
-    assert!(!screen.contains("Batch runs on"), "{screen}");
-    assert!(
-        screen.contains("$0.01│"),
-        "the chart keeps its rows:\n{screen}"
-    );
-    focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
-    let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("›Batch runs on    ‹EC2›"), "{screen}");
+    let screen = render(&mut app, 80, 18);
+    assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
+    assert!(!screen.contains("Region           us-east-1"), "{screen}");
+    focus(&mut app, FormRow::Region);
+    let screen = render(&mut app, 80, 18);
+    assert!(screen.contains("›Region           us-east-1"), "{screen}");
     // The hint takes the heading's place.
-    assert!(screen.contains("space: Batch on EC2 ⇄ Fargate"), "{screen}");
+    assert!(
+        screen.contains("space: next Region with prices"),
+        "{screen}"
+    );
     assert!(!screen.contains("Requests/month"), "{screen}");
 }
 
@@ -317,12 +321,14 @@ fn with_duration(text: &str) -> App {
 }
 
 #[test]
-fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
+fn at_80x24_a_long_duration_keeps_every_reason_and_the_chart() {
     let mut app = with_duration("20m");
+    let table = render(&mut app, 80, 24);
+    app.cost.update(Action::ToggleChart);
     let screen = render(&mut app, 80, 24);
     // The plot keeps its rows and axes.
-    assert!(screen.contains("$0.01│"), "{screen}");
-    assert!(screen.contains("└───"), "{screen}");
+    assert!(screen.contains("$0.01┤"), "{screen}");
+    assert!(screen.contains("└┬──"), "{screen}");
     // One ◆ per break-even sentence: a wrapped sentence continues indented, not under another ◆;
     // those that do not fit are counted.
     let lines: Vec<&str> = screen.lines().collect();
@@ -338,7 +344,8 @@ fn at_80x24_a_long_duration_keeps_the_chart_and_every_reason() {
     );
     // Lasting break-evens only: here one, named in full, with nothing left over.
     assert!(!screen.contains(" … and "), "{screen}");
-    // Lambda's reason is read whole, wrapped under its name.
+    // On the table, Lambda's reason is read whole, wrapped under its name.
+    let screen = table;
     let text: String = screen
         .lines()
         .map(|l| {

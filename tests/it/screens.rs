@@ -1,6 +1,8 @@
 //! Snapshots of each screen drawn into ratatui's TestBackend. Most use the small fixture so data
 //! edits do not churn them; one walk uses the real data.
 
+mod cost;
+
 use crate::support::{keys, press, real_app, render, small_app};
 use computepick::app::App;
 use computepick::ui::{self, theme::Theme};
@@ -376,137 +378,6 @@ fn question_with_no_color() {
     insta::assert_snapshot!(styles);
 }
 
-#[test]
-fn cost_tab_with_chart_100x32() {
-    let mut app = real_app();
-    press(&mut app, KeyCode::BackTab); // Cost is the last tab
-    let screen = render(&mut app, 100, 32);
-    assert!(screen.contains("Monthly estimate"), "{screen}");
-    assert!(screen.contains("both axes logarithmic"), "{screen}");
-    assert!(
-        screen.contains("becomes cheaper than"),
-        "break-evens are named:\n{screen}"
-    );
-    assert!(
-        screen.contains("Estimate only · us-east-1 prices as of"),
-        "{screen}"
-    );
-    insta::assert_snapshot!(screen);
-}
-
-#[test]
-fn cost_tab_80x24() {
-    let mut app = real_app();
-    press(&mut app, KeyCode::BackTab);
-    insta::assert_snapshot!(render(&mut app, 80, 24));
-}
-
-/// With colour, each service's key in the estimate has the colour of its line on the chart,
-/// and no two services share one; the plot below the keys really uses every colour.
-#[test]
-fn cost_chart_lines_match_their_keys_in_colour() {
-    for theme in [Theme::COLOUR, Theme::LIGHT] {
-        chart_lines_match_their_keys(theme);
-    }
-}
-
-fn chart_lines_match_their_keys(theme: Theme) {
-    const W: u16 = 200;
-    const H: u16 = 60;
-    let mut app = real_app();
-    press(&mut app, KeyCode::BackTab);
-    // Jobs of 5 minutes, so every service fits and draws a line (Batch takes jobs of 3 minutes
-    // or more; Lambda runs up to 15).
-    press(&mut app, KeyCode::Down);
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "5m");
-    assert_eq!(app.cost.inputs.duration_ms, 300_000.0);
-    // Jobs that end (Batch prices only those), five rows down from Duration.
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Down);
-    }
-    keys(&mut app, " ");
-    assert!(app.cost.inputs.jobs);
-    // And Reserved (five rows down), which applies to ECS on EC2's fleet but not to Batch's, so
-    // the two draw different lines (on the same instances, like for like, they would coincide);
-    // without a load balancer Beanstalk is one instance, so its line ends where ECS's goes on.
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Down);
-    }
-    keys(&mut app, " ");
-    assert!(app.cost.inputs.reserved && !app.cost.inputs.load_balancer);
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(&mut app, theme, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let row_of = |text: &str| {
-        (0..H).find(|&y| {
-            let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
-            line.contains(text)
-        })
-    };
-    let plot_top = row_of("both axes logarithmic").expect("the chart's title") + 1;
-    let mut key_colours = Vec::new();
-    for (letter, name) in [
-        ('L', "Lambda"),
-        ('F', "Fargate"),
-        ('E', "ECS on EC2"),
-        ('K', "EKS"),
-        ('B', "Batch"),
-        ('I', "Lightsail"),
-        ('A', "Elastic Beanstalk"),
-    ] {
-        let key = format!("─{letter}");
-        let y = (0..plot_top)
-            .find(|&y| {
-                let line: String = (0..W).map(|x| buffer[(x, y)].symbol()).collect();
-                line.contains(&format!("{key}  {name}")) || line.contains(&format!("{key} {name}"))
-            })
-            .unwrap_or_else(|| panic!("{name} has a key {key} in the estimate"));
-        let x = (30..W - 1)
-            .find(|&x| {
-                buffer[(x, y)].symbol() == "─" && buffer[(x + 1, y)].symbol() == letter.to_string()
-            })
-            .expect("the key");
-        let colour = buffer[(x, y)].fg;
-        // The plot's rows are those beside its y axis (the legend above it has none).
-        let plot_rows: Vec<u16> = (plot_top..H)
-            .filter(|&y| (0..W).any(|x| buffer[(x, y)].symbol() == "│"))
-            .collect();
-        let plot_cells = || {
-            plot_rows
-                .iter()
-                .flat_map(|&py| (0..W).map(move |px| (px, py)))
-        };
-        assert!(
-            plot_cells().any(|(px, py)| {
-                let cell = &buffer[(px, py)];
-                cell.fg == colour
-                    && ('\u{2800}'..='\u{28ff}')
-                        .contains(&cell.symbol().chars().next().unwrap_or(' '))
-            }),
-            "{name}'s line is drawn in its key's colour {colour:?}"
-        );
-        // Not by colour alone: the line ends in its letter, in the same colour.
-        assert!(
-            plot_cells().any(|(px, py)| {
-                let cell = &buffer[(px, py)];
-                cell.fg == colour && cell.symbol() == letter.to_string()
-            }),
-            "{name}'s line is labelled {letter} in the plot"
-        );
-        key_colours.push(colour);
-    }
-    let mut distinct = key_colours.clone();
-    distinct.dedup();
-    distinct.sort_by_key(|c| format!("{c:?}"));
-    distinct.dedup();
-    assert_eq!(distinct.len(), key_colours.len(), "{key_colours:?}");
-}
-
 /// Each main view under the three themes: the dark and light palettes, and no colour at all.
 /// Without colour nothing may be painted, and what colour marks must still show (reverse video,
 /// bold, `≠` and `›` markers).
@@ -677,31 +548,4 @@ fn the_compare_window_is_a_slice_of_the_whole_table() {
         );
         press(&mut app, KeyCode::Down);
     }
-}
-
-/// A quota the workload passes shows under its service on the Cost tab as a `!` line, and a
-/// service within 10% of the cheapest is marked `≈` with a line saying what that means.
-#[test]
-fn the_cost_tab_shows_quota_warnings_and_what_is_about_the_same() {
-    let mut app = real_app();
-    press(&mut app, KeyCode::BackTab);
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "1B");
-    press(&mut app, KeyCode::Down);
-    for _ in 0..5 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    keys(&mut app, "10s");
-    assert_eq!(app.cost.inputs.requests, 1e9);
-    assert_eq!(app.cost.inputs.duration_ms, 10_000.0);
-    let screen = render(&mut app, 120, 40);
-    // 1B × 10 s ÷ (730 × 3,600 s) = 3,805.2 in flight: past Lambda's default 1,000.
-    assert!(
-        screen.contains("! Needs about 3,806 concurrent executions"),
-        "{screen}"
-    );
-    assert!(screen.contains("≈"), "{screen}");
-    assert!(screen.contains("about the same as"), "{screen}");
 }

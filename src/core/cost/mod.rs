@@ -25,6 +25,7 @@ mod estimate;
 mod fleets;
 mod inputs;
 mod lightsail;
+mod money;
 mod prices;
 mod serverless;
 mod services;
@@ -38,6 +39,7 @@ pub use breakeven::{
 };
 pub use estimate::{Estimate, Fit, LineItem, ServiceEstimate};
 pub use inputs::{BatchCompute, Field, InputError, Inputs, Toggle};
+pub use money::{Fitted, ROUNDED, fit_money};
 pub use prices::{Bundle, InstanceType, PriceBook, Rate};
 pub use serverless::fargate_size;
 pub use services::{BATCH_MIN_JOB_MS, HEADROOM, MEMORY_KEPT_BY_OS};

@@ -57,6 +57,8 @@ pub struct CostView {
     /// What the walk's answers set on the form ("From your answers: …"), until it is sized
     /// by hand.
     pub shape_notes: Vec<String>,
+    /// The chart is shown instead of the form and the estimate table (Ctrl-G).
+    pub chart: bool,
     /// The sweep and break-evens do not yet match `inputs` (see [`CostView::prepare_chart`]).
     chart_stale: bool,
 }
@@ -77,6 +79,7 @@ impl CostView {
             crossings: Vec::new(),
             sized: false,
             shape_notes: Vec::new(),
+            chart: false,
             chart_stale: true,
         };
         view.recompute();
@@ -194,6 +197,10 @@ impl CostView {
         let rows = Self::rows();
         let fresh = std::mem::take(&mut self.fresh);
         match (action, self.focused()) {
+            (Action::ToggleChart, _) => {
+                self.chart = !self.chart;
+                self.fresh = fresh;
+            }
             (Action::Up, _) => {
                 self.focus = (self.focus + rows - 1) % rows;
                 self.fresh = true;

@@ -3,7 +3,6 @@
 mod chrome;
 mod compare;
 mod cost;
-mod cost_chart;
 mod detail;
 mod help;
 mod lines;
