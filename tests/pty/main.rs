@@ -3,5 +3,6 @@
 
 mod hangup;
 mod keystrokes;
+mod save_and_copy;
 mod support;
 mod theme_and_config;
