@@ -325,3 +325,26 @@ fn path_field_with_an_error_and_a_long_path_60x18() {
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(render(&mut app, 60, 18));
 }
+
+#[test]
+fn a_long_path_scrolls_to_keep_the_cursor_in_view() {
+    let mut app = small_app();
+    app.today = TODAY.into();
+    app.out_dir = PathBuf::from("/a/folder/with/a/name/long/enough/to/need/scrolling/sideways");
+    keys(&mut app, "12");
+    press(&mut app, KeyCode::Char('s'));
+    let field_row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("› "))
+            .expect("the field is drawn")
+            .to_owned()
+    };
+    let end = field_row(&render(&mut app, 60, 18));
+    assert!(end.contains("› …"), "the start is cut: {end}");
+    assert!(end.contains("computepick-answers-2026-12-02.ron"), "{end}");
+    press(&mut app, KeyCode::Home);
+    let start = field_row(&render(&mut app, 60, 18));
+    assert!(start.contains("› /a/folder/with"), "{start}");
+    assert!(!start.contains('…'), "{start}");
+}
