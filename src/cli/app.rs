@@ -56,6 +56,10 @@ pub fn run(cli: &Cli, start: Start) -> ExitCode {
     if let Ok(dir) = std::env::current_dir() {
         app.out_dir = dir;
     }
+    // `~/` in the path field of save and export; an empty HOME is no home.
+    app.home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(std::path::PathBuf::from);
     if let Some(name) = &cli.data {
         app.data_name = name.display().to_string();
     }

@@ -47,6 +47,8 @@ pub enum Action {
     SaveAnswers,
     /// Export a decision record.
     ExportRecord,
+    /// Copy the recommendation to the clipboard as Markdown.
+    Copy,
     /// Back to the answers the result was first reached with.
     RestoreOriginal,
     /// The Cost tab: show the chart, or the table again.
@@ -72,6 +74,8 @@ pub enum Context {
     Detail,
     /// A yes/no question (overwrite? quit?).
     Confirm,
+    /// The path field of save and export: printable keys are the path, never shortcuts.
+    SaveAs,
     Help,
     /// The terminal is smaller than the app's minimum: only quitting works.
     TooSmall,
@@ -177,13 +181,13 @@ const fn b(
 
 use Action as A;
 use Context::{
-    Checklist, Compare, Confirm, Cost, Detail, Help, Question, Result, Search, TooSmall,
+    Checklist, Compare, Confirm, Cost, Detail, Help, Question, Result, SaveAs, Search, TooSmall,
 };
 use Key::{AltDigit, Ctrl, Digit, Printable};
 use KeyCode as K;
 
 const ALL: &[Context] = &[
-    Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm, TooSmall,
+    Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm, SaveAs, TooSmall,
 ];
 const GUIDE: &[Context] = &[Question, Checklist, Result];
 const ASKING: &[Context] = &[Question, Checklist];
@@ -240,6 +244,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(K::Char('c'))],                            A::OpenCompare,     "compare",      "Compare the recommendation with its runners-up",                        &[Result],   true),
     b(&[c(K::Char('s'))],                            A::SaveAnswers,     "save",         "Save the answers to a file (reopen with --answers FILE)",               &[Result],   true),
     b(&[c(K::Char('e'))],                            A::ExportRecord,    "export",       "Export an architecture decision record (Markdown)",                     &[Result],   true),
+    b(&[c(K::Char('y'))],                            A::Copy,            "copy",         "Copy the recommendation as Markdown (OSC 52: the terminal must allow it)", &[Result], true),
     b(&[c(K::Char('o'))],                            A::RestoreOriginal, "original",     "Go back to the original answers after a what-if",                       &[Result],   false),
     b(&[c(K::Char('y')), c(K::Char('Y')), c(K::Enter)], A::Yes,          "yes",          "Yes",                                                                   &[Confirm],  true),
     b(&[c(K::Char('n')), c(K::Char('N')), c(K::Esc)], A::No,             "no",           "No",                                                                    &[Confirm],  true),
@@ -257,6 +262,16 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the search or the field",                                         TEXT,        false),
     b(ESC,                                           A::Escape,          "close",        "Close the search and go back",                                          &[Search],   true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type to search services, concepts and attributes",                      &[Search],   false),
+    // The path field of save and export: printable keys are the path.
+    b(ENTER,                                         A::Select,          "save",         "Write the file to the path typed",                                      &[SaveAs],   true),
+    b(ESC,                                           A::Escape,          "cancel",       "Cancel: nothing is written",                                            &[SaveAs],   true),
+    b(&[c(K::Backspace)],                            A::DeleteChar,      "delete",       "Delete the character before the cursor",                                &[SaveAs],   false),
+    b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the path",                                                        &[SaveAs],   false),
+    b(&[c(K::Left)],                                 A::Left,            "cursor",       "Move the cursor left",                                                  &[SaveAs],   false),
+    b(&[c(K::Right)],                                A::Right,           "cursor",       "Move the cursor right",                                                 &[SaveAs],   false),
+    b(&[c(K::Home)],                                 A::First,           "start",        "Move the cursor to the start",                                          &[SaveAs],   false),
+    b(&[c(K::End)],                                  A::Last,            "end",          "Move the cursor to the end",                                            &[SaveAs],   false),
+    b(&[Printable],                                  A::Type(' '),       "type",         "Type the path: a relative one is in the folder the app started in, ~/ is your home", &[SaveAs], false),
     // Before the Cost form's typing, so `/` opens search there too (no field takes a `/`).
     b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
     // A Ctrl key: every printable key is a field's text here (`v` is in `2 vCPU`).
@@ -368,6 +383,27 @@ mod tests {
     }
 
     #[test]
+    fn typed_text_never_triggers_shortcuts_in_the_path_field() {
+        for c in [
+            'q', '?', 'y', 'n', 's', 'e', 'h', 'l', 'j', 'k', '/', '~', '1', ' ',
+        ] {
+            assert_eq!(
+                action_for(SaveAs, &press(K::Char(c))),
+                Some(Action::Type(c)),
+                "{c}"
+            );
+        }
+        assert_eq!(action_for(SaveAs, &press(K::Enter)), Some(Action::Select));
+        assert_eq!(action_for(SaveAs, &press(K::Esc)), Some(Action::Escape));
+        assert_eq!(action_for(SaveAs, &press(K::Left)), Some(Action::Left));
+        let ctrl_u = KeyEvent::new(K::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(SaveAs, &ctrl_u), Some(Action::ClearQuery));
+        // On the result `y` copies; in a yes/no question it is yes.
+        assert_eq!(action_for(Result, &press(K::Char('y'))), Some(Action::Copy));
+        assert_eq!(action_for(Confirm, &press(K::Char('y'))), Some(Action::Yes));
+    }
+
+    #[test]
     fn escape_is_one_action_that_the_app_resolves() {
         for context in [
             Help, Detail, Question, Checklist, Result, Compare, Search, Cost,
@@ -396,7 +432,8 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for context in [
-            Question, Result, Compare, Search, Cost, Detail, Help, Confirm, TooSmall,
+            Question, Checklist, Result, Compare, Search, Cost, Detail, Help, Confirm, SaveAs,
+            TooSmall,
         ] {
             let bindings: Vec<&Binding> = bindings_for(context).collect();
             for (i, a) in bindings.iter().enumerate() {

@@ -21,6 +21,7 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Effect, Exit};
 use crate::core::exit;
+use crate::tui::clipboard::{self, Multiplexer};
 use crate::ui::{self, theme::Theme};
 
 /// Puts the terminal back: raw mode off, alternate screen left, mouse capture and bracketed
@@ -225,14 +226,31 @@ fn event_loop(
     }
 }
 
-/// Does what `update` asked for, in order: writes files (atomically, never following a
-/// link, replacing a file only when the user said yes) and tells the app how each went.
-/// Returns how the app wants to stop, if it does.
+/// Does what `update` asked for, in order: finds a free file name, writes files (atomically,
+/// never following a link, replacing a file only when the user said yes), copies to the
+/// clipboard through the terminal, and tells the app how each went. Returns how the app wants
+/// to stop, if it does.
 pub fn perform(app: &mut App, effects: Vec<Effect>) -> Option<Exit> {
     let mut exit = None;
     for effect in effects {
         match effect {
             Effect::Exit(how) => exit = Some(how),
+            // A dangling link takes a name too: `symlink_metadata`, not `exists`.
+            Effect::ProposeName(path) => app.proposed(&crate::fs_safe::free_name(&path, |p| {
+                p.symlink_metadata().is_ok()
+            })),
+            Effect::Copy(text) => {
+                let mux = Multiplexer::detect(|var| std::env::var_os(var).is_some());
+                let mut out = io::stdout();
+                let sent = out
+                    .write_all(clipboard::osc52(&text, mux).as_bytes())
+                    .and_then(|()| out.flush());
+                if let Err(e) = sent {
+                    app.status = Some(format!(
+                        "Not copied: the terminal could not be written ({e})"
+                    ));
+                }
+            }
             Effect::Write(write) => {
                 let contents = crate::text::safe(&write.contents);
                 let result =

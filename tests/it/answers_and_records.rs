@@ -1,6 +1,6 @@
 //! What-if in the app, answer files, decision records, and files that are safe.
 
-use crate::support::{THUMBNAILS, answer_args, answers, computepick, guide, press, top};
+use crate::support::{THUMBNAILS, answer_args, answers, computepick, guide, press, top, type_path};
 use computepick::app::{App, Screen, Tab};
 use computepick::engine::{self};
 use ratatui::crossterm::event::KeyCode;
@@ -107,6 +107,7 @@ fn s_saves_answers_and_never_overwrites_without_asking() {
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = dir.path().to_owned();
     press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
     let status = app.status.clone().expect("a message");
     assert!(status.starts_with("Wrote the answers to "), "{status}");
     let file = std::fs::read_dir(dir.path())
@@ -119,19 +120,24 @@ fn s_saves_answers_and_never_overwrites_without_asking() {
     assert_eq!(saved, answers(THUMBNAILS));
 
     std::fs::write(&file, "changed by hand").expect("write");
+    // The field proposes a free name; typing the existing file's own path asks first.
     press(&mut app, KeyCode::Char('s'));
+    type_path(&mut app, &file.display().to_string());
+    press(&mut app, KeyCode::Enter);
     assert!(app.confirm().is_some(), "asks before replacing");
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
         "changed by hand"
     );
-    press(&mut app, KeyCode::Char('s'));
+    assert!(app.save_as().is_some(), "no: back in the field");
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     assert!(
         computepick::answers_file::load(&app.guide, &file).is_ok(),
         "replaced after yes"
     );
+    assert!(app.save_as().is_none(), "written: the field is closed");
 }
 
 #[test]
@@ -141,10 +147,12 @@ fn an_unwritable_place_is_a_message_and_the_answers_stay() {
     std::fs::write(&not_a_folder, "x").expect("write");
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = not_a_folder;
-    let exit = press(&mut app, KeyCode::Char('e'));
-    let status = app.status.clone().expect("a message");
-    assert!(status.starts_with("Not saved: cannot write"), "{status}");
-    assert!(status.ends_with("Your answers are kept."), "{status}");
+    press(&mut app, KeyCode::Char('e'));
+    let exit = press(&mut app, KeyCode::Enter);
+    let field = app.save_as().expect("the field stays open");
+    let error = field.error.clone().expect("the reason, in the field");
+    assert!(error.starts_with("Not saved: cannot write"), "{error}");
+    assert!(error.ends_with("Your answers are kept."), "{error}");
     assert_eq!(app.answers, answers(THUMBNAILS));
     assert_eq!(exit, None);
 }
@@ -188,6 +196,7 @@ fn q_after_a_what_if_asks_until_the_answers_are_saved() {
     assert!(question.contains("changed answers"), "{question}");
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
     assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
     assert!(
         press(&mut app, KeyCode::Char('q')).is_some(),
@@ -210,16 +219,18 @@ fn a_read_only_folder_is_a_message_naming_the_reason() {
     }
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
     app.out_dir = locked;
-    let exit = press(&mut app, KeyCode::Char('s'));
-    let status = app.status.clone().expect("a message");
-    assert!(status.contains("permission denied"), "{status}");
-    assert!(status.ends_with("Your answers are kept."), "{status}");
+    press(&mut app, KeyCode::Char('s'));
+    let exit = press(&mut app, KeyCode::Enter);
+    let field = app.save_as().expect("the field stays open");
+    let error = field.error.clone().expect("the reason, in the field");
+    assert!(error.contains("permission denied"), "{error}");
+    assert!(error.ends_with("Your answers are kept."), "{error}");
     assert_eq!(app.answers, answers(THUMBNAILS));
     assert_eq!(exit, None);
 }
 
 #[test]
-fn a_long_message_wraps_instead_of_losing_its_end() {
+fn a_long_error_wraps_in_the_field_instead_of_losing_its_end() {
     use ratatui::{Terminal, backend::TestBackend};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
@@ -227,6 +238,7 @@ fn a_long_message_wraps_instead_of_losing_its_end() {
         .path()
         .join("a-folder-with-a-rather-long-name-that-is-not-there/and-deeper-still");
     press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let theme = computepick::ui::theme::Theme::PLAIN;
     terminal
@@ -239,8 +251,16 @@ fn a_long_message_wraps_instead_of_losing_its_end() {
         .chunks(100)
         .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
         .collect();
-    assert!(screen.contains("its folder does not exist"), "{screen}");
-    assert!(screen.contains("Your answers are kept."), "{screen}");
+    // The popup's lines, joined as one text: the reason is wrapped, never cut.
+    let popup: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| Some(l[l.find('│')? + '│'.len_utf8()..l.rfind('│')?].trim()))
+        .collect();
+    let popup = popup.join(" ");
+    assert!(
+        popup.contains("its folder does not exist. Your answers are kept."),
+        "{screen}"
+    );
 }
 
 #[test]

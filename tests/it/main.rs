@@ -15,6 +15,7 @@ mod fuzz_data;
 mod hostile;
 mod knowledge_base;
 mod prices;
+mod save_and_copy;
 mod screens;
 mod search;
 mod support;

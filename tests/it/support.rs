@@ -172,6 +172,14 @@ pub fn press(app: &mut App, code: KeyCode) -> Option<Exit> {
     computepick::tui::perform(app, effects)
 }
 
+/// Clears the path field (Ctrl-U) and types `path` into it, key by key.
+pub fn type_path(app: &mut App, path: &str) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    for c in path.chars() {
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
 /// Presses each character as a key; `.` is Enter (on the checklist: go on).
 pub fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {

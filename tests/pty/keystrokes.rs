@@ -21,13 +21,14 @@ fn answer(app: &Pty, keys: &str, next_question: usize, expect: &[&str]) -> Strin
 
 /// Starts the app at 80x24 and waits for the first question.
 #[track_caller]
-fn start() -> Pty {
+pub(crate) fn start() -> Pty {
     let app = Pty::spawn(&[]);
     app.wait_for_all(&["Question 1 of 9", FIRST_PROMPT, &cursor_on(1)], TIMEOUT);
-    assert!(
-        app.alternate_screen() && app.cursor_hidden(),
-        "while running, the app should own the alternate screen with the cursor hidden\n{}",
-        pty::dump(&app.screen())
+    // The cursor is hidden after the first frame is written, so wait for it, not assert at once.
+    app.wait_until(
+        "while running, the app should own the alternate screen with the cursor hidden",
+        TIMEOUT,
+        |s| s.alternate_screen() && s.hide_cursor(),
     );
     assert_ne!(
         app.line_mode(),
@@ -403,7 +404,7 @@ fn no_color_draws_without_colours() {
 /// Answers the nine questions by number, from the first question to the result; `.` is Enter
 /// (on the checklist: go on with nothing ticked).
 #[track_caller]
-fn walk_by_numbers(app: &Pty, numbers: &str) {
+pub(crate) fn walk_by_numbers(app: &Pty, numbers: &str) {
     for (i, n) in numbers.chars().enumerate() {
         let key = if n == '.' {
             keys::ENTER.to_owned()
@@ -491,8 +492,13 @@ fn what_if_on_the_result_then_export_a_decision_record() {
         TIMEOUT,
     );
     assert!(!screen.contains("Recommended: AWS Lambda"), "{screen}");
-    // Export the record; the app says where it went.
+    // Export the record to the name proposed; the app says where it went.
     app.send("e");
+    app.wait_for_all(
+        &["Export the decision record to:", "~/computepick-decision-"],
+        TIMEOUT,
+    );
+    app.send(keys::ENTER);
     let screen = app.wait_for("Wrote the decision record to ", TIMEOUT);
     let files: Vec<_> = std::fs::read_dir(app.home())
         .expect("list the working directory")

@@ -4,5 +4,6 @@
 mod cost;
 mod hangup;
 mod keystrokes;
+mod save_and_copy;
 mod support;
 mod theme_and_config;

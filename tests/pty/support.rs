@@ -40,6 +40,8 @@ pub mod keys {
     pub const ESC: &str = "\x1b";
     pub const TAB: &str = "\t";
     pub const CTRL_C: &str = "\x03";
+    /// Clears a text field.
+    pub const CTRL_U: &str = "\x15";
     pub const UP: &str = "\x1b[A";
     pub const DOWN: &str = "\x1b[B";
     pub const RIGHT: &str = "\x1b[C";

@@ -255,6 +255,27 @@ pub fn same_path(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The first of `path`, `stem-2.ext`, `stem-3.ext`, … that `taken` says is free, so a second
+/// file on the same day gets a name of its own instead of a "replace it?". `taken` is the
+/// caller's look at the disk (`Path::exists` would miss a dangling link), which keeps this
+/// testable. After 999 tries it gives `path` back: the write then asks before replacing.
+pub fn free_name(path: &Path, taken: impl Fn(&Path) -> bool) -> PathBuf {
+    if !taken(path) {
+        return path.to_owned();
+    }
+    let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+        return path.to_owned();
+    };
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..1000)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
+        .find(|p| !taken(p))
+        .unwrap_or_else(|| path.to_owned())
+}
+
 /// Why a file could not be read, said without the file's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {

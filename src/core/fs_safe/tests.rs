@@ -170,3 +170,28 @@ fn temporary_names_stay_short_and_reading_drops_a_byte_order_mark() {
     assert_eq!(read_regular(&path, 3), Err(ReadError::TooBig(7)));
     assert_eq!(read_regular(dir.path(), 100), Err(ReadError::IsDir));
 }
+
+#[test]
+fn a_taken_name_gets_the_next_free_number() {
+    let taken = ["/d/a-2026-12-02.ron", "/d/a-2026-12-02-2.ron"];
+    let is_taken = |p: &Path| taken.iter().any(|t| Path::new(t) == p);
+    assert_eq!(
+        free_name(Path::new("/d/a-2026-12-02.ron"), is_taken),
+        PathBuf::from("/d/a-2026-12-02-3.ron")
+    );
+    assert_eq!(
+        free_name(Path::new("/d/free.md"), is_taken),
+        PathBuf::from("/d/free.md"),
+        "a free name is kept"
+    );
+    assert_eq!(
+        free_name(Path::new("/d/notes"), |p| p == Path::new("/d/notes")),
+        PathBuf::from("/d/notes-2"),
+        "no extension"
+    );
+    assert_eq!(
+        free_name(Path::new("/d/x.md"), |_| true),
+        PathBuf::from("/d/x.md"),
+        "all taken: the name itself, and the write asks"
+    );
+}

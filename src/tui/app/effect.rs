@@ -1,6 +1,7 @@
-//! What `update` asks the terminal loop to do (write a file, stop), and the yes/no questions
-//! before replacing a file or losing answers. The loop writes the file and hands the outcome
-//! back with [`App::written`], so the app never touches the disk itself.
+//! What `update` asks the terminal loop to do (find a free file name, write a file, copy to the
+//! clipboard, stop), and the yes/no questions before replacing a file or losing answers. The
+//! loop reads and writes the disk and hands the outcome back ([`App::proposed`],
+//! [`App::written`]), so the app never touches the disk itself.
 
 use std::path::PathBuf;
 
@@ -13,8 +14,13 @@ use crate::fs_safe::WriteError;
 /// Something for the terminal loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Find the first of this path, `NAME-2.EXT`, `NAME-3.EXT`, … that is not taken, then
+    /// report with [`App::proposed`].
+    ProposeName(PathBuf),
     /// Write a file atomically, then report with [`App::written`].
     Write(FileWrite),
+    /// Put this text on the clipboard through the terminal (OSC 52).
+    Copy(String),
     /// Stop, giving the terminal back.
     Exit(Exit),
 }
@@ -60,7 +66,12 @@ impl App {
             return Vec::new();
         };
         if !yes {
-            self.status = Some("Nothing changed.".into());
+            // Back in the path field beneath, if the question came from it: another name, or Esc.
+            self.status = Some(if self.save_as().is_some() {
+                "Not replaced. Type another name, or Esc to cancel.".into()
+            } else {
+                "Nothing changed.".into()
+            });
             return Vec::new();
         }
         match confirm.pending {
@@ -76,16 +87,16 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn save_answers(&self) -> Vec<Effect> {
+    pub(super) fn save_answers(&mut self) -> Vec<Effect> {
         let today = &self.today;
         let path = self
             .out_dir
             .join(format!("computepick-answers-{today}.ron"));
         let contents = answers_file::to_ron(&self.guide, &self.answers, today);
-        Self::write(path, contents, "answers")
+        self.open_save_as(path, contents, "answers")
     }
 
-    pub(super) fn export_record(&self) -> Vec<Effect> {
+    pub(super) fn export_record(&mut self) -> Vec<Effect> {
         let Screen::Result { outcome, .. } = &self.screen else {
             return Vec::new();
         };
@@ -101,16 +112,31 @@ impl App {
             },
         );
         let path = self.out_dir.join(adr::default_file_name(today));
-        Self::write(path, contents, "decision record")
+        self.open_save_as(path, contents, "decision record")
     }
 
-    fn write(path: PathBuf, contents: String, what: &'static str) -> Vec<Effect> {
-        vec![Effect::Write(FileWrite {
-            path,
-            contents,
-            what,
-            overwrite: false,
-        })]
+    /// `y`: the recommendation as `recommend --format markdown` prints it (with the cost
+    /// section when the workload was sized on the Cost tab), for the loop to copy.
+    pub(super) fn copy_markdown(&mut self) -> Vec<Effect> {
+        let Screen::Result { outcome, .. } = &self.screen else {
+            return Vec::new();
+        };
+        let rec = &outcome.recommendation;
+        let estimate = self.cost.estimate.as_ref().filter(|_| self.cost.sized);
+        let notes = estimate.map(|_| self.price_notes().sentences());
+        let text = crate::markdown::render(
+            &self.guide,
+            &outcome.walk,
+            rec,
+            estimate,
+            notes.as_deref().unwrap_or_default(),
+        );
+        self.status = Some(format!(
+            "Copied the recommendation as Markdown ({}) to the clipboard \
+             (OSC 52: your terminal must allow it)",
+            crate::text::count_noun(text.lines().count(), "line", "lines")
+        ));
+        vec![Effect::Copy(text)]
     }
 
     /// How a write went: an existing file is replaced only after the user says yes, and any
@@ -118,6 +144,9 @@ impl App {
     pub fn written(&mut self, write: FileWrite, result: Result<(), WriteError>) {
         match result {
             Ok(()) => {
+                if self.save_as().is_some() {
+                    self.pop();
+                }
                 self.kept_answers = Some(self.answers.clone());
                 self.status = Some(format!(
                     "Wrote the {} to {}",
@@ -129,7 +158,14 @@ impl App {
                 let question = format!("{} exists. Replace it?", write.path.display());
                 self.ask(&question, Pending::Overwrite(write));
             }
-            Err(e) => self.status = Some(format!("Not saved: {e}. Your answers are kept.")),
+            // Back in the field with the reason, to type another path.
+            Err(e) => {
+                let message = format!("Not saved: {e}. Your answers are kept.");
+                match self.overlays.last_mut() {
+                    Some(Overlay::SaveAs(field)) => field.error = Some(message),
+                    _ => self.status = Some(message),
+                }
+            }
         }
     }
 

@@ -188,6 +188,7 @@ impl App {
             Action::RestoreOriginal => self.restore_original(),
             Action::SaveAnswers => return self.save_answers(),
             Action::ExportRecord => return self.export_record(),
+            Action::Copy => return self.copy_markdown(),
             Action::OpenCompare => self.open_compare(),
             Action::OpenDetail => {
                 if let Some(top) = outcome.recommendation.top() {

@@ -6,7 +6,9 @@
 //!   a key means and what Esc closes.
 //! - `update`: actions to state, screen by screen.
 //! - `guide`: the walk through the questions to the result, and what-ifs.
-//! - `effect`: files to write and the yes/no questions before writing or quitting.
+//! - `effect`: files to write, the clipboard, and the yes/no questions before writing or
+//!   quitting.
+//! - `save_as`: the path field `s` and `e` open before writing.
 //! - `view`: what the last frame laid out, for the mouse and for scrolling (render state).
 //! - `mouse`, `compare`, `cost`, `search`: the mouse, and each tab's own state.
 
@@ -16,6 +18,7 @@ mod effect;
 mod guide;
 mod mouse;
 mod overlay;
+mod save_as;
 mod search;
 mod update;
 mod view;
@@ -31,6 +34,7 @@ pub use compare::CompareView;
 pub use cost::{CostView, FormRow, MAX_FIELD_CHARS};
 pub use effect::{Confirm, Effect, FileWrite, Pending};
 pub use overlay::{DetailView, Overlay};
+pub use save_as::{MAX_PATH_CHARS, SaveAs};
 pub use search::{MAX_QUERY_CHARS, SearchView};
 pub use view::{Clickable, CompareLayout, HitMap, ViewState};
 
@@ -119,8 +123,11 @@ pub struct App {
     pub kept_answers: Option<Answers>,
     /// A one-line note for the user (a file written, an error), cleared by the next key.
     pub status: Option<String>,
-    /// Where `s` and `e` write their files.
+    /// Where `s` and `e` write their files, and what a relative path typed in their field is in.
     pub out_dir: std::path::PathBuf,
+    /// The home folder, for `~/` in a typed path and for showing paths under it shortly (none by
+    /// default: set by the binary, so tests do not depend on who runs them).
+    pub home: Option<std::path::PathBuf>,
     /// The data file's name, for the decision record's sources.
     pub data_name: String,
     /// Today's date (`YYYY-MM-DD`) for the files `s` and `e` write: the terminal loop sets it
@@ -159,6 +166,7 @@ impl App {
             kept_answers: None,
             status: None,
             out_dir: std::path::PathBuf::from("."),
+            home: None,
             data_name: crate::data::EMBEDDED_NAME.to_owned(),
             today: crate::data::today_ymd(),
             size: Size::new(MIN_WIDTH.max(80), MIN_HEIGHT.max(24)),
@@ -215,14 +223,15 @@ impl App {
         }
     }
 
-    /// Pasted text (the terminal's bracketed paste): one edit of the search query or the
-    /// focused Cost field, cut to the field's length. Elsewhere a paste does nothing: pasted
+    /// Pasted text (the terminal's bracketed paste): one edit of the search query, the
+    /// focused Cost field or the path field, cut to the field's length. Elsewhere a paste does nothing: pasted
     /// text is never taken as keys (a pasted `q` does not quit).
     pub fn handle_paste(&mut self, text: &str) {
         self.status = None;
         match self.context() {
             Context::Search => self.search.paste(text),
             Context::Cost => self.cost.paste(text),
+            Context::SaveAs => self.paste_path(text),
             _ => {}
         }
     }

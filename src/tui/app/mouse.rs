@@ -41,7 +41,7 @@ impl App {
                 _ => None,
             },
             Some(Overlay::Search) => hits.at(x, y, true),
-            Some(Overlay::Help { .. } | Overlay::Detail(_)) => None,
+            Some(Overlay::Help { .. } | Overlay::Detail(_) | Overlay::SaveAs(_)) => None,
             // A click on the comparison beneath closes the cell and lands there.
             Some(Overlay::CompareCell) => {
                 let target = hits.at(x, y, false);

@@ -24,6 +24,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// A yes/no question waiting for an answer.
     Confirm(super::Confirm),
+    /// The path to save or export to, being typed.
+    SaveAs(super::SaveAs),
 }
 
 impl Overlay {
@@ -34,6 +36,7 @@ impl Overlay {
             Overlay::Detail(_) | Overlay::CompareCell => Context::Detail,
             Overlay::Help { .. } => Context::Help,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::SaveAs(_) => Context::SaveAs,
         }
     }
 }
@@ -139,7 +142,10 @@ impl App {
     /// screen with work on it: a what-if goes back to the original answers, the result goes
     /// back one question, and only the questions quit (asking first when answers would be lost).
     pub(super) fn escape(&mut self) -> Vec<Effect> {
-        if self.pop().is_some() {
+        if let Some(closed) = self.pop() {
+            if matches!(closed, Overlay::SaveAs(_)) {
+                self.status = Some("Cancelled: nothing was written.".into());
+            }
             return Vec::new();
         }
         match (self.tab, &self.screen) {
@@ -173,6 +179,7 @@ impl App {
             }
             Some(Overlay::Detail(view)) => view.scroll = scrolled(view.scroll, action, detail_max),
             Some(Overlay::Search) => return self.update_search(action),
+            Some(Overlay::SaveAs(_)) => return self.update_save_as(action),
             Some(Overlay::CompareCell | Overlay::Confirm(_)) | None => {}
         }
         Vec::new()

@@ -9,6 +9,7 @@ mod lines;
 mod popup;
 mod question;
 mod result;
+mod save_as;
 mod search;
 pub mod theme;
 
@@ -81,6 +82,7 @@ fn render(app: &App, state: &mut ViewState, theme: Theme, frame: &mut Frame) {
             Overlay::CompareCell => compare::draw_cell(app, theme, body, buf),
             Overlay::Help { scroll } => help::draw(app, state, (depth, *scroll), theme, area, buf),
             Overlay::Confirm(confirm) => confirm_box(state, &confirm.question, theme, area, buf),
+            Overlay::SaveAs(field) => save_as::draw(app, field, theme, area, buf),
         }
     }
 }

@@ -1,0 +1,129 @@
+//! Copying to the clipboard through the terminal (OSC 52): the app writes an escape sequence
+//! carrying the text in base64 and the terminal puts it on the clipboard. It works over SSH and
+//! needs no display server, but the terminal must allow it (some ask, some refuse, tmux and
+//! screen need the sequence passed through to the terminal outside them).
+
+/// What the app runs inside, for how the sequence must be wrapped to reach the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Multiplexer {
+    None,
+    Tmux,
+    Screen,
+}
+
+impl Multiplexer {
+    /// From the environment as `set` sees it: tmux sets `TMUX`, GNU screen sets `STY`.
+    pub fn detect(set: impl Fn(&str) -> bool) -> Self {
+        if set("TMUX") {
+            Multiplexer::Tmux
+        } else if set("STY") {
+            Multiplexer::Screen
+        } else {
+            Multiplexer::None
+        }
+    }
+}
+
+/// GNU screen drops a passthrough longer than its buffer, so the sequence goes in pieces this
+/// long, each its own passthrough (the terminal joins them).
+const SCREEN_CHUNK: usize = 76;
+
+/// The bytes that put `text` on the clipboard: `ESC ] 52 ; c ; <base64> BEL`, wrapped for tmux
+/// (`ESC P tmux; … ESC \`, every ESC inside doubled) or screen (`ESC P … ESC \`, in pieces).
+pub fn osc52(text: &str, mux: Multiplexer) -> String {
+    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    match mux {
+        Multiplexer::None => sequence,
+        Multiplexer::Tmux => format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b")),
+        Multiplexer::Screen => {
+            // The sequence is ASCII (ESC, digits, base64, BEL), so byte chunks are whole chars.
+            let bytes = sequence.as_bytes();
+            bytes
+                .chunks(SCREEN_CHUNK)
+                .map(|chunk| format!("\x1bP{}\x1b\\", String::from_utf8_lossy(chunk)))
+                .collect()
+        }
+    }
+}
+
+/// Standard base64 with padding (RFC 4648): a dozen lines rather than a crate.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_rfc_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
+        }
+        assert_eq!(base64("é\n".as_bytes()), "w6kK");
+    }
+
+    #[test]
+    fn plain_terminal_gets_the_bare_sequence() {
+        assert_eq!(osc52("hi", Multiplexer::None), "\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn tmux_gets_a_passthrough_with_every_escape_doubled() {
+        assert_eq!(
+            osc52("hi", Multiplexer::Tmux),
+            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
+    }
+
+    #[test]
+    fn screen_gets_passthroughs_in_pieces() {
+        assert_eq!(
+            osc52("hi", Multiplexer::Screen),
+            "\x1bP\x1b]52;c;aGk=\x07\x1b\\"
+        );
+        let long = "x".repeat(300);
+        let wrapped = osc52(&long, Multiplexer::Screen);
+        let pieces: Vec<&str> = wrapped.split("\x1b\\").filter(|p| !p.is_empty()).collect();
+        assert!(pieces.len() > 1, "{wrapped:?}");
+        for piece in &pieces {
+            assert!(piece.starts_with("\x1bP"), "{piece:?}");
+            assert!(piece.len() <= SCREEN_CHUNK + 2, "{piece:?}");
+        }
+        // Unwrapped, the pieces are the plain sequence again.
+        let joined: String = pieces.iter().map(|p| &p[2..]).collect();
+        assert_eq!(joined, osc52(&long, Multiplexer::None));
+    }
+
+    #[test]
+    fn the_multiplexer_is_read_from_the_environment() {
+        assert_eq!(Multiplexer::detect(|v| v == "TMUX"), Multiplexer::Tmux);
+        assert_eq!(Multiplexer::detect(|v| v == "STY"), Multiplexer::Screen);
+        assert_eq!(Multiplexer::detect(|_| false), Multiplexer::None);
+    }
+}
