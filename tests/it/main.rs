@@ -15,6 +15,7 @@ mod fuzz_data;
 mod hostile;
 mod knowledge_base;
 mod prices;
+mod score_bars;
 mod screens;
 mod search;
 mod support;
