@@ -1,0 +1,103 @@
+//! The Compare tab's difference marks when columns scroll: `≠` only when the cells in view
+//! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side.
+
+use crate::support::{keys, press, real_app, render};
+use computepick::app::App;
+use computepick::compare::{DiffMark, diff_mark};
+use ratatui::crossterm::event::KeyCode;
+
+/// Lambda, Fargate, ECS on EC2 and EKS compared; the cursor on EKS, so at 80 columns the
+/// table has scrolled right to ECS on EC2 and EKS.
+fn four_services_scrolled_right() -> App {
+    let mut app = real_app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    assert_eq!(app.compare.chosen, ["lambda", "fargate", "ecs-ec2", "eks"]);
+    app
+}
+
+/// The marker drawn in front of the row labelled `label` (its first line).
+fn marker_of(screen: &str, label: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&format!(" {label} ")) && l.contains('│'))
+        .unwrap_or_else(|| panic!("no row {label}:\n{screen}"));
+    line.trim_start_matches('"')
+        .chars()
+        .take(4)
+        .collect::<String>()
+}
+
+#[test]
+fn scrolled_right_a_difference_in_lambda_or_fargate_points_left() {
+    let mut app = four_services_scrolled_right();
+    let screen = render(&mut app, 80, 40);
+    assert!(screen.contains("◀ more"), "{screen}");
+    assert!(
+        !screen.contains("AWS Lambda "),
+        "Lambda is scrolled off:\n{screen}"
+    );
+    // ECS on EC2 and EKS both keep processes up; Lambda's are short-lived.
+    assert_eq!(marker_of(&screen, "Process lifetime"), "←≠  ", "{screen}");
+    // The two in view say different things about the model.
+    assert_eq!(marker_of(&screen, "Model"), " ≠  ", "{screen}");
+    // The legend says what the arrows mean while columns are off to the side.
+    assert!(screen.contains("←≠ ≠→: off to that side"), "{screen}");
+}
+
+#[test]
+fn scrolled_back_left_the_same_row_points_right_or_differs_in_view() {
+    let mut app = four_services_scrolled_right();
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Left);
+    }
+    // Down to the GPUs row, so it is in view.
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&mut app, 80, 40);
+    // Lambda and Fargate have no GPUs; ECS on EC2 and EKS, off to the right, do.
+    assert_eq!(marker_of(&screen, "GPUs"), " ≠→ ", "{screen}");
+    assert!(screen.contains("more ▶"), "{screen}");
+    let table = app.compare.table.clone().expect("a table");
+    // Every row drawn carries the mark for Lambda and Fargate in view.
+    let mut rights = 0;
+    for row in &table.rows {
+        let Some(line) = screen
+            .lines()
+            .find(|l| l.contains(&format!(" {} ", row.label)) && l.contains('│'))
+        else {
+            continue;
+        };
+        let expected = diff_mark(&row.cells, 0..2);
+        let drawn: String = line.trim_start_matches('"').chars().take(4).collect();
+        assert_eq!(
+            drawn.trim_end(),
+            expected.symbol(),
+            "{}:\n{screen}",
+            row.label
+        );
+        rights += usize::from(expected == DiffMark::Right);
+    }
+    assert!(
+        rights > 0,
+        "some row drawn differs only off to the right:\n{screen}"
+    );
+}
+
+#[test]
+fn with_every_column_in_view_the_marks_are_plain() {
+    let mut app = four_services_scrolled_right();
+    let screen = render(&mut app, 200, 50);
+    assert!(
+        !screen.contains("◀ more") && !screen.contains("more ▶"),
+        "{screen}"
+    );
+    assert!(!screen.contains("←≠") && !screen.contains("≠→"), "{screen}");
+    assert!(screen.contains(" ≠  Process lifetime"), "{screen}");
+    assert!(screen.contains("rows differ (marked ≠)"), "{screen}");
+}
