@@ -1,5 +1,6 @@
 //! The Compare tab's difference marks when columns scroll: `≠` only when the cells in view
-//! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side.
+//! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side; and its
+//! footer, which names ←/→ at every width.
 
 use crate::support::{keys, press, real_app, render};
 use computepick::app::App;
@@ -100,4 +101,18 @@ fn with_every_column_in_view_the_marks_are_plain() {
     assert!(!screen.contains("←≠") && !screen.contains("≠→"), "{screen}");
     assert!(screen.contains(" ≠  Process lifetime"), "{screen}");
     assert!(screen.contains("rows differ (marked ≠)"), "{screen}");
+}
+
+/// ← and → are two bindings with one footer hint; the footer names both keys, narrow or wide.
+#[test]
+fn the_compare_footer_names_left_and_right_at_every_width() {
+    let mut app = four_services_scrolled_right();
+    for (width, height) in [(60, 18), (80, 24), (200, 60)] {
+        let screen = render(&mut app, width, height);
+        let footer = screen.lines().last().expect("a footer");
+        assert!(
+            footer.starts_with("\" ←/→ service · "),
+            "{width} columns: {footer}"
+        );
+    }
 }
