@@ -6,7 +6,7 @@ mod answers_and_records;
 mod app_state;
 mod cli;
 mod compare;
-mod compare_marks;
+mod compare_tab;
 mod conventions;
 mod cost_hand_computed;
 mod cost_in_the_decision;

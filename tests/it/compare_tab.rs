@@ -1,8 +1,8 @@
-//! The Compare tab's difference marks when columns scroll: `≠` only when the cells in view
-//! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side; and its
-//! footer, which names ←/→ at every width.
+//! The Compare tab: its difference marks when columns scroll (`≠` only when the cells in view
+//! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side), its
+//! footer, which names ←/→ at every width, and what `c` on a result compares.
 
-use crate::support::{keys, press, real_app, render};
+use crate::support::{keys, press, real_app, render, small_app};
 use computepick::app::App;
 use computepick::compare::{DiffMark, diff_mark};
 use ratatui::crossterm::event::KeyCode;
@@ -115,4 +115,50 @@ fn the_compare_footer_names_left_and_right_at_every_width() {
             "{width} columns: {footer}"
         );
     }
+}
+
+/// `c` on a result: the winner first, then the best runners-up, none of them ruled out, four
+/// at most.
+#[test]
+fn c_compares_the_winner_with_the_best_runners_up_not_ruled_out() {
+    let mut app = real_app();
+    // Lightsail, Lambda, Beanstalk, Fargate, ECS on EC2, EKS ranked; Batch ruled out.
+    keys(&mut app, "111116.131");
+    let computepick::app::Screen::Result { outcome, .. } = &app.screen else {
+        panic!("a result");
+    };
+    let rec = outcome.recommendation.clone();
+    assert!(rec.ranking.len() > 4 && !rec.excluded.is_empty());
+    keys(&mut app, "c");
+    let best: Vec<&str> = rec
+        .ranking
+        .iter()
+        .take(4)
+        .map(|r| r.service.as_str())
+        .collect();
+    assert_eq!(app.compare.chosen, best);
+    assert_eq!(best[0], "lightsail");
+    assert!(
+        (app.compare.chosen.iter()).all(|id| rec.excluded.iter().all(|e| &e.service != id)),
+        "{:?}",
+        app.compare.chosen
+    );
+    // The cursor starts on the winner's chip.
+    assert_eq!(app.guide.services[app.compare.cursor].id, "lightsail");
+}
+
+/// With a single service left standing there is no runner-up: the first ruled-out one makes
+/// the comparison two, so Compare still compares.
+#[test]
+fn c_with_one_service_standing_adds_a_ruled_out_one() {
+    let mut app = small_app();
+    keys(&mut app, "12");
+    let computepick::app::Screen::Result { outcome, .. } = &app.screen else {
+        panic!("a result");
+    };
+    assert_eq!(outcome.recommendation.ranking.len(), 1);
+    let first_out = outcome.recommendation.excluded[0].service.clone();
+    let winner = outcome.recommendation.ranking[0].service.clone();
+    keys(&mut app, "c");
+    assert_eq!(app.compare.chosen, [winner, first_out]);
 }
