@@ -84,8 +84,13 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
         let _ = writeln!(
             out,
             "Ties for first: {} (settled by the lower estimate when sized, then the lower \
-             operating burden); close calls (1 point): {}.",
+             operating burden); close calls ({}): {}.",
             count_noun(summary.ties, "path", "paths"),
+            count_noun(
+                usize::try_from(crate::engine::CLOSE_CALL_MARGIN).unwrap_or(0),
+                "point",
+                "points"
+            ),
             count_noun(summary.close_calls, "path", "paths")
         );
         // Checklists multiply the paths by every set of ticks, most of them hard limits; the

@@ -146,12 +146,29 @@ pub struct Binding {
     pub contexts: &'static [Context],
     /// Shown in the footer (the overlay shows every binding).
     pub in_footer: bool,
+    /// What the footer names as the keys, when not the first key: `←/→` for a hint that
+    /// covers this binding's keys and a sibling's (← and → are two actions, one hint).
+    pub footer_keys: Option<&'static str>,
 }
 
 impl Binding {
     /// The first key's label: the one a footer has room for.
     pub fn first_key_label(&self) -> String {
         self.keys.first().map(|k| k.label()).unwrap_or_default()
+    }
+
+    /// The keys as the footer names them: [`Binding::footer_keys`], else the first key.
+    pub fn footer_key_label(&self) -> String {
+        self.footer_keys
+            .map_or_else(|| self.first_key_label(), str::to_owned)
+    }
+
+    /// The same binding with the footer naming its keys `label`.
+    const fn footer_keys(self, label: &'static str) -> Binding {
+        Binding {
+            footer_keys: Some(label),
+            ..self
+        }
     }
 
     pub fn key_labels(&self) -> String {
@@ -176,6 +193,7 @@ const fn b(
         help,
         contexts,
         in_footer,
+        footer_keys: None,
     }
 }
 
@@ -251,7 +269,8 @@ pub const BINDINGS: &[Binding] = &[
     b(BACK,                                          A::Back,            "back",         "Go back one question (later answers are kept where they still apply)",  GUIDE,       true),
     b(&[c(K::Char('r'))],                            A::Restart,         "restart",      "Start again from the first question",                                   GUIDE,       true),
     // The comparison.
-    b(LEFT,                                          A::Left,            "service",      "Move between services",                                                 &[Compare],  true),
+    // One footer hint for both: ← and → are two actions, named together.
+    b(LEFT,                                          A::Left,            "service",      "Move between services",                                                 &[Compare],  true).footer_keys("←/→"),
     b(RIGHT,                                         A::Right,           "service",      "Move between services",                                                 &[Compare],  false),
     b(SPACE,                                         A::Toggle,          "add/remove",   "Add or remove the service under the cursor (2 to 4)",                   &[Compare],  true),
     b(ENTER,                                         A::Select,          "full text",    "Show the highlighted cell in full, with its source and date",           &[Compare],  true),
@@ -447,6 +466,25 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_footer_key_label_names_the_first_key_and_the_pair_is_one_hint() {
+        let left = bindings_for(Compare)
+            .find(|b| b.action == Action::Left)
+            .expect("← on Compare");
+        assert_eq!(left.footer_key_label(), "←/→");
+        let right = bindings_for(Compare)
+            .find(|b| b.action == Action::Right)
+            .expect("→ on Compare");
+        assert!(!right.in_footer && right.hint == left.hint);
+        for b in BINDINGS {
+            match b.footer_keys {
+                // The label must name the binding's own first key.
+                Some(label) => assert!(label.contains(&b.first_key_label()), "{label}"),
+                None => assert_eq!(b.footer_key_label(), b.first_key_label()),
             }
         }
     }

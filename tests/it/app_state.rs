@@ -387,14 +387,14 @@ mod mouse {
             "{:?}",
             app.compare.chosen
         );
-        click_on(&mut app, "Maximum run time");
+        click_on(&mut app, "Process lifetime");
         let row_id = |app: &App| {
             let table = app.compare.table.as_ref().expect("table");
             table.rows(false).nth(app.compare.row).map(|r| r.id.clone())
         };
-        assert_eq!(row_id(&app).as_deref(), Some("max-runtime"));
+        assert_eq!(row_id(&app).as_deref(), Some("process-lifetime"));
         wheel(&mut app, true);
-        assert_eq!(row_id(&app).as_deref(), Some("max-memory"));
+        assert_eq!(row_id(&app).as_deref(), Some("max-runtime"));
     }
 
     #[test]

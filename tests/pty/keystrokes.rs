@@ -651,3 +651,65 @@ fn editing_a_cost_input_changes_the_totals() {
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
+
+/// The result draws each ranked score as a bar and marks the close call: Lightsail 11 against
+/// Lambda 10 (a web app of request-sized code on a fixed low budget).
+#[test]
+fn the_result_shows_score_bars_and_marks_the_close_call() {
+    let mut app = start();
+    walk_by_numbers(&app, "11111.131");
+    let screen = app.wait_for_all(
+        &[
+            "Recommended: Amazon Lightsail",
+            "★ Amazon Lightsail",
+            "≈ AWS Lambda",
+            "≈ close call (within 1 point)",
+        ],
+        TIMEOUT,
+    );
+    let bar = |name: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(name) && l.contains('█'))
+            .unwrap_or_else(|| panic!("no bar for {name}:\n{screen}"));
+        line.chars().filter(|&c| c == '█').count()
+    };
+    assert!(
+        bar("★ Amazon Lightsail") > bar("≈ AWS Lambda") && bar("≈ AWS Lambda") > bar("AWS Fargate"),
+        "bars shrink with the score:\n{screen}"
+    );
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
+/// Four services at 80 columns: with the cursor on EKS the table scrolls right, and a row whose
+/// two visible cells agree points left to the column that differs.
+#[test]
+fn compare_scrolled_sideways_points_to_the_difference_off_screen() {
+    let mut app = start();
+    app.send(keys::TAB);
+    app.wait_for_all(&["rows differ (marked ≠)", "←/→ service"], TIMEOUT);
+    // Lambda and Fargate are compared; add ECS on EC2 and EKS.
+    for key in [keys::RIGHT, keys::RIGHT, " ", keys::RIGHT, " "] {
+        app.send(key);
+    }
+    let screen = app.wait_for_all(
+        &[
+            "4 services",
+            "◀ more",
+            "←≠  Process lifetime",
+            "←≠ ≠→: off to that side",
+        ],
+        TIMEOUT,
+    );
+    assert!(screen.contains(" ≠  Model"), "{screen}");
+    // Back to Lambda: the table scrolls back, and Lambda and Fargate differ in view.
+    for _ in 0..3 {
+        app.send(keys::LEFT);
+    }
+    app.wait_for_all(&["more ▶", " ≠  Process lifetime"], TIMEOUT);
+    app.send("q");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}

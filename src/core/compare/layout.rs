@@ -12,7 +12,8 @@ use crate::text;
 pub struct Sizing {
     /// Cells between the attribute column and each service column (a border or spaces).
     pub gap: usize,
-    /// Cells in front of each label for a "differs" marker such as `≠ `.
+    /// Cells in front of each label for a "differs" marker such as `≠ ` (or `←≠→ `, which
+    /// says where, when columns scroll: see [`super::diff_mark`]).
     pub marker: usize,
     /// Narrowest useful service column; fewer columns are shown (and the rest scroll) below it.
     pub min_column: usize,
@@ -24,9 +25,9 @@ impl Sizing {
     /// For an interactive view that can scroll sideways: columns stay readable.
     pub const SCROLLING: Sizing = Sizing {
         gap: 3,
-        marker: 2,
+        marker: 4,
         min_column: 18,
-        max_label: 22,
+        max_label: 24,
     };
     /// For printed text, which cannot scroll: fit four services in 80 columns.
     pub const PRINTED: Sizing = Sizing {

@@ -11,7 +11,9 @@ use crate::engine::Recommendation;
 use crate::text;
 
 mod layout;
+mod marks;
 pub use layout::{Layout, Sizing, WrappedRow};
+pub use marks::{DiffMark, diff_mark};
 
 /// Fewer services is not a comparison.
 pub const MIN_SERVICES: usize = 2;

@@ -64,17 +64,19 @@ pub fn tie_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
     ))
 }
 
-/// "Close call: AWS Fargate is 1 point behind; it would win if …", when the top two are
-/// within one point (ties are said by [`tie_note`]).
+/// "Close call: AWS Fargate is 1 point behind; it would win if …", when the runner-up is
+/// within [`crate::engine::CLOSE_CALL_MARGIN`] (ties are said by [`tie_note`]).
 pub fn close_call_note(guide: &Guide, rec: &Recommendation) -> Option<String> {
     let second = rec.close_call()?;
     let top = rec.top()?;
     if top.score == second.score {
         return None;
     }
+    let behind = top.score.saturating_sub(second.score);
     Some(format!(
-        "Close call: {} is 1 point behind; it {}.",
+        "Close call: {} is {} behind; it {}.",
         second.name,
+        crate::text::count_noun(usize::try_from(behind).unwrap_or(0), "point", "points"),
         flip_words(guide, second)
     ))
 }

@@ -20,7 +20,7 @@ pub struct Explored {
     pub tops: Vec<usize>,
     /// Paths whose top score is shared (settled by the stated tie-break).
     pub ties: usize,
-    /// Paths whose runner-up is exactly one point behind.
+    /// Paths whose runner-up is a close call but not tied (see [`super::CLOSE_CALL_MARGIN`]).
     pub close_calls: usize,
     /// How many paths end with every service ruled out …
     pub dead_end_count: usize,
@@ -243,7 +243,7 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
         if let (Some(t), Some(&(Reverse(second), _, _))) = (top, best.next()) {
             match tally.scores[t] - second {
                 0 => result.ties += 1,
-                1 => result.close_calls += 1,
+                gap if super::within_close_call(gap) => result.close_calls += 1,
                 _ => {}
             }
         }

@@ -24,8 +24,8 @@ pub use decide::{DecideError, decide};
 pub use explore::{DEAD_END_EXAMPLES, Explored, Trail, explore, explore_visiting};
 pub use flip::{Change, flips};
 pub use score::{
-    Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule, rank, recommend,
-    recommend_sized, warnings,
+    CLOSE_CALL_MARGIN, Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule,
+    rank, recommend, recommend_sized, warnings, within_close_call,
 };
 pub use walk::{Step, Walk, missing_questions, planned_path, walk};
 

@@ -94,15 +94,34 @@ impl Sizing {
 /// Two estimates closer than this are "about the same" and settle nothing.
 const SAME_COST: f64 = 0.10;
 
+/// A runner-up at most this many points behind the recommendation is a close call: one
+/// answer's smallest weight could swap them. The one definition (result screen, notes, `check`).
+pub const CLOSE_CALL_MARGIN: i32 = 1;
+
+/// Whether a score `behind` points under the top is a close call (a tie is one too).
+pub fn within_close_call(behind: i64) -> bool {
+    (0..=i64::from(CLOSE_CALL_MARGIN)).contains(&behind)
+}
+
 impl Recommendation {
     pub fn top(&self) -> Option<&Ranked> {
         self.ranking.first()
     }
 
-    /// The runner-up when it is within one point of the recommendation.
+    /// The runner-up when it is within [`CLOSE_CALL_MARGIN`] of the recommendation.
     pub fn close_call(&self) -> Option<&Ranked> {
-        let (top, second) = (self.ranking.first()?, self.ranking.get(1)?);
-        (i64::from(top.score) - i64::from(second.score) <= 1).then_some(second)
+        self.ranking
+            .get(1)
+            .filter(|second| self.is_close_call(second))
+    }
+
+    /// Whether `ranked`, a runner-up, is within [`CLOSE_CALL_MARGIN`] of the recommendation
+    /// (the recommendation itself is not).
+    pub fn is_close_call(&self, ranked: &Ranked) -> bool {
+        self.top().is_some_and(|top| {
+            top.service != ranked.service
+                && within_close_call(i64::from(top.score) - i64::from(ranked.score))
+        })
     }
 
     /// The rank (1-based) of a service, or `None` when it is ruled out.

@@ -86,12 +86,9 @@ pub fn footer(
         .filter(|b| b.in_footer)
         .filter(|b| !(guide && b.action == Action::Back && !can_go_back))
         .map(|b| {
-            // The first key only: a label such as `/` must not be split.
-            let mut key = b.first_key_label();
-            // ← and → are two bindings with one hint: the footer shows them as one.
-            if b.action == Action::Left {
-                key = "←/→".to_owned();
-            }
+            // The first key only (a label such as `/` must not be split), unless the keymap
+            // names the keys for the footer.
+            let mut key = b.footer_key_label();
             if guide
                 && key == "1-9"
                 && let Some(n) = numbered

@@ -1,6 +1,7 @@
 //! The Compare tab: service chips to choose from, then the table — attribute column fixed,
 //! service columns side by side (scrolling sideways when they do not fit), differing rows
-//! marked `≠`, and the highlighted cell's full text on Enter.
+//! marked `≠` (`←≠`/`≠→` when the difference is in a column scrolled off to that side), and the
+//! highlighted cell's full text on Enter.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
@@ -12,7 +13,7 @@ use super::theme::Theme;
 use std::rc::Rc;
 
 use crate::app::{App, Clickable, CompareLayout, CompareView, ViewState};
-use crate::compare::{Cell, Layout, Row, Sizing, Table, WrappedRow};
+use crate::compare::{Cell, Layout, Row, Sizing, Table, WrappedRow, diff_mark};
 use crate::text::{width, wrap};
 
 pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -40,12 +41,27 @@ pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mu
             .render(table_area, buf);
         return;
     };
+    let shows_all = draw_table(
+        app,
+        &mut state.compare,
+        &mut state.hits,
+        table,
+        theme,
+        table_area,
+        buf,
+    );
+    // The legend: what the marks mean, the arrows only while columns are scrolled off.
+    let marks = if shows_all {
+        "(marked ≠)"
+    } else {
+        "(≠; ←≠ ≠→: off to that side)"
+    };
     let status = match &view.message {
         Some(m) => Line::styled(format!(" {m}"), theme.negative()),
         None => Line::from(vec![
             Span::styled(
                 format!(
-                    " {} of {} rows differ (marked ≠)",
+                    " {} of {} rows differ {marks}",
                     table.differing(),
                     table.rows.len()
                 ),
@@ -62,15 +78,6 @@ pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mu
         ]),
     };
     status.render(status_area, buf);
-    draw_table(
-        app,
-        &mut state.compare,
-        &mut state.hits,
-        table,
-        theme,
-        table_area,
-        buf,
-    );
 }
 
 /// Every service as a chip: `●` compared, `○` not, the cursor's chip reversed.
@@ -182,6 +189,7 @@ fn pad(text: &str, w: usize) -> String {
     format!("{text}{:fill$}", "")
 }
 
+/// Draws the table; whether every column is in view.
 fn draw_table(
     app: &App,
     kept: &mut CompareLayout,
@@ -190,7 +198,7 @@ fn draw_table(
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> bool {
     let view = &app.compare;
     let layout = layout_for(app, view, kept, table, usize::from(area.width));
     let cursor_column = view.cursor_column(&app.guide);
@@ -319,6 +327,7 @@ fn draw_table(
         lines.extend(drawn.into_iter().skip(skip).take(take));
     }
     super::lines::render(&lines, area, buf);
+    layout.shows_all()
 }
 
 /// The first body line to show so that `span` is visible, moving as little as possible.
@@ -341,7 +350,13 @@ fn row_lines(
     sep: &str,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let marker = if row.differs { "≠ " } else { "  " };
+    // Where the difference is: in view, or in a column scrolled off to one side.
+    let mark = diff_mark(&row.cells, layout.visible()).symbol();
+    let marker = pad(
+        &mark.chars().take(layout.marker).collect::<String>(),
+        layout.marker,
+    );
+    let blank = " ".repeat(layout.marker);
     let label_style = match (selected, row.differs) {
         (true, _) => theme.selected(),
         (false, true) => theme.changed(),
@@ -350,9 +365,9 @@ fn row_lines(
     (0..wrapped.height)
         .map(|i| {
             let label = wrapped.label.get(i).cloned().unwrap_or_default();
-            let lead = if i == 0 { marker } else { "  " };
+            let lead = if i == 0 { &marker } else { &blank };
             let mut spans = vec![
-                Span::styled(lead.to_owned(), theme.changed()),
+                Span::styled(lead.clone(), theme.changed()),
                 Span::styled(
                     pad(&label, layout.label.saturating_sub(layout.marker)),
                     label_style,

@@ -110,6 +110,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         Span::styled(top.name.clone(), theme.winner()),
         Span::styled(format!("  score {}", top.score), theme.dim()),
     ]));
+    lines.extend(score_lines(rec, theme, width));
     let notes = explain::tie_note(&app.guide, rec)
         .into_iter()
         .chain(explain::close_call_note(&app.guide, rec));
@@ -140,8 +141,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         lines.push(Line::default());
         lines.push(Line::styled("Runners-up", theme.heading()));
         for (i, r) in rec.ranking.iter().enumerate().skip(1) {
+            let lead = if rec.is_close_call(r) { CLOSE } else { " " };
             lines.push(Line::from(vec![
-                Span::raw(format!("  {}. ", i + 1)),
+                Span::styled(format!("{lead} "), theme.changed()),
+                Span::raw(format!("{}. ", i + 1)),
                 Span::styled(r.name.clone(), theme.heading()),
                 Span::styled(
                     format!(
@@ -235,6 +238,96 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         }
     }
     lines
+}
+
+/// Marks a runner-up within the engine's close-call margin of the recommendation.
+const CLOSE: &str = "≈";
+
+/// Widest a score bar gets: longer says nothing more.
+const MAX_BAR: usize = 48;
+
+/// Every ranked service's score as a bar beside its number (see [`super::bars`] for the
+/// scale), the close calls marked `≈` and the mark said once. Ruled-out services have no bar:
+/// they are listed as out further down. Nothing when fewer than two are ranked: one bar
+/// compares nothing.
+fn score_lines(
+    rec: &crate::engine::Recommendation,
+    theme: Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    if rec.ranking.len() < 2 {
+        return Vec::new();
+    }
+    let names = rec
+        .ranking
+        .iter()
+        .map(|r| crate::text::width(&r.name))
+        .max()
+        .unwrap_or(0)
+        .min(width / 3)
+        .max(1);
+    let numbers = rec
+        .ranking
+        .iter()
+        .map(|r| r.score.to_string().len())
+        .max()
+        .unwrap_or(1);
+    // "  ≈ " name, a space, the number, a space, the bar.
+    let cells = width
+        .saturating_sub(4 + names + 1 + numbers + 1)
+        .min(MAX_BAR);
+    let scale = super::bars::scale(rec.ranking.iter().map(|r| r.score));
+    let mut lines = Vec::new();
+    for (i, r) in rec.ranking.iter().enumerate() {
+        let (mark, style) = if i == 0 {
+            ("★", theme.winner())
+        } else if rec.is_close_call(r) {
+            (CLOSE, theme.changed())
+        } else {
+            (" ", theme.dim())
+        };
+        let bar = super::bars::text(super::bars::eighths(r.score, scale, cells));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {mark} "), style),
+            Span::raw(format!("{} ", fit(&r.name, names))),
+            Span::styled(format!("{:>numbers$} ", r.score), theme.dim()),
+            Span::styled(bar, style),
+        ]));
+    }
+    if rec.ranking.iter().any(|r| rec.is_close_call(r)) {
+        let margin = crate::text::count_noun(
+            usize::try_from(crate::engine::CLOSE_CALL_MARGIN).unwrap_or(0),
+            "point",
+            "points",
+        );
+        let legend = format!("{CLOSE} close call (within {margin}): see what would flip it");
+        for (i, l) in wrap(&legend, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "  " } else { "    " };
+            lines.push(Line::styled(format!("{lead}{l}"), theme.changed()));
+        }
+    }
+    lines
+}
+
+/// `text` padded or cut (with `…`) to exactly `cells` columns.
+fn fit(text: &str, cells: usize) -> String {
+    if crate::text::width(text) <= cells {
+        let fill = cells - crate::text::width(text);
+        return format!("{text}{:fill$}", "");
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if crate::text::width(&out) + crate::text::width(&c.to_string()) + 1 > cells {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    let fill = cells.saturating_sub(crate::text::width(&out));
+    format!("{out}{:fill$}", "")
 }
 
 /// The answers, numbered, wrapped to `width`; and where each number and answer went (line
