@@ -241,8 +241,8 @@ pub const BINDINGS: &[Binding] = &[
     // keys                                          action              hint            help                                                                     contexts     footer
     b(UP,                                            A::Up,              "move",         "Move up, or scroll up",                                                 MOVING,      false),
     b(DOWN,                                          A::Down,            "move",         "Move down, or scroll down",                                             MOVING,      false),
-    b(&[c(K::Up), Ctrl('p')],                        A::Up,              "move",         "Previous result, or the field above",                                   TEXT,        false),
-    b(&[c(K::Down), Ctrl('n')],                      A::Down,            "move",         "Next result, or the field below",                                       TEXT,        false),
+    b(&[c(K::Up), Ctrl('p')],                        A::Up,              "move",         "Previous result",                                                       &[Search],   false),
+    b(&[c(K::Down), Ctrl('n')],                      A::Down,            "move",         "Next result",                                                           &[Search],   false),
     b(&[c(K::Home), c(K::Char('g'))],                A::First,           "top",          "Go to the first option or the top",                                     MOVING,      false),
     b(&[c(K::End), c(K::Char('G'))],                 A::Last,            "bottom",       "Go to the last option or the bottom",                                   MOVING,      false),
     b(&[c(K::PageUp)],                               A::PageUp,          "page up",      "Scroll up a page",                                                      SCROLLING,   false),
@@ -255,7 +255,8 @@ pub const BINDINGS: &[Binding] = &[
     b(SPACE,                                         A::Toggle,          "tick",         "Tick or untick the highlighted option of a checklist",                  &[Checklist], true),
     b(&[Digit],                                      A::Number(0),       "tick",         "Tick or untick a checklist option by its number",                       &[Checklist], false),
     b(TAKE,                                          A::Select,          "go on",        "Go on with the options ticked (nothing ticked means none)",             &[Checklist], true),
-    b(&[Digit],                                      A::Number(0),       "change answer", "Go back to that answer and change it",                                 &[Result],   true),
+    // Not in the footer: the answers panel says "press a number to change one".
+    b(&[Digit],                                      A::Number(0),       "change answer", "Go back to that answer and change it",                                 &[Result],   false),
     b(&[c(K::Enter), c(K::Char('d'))],               A::OpenDetail,      "details",      "Open the recommended service's details: facts, sources, limits",        &[Result],   true),
     // Before save and export: a narrow footer drops hints from the right, and compare is the
     // way from the result into the Compare tab.
@@ -278,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
     // Search: printable keys are text.
     b(ENTER,                                         A::Select,          "open",         "Open the highlighted entry",                                            &[Search],   true),
     b(&[c(K::Backspace)],                            A::DeleteChar,      "delete",       "Delete the last character",                                             TEXT,        false),
-    b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the search or the field",                                         TEXT,        false),
+    b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the search",                                                      &[Search],   false),
     b(ESC,                                           A::Escape,          "close",        "Close the search and go back",                                          &[Search],   true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type to search services, concepts and attributes",                      &[Search],   false),
     // The path field of save and export: printable keys are the path.
@@ -291,12 +292,18 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(K::Home)],                                 A::First,           "start",        "Move the cursor to the start",                                          &[SaveAs],   false),
     b(&[c(K::End)],                                  A::Last,            "end",          "Move the cursor to the end",                                            &[SaveAs],   false),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type the path: a relative one is in the folder the app started in, ~/ is your home", &[SaveAs], false),
-    // Before the Cost form's typing, so `/` opens search there too (no field takes a `/`).
-    b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
+    // The Cost form, before its typing: its shortcuts are keys no value takes.
+    b(ENTER,                                         A::Select,          "next field",   "Go to the next field",                                                  &[Cost],     true),
+    b(&[c(K::Up), Ctrl('p')],                        A::Up,              "field",        "The field above",                                                       &[Cost],     true).footer_keys("↑↓"),
+    b(&[c(K::Down), Ctrl('n')],                      A::Down,            "field",        "The field below",                                                       &[Cost],     false),
+    b(SPACE,                                         A::Type(' '),       "flip",         "Flip the highlighted option (in a value, a space is text)",             &[Cost],     true),
+    b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the field",                                                       &[Cost],     true),
     // A Ctrl key: every printable key is a field's text here (`v` is in `2 vCPU`).
     b(&[Ctrl('g')],                                  A::ToggleChart,     "chart/table",  "Show the cost chart, or the estimate table again",                      &[Cost],     true),
-    b(ENTER,                                         A::Select,          "next field",   "Go to the next field",                                                  &[Cost],     true),
+    b(&[c(K::Char('?'))],                            A::ToggleHelp,      "help",         "Show or hide this help",                                                &[Cost],     true),
     b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Cost],     true),
+    // So `/` opens search on the Cost tab too (no field takes a `/`).
+    b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type a value with its unit (10M, 200ms, 512MB); Space flips an option", &[Cost],     false),
     // Tabs and overlays.
     b(&[c(K::Tab)],                                  A::NextTab,         "next tab",     "Next tab: Guide, Compare, Search, Cost",                                TABS,        true),

@@ -610,3 +610,31 @@ fn typing_over_a_newly_focused_cost_field_replaces_it() {
     press(&mut app, KeyCode::Char('M'));
     assert_eq!(app.cost.texts[0], "5M");
 }
+
+#[test]
+fn question_mark_is_help_on_the_cost_form_and_its_footer_names_the_form_keys() {
+    use computepick::app::Tab;
+    let mut app = small_app();
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Cost);
+    let before = app.cost.texts.clone();
+    press(&mut app, KeyCode::Char('?'));
+    assert!(
+        app.help_open(),
+        "no Cost value takes a `?`: it opens the help"
+    );
+    assert_eq!(app.cost.texts.clone(), before, "the `?` was not typed");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open());
+    let screen = render(&mut app, 140, 30);
+    let footer = screen.lines().last().expect("a footer");
+    for hint in [
+        "↑↓ field",
+        "Space flip",
+        "Ctrl-U clear",
+        "Enter next field",
+        "? help",
+    ] {
+        assert!(footer.contains(hint), "{hint:?} in {footer:?}");
+    }
+}
