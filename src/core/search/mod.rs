@@ -29,7 +29,7 @@
 //! # Size
 //!
 //! The guide has about 140 entries; the search is built for it and ten times it. Every keystroke
-//! looks at every name and text from scratch: a fraction of a millisecond on the guide, a few at
+//! looks at every name and text from scratch: half a millisecond on the guide, under ten at
 //! 2,500 entries (`cargo bench --bench search`). There is no index beyond lowercased names.
 
 mod tiers;

@@ -103,9 +103,12 @@ fn close(n: &Name, q: &Name, skim: &SkimMatcherV2, typos: &mut TypoMemo) -> Opti
     let by_words = (q.key.iter().enumerate())
         .map(|(k, qw)| n.key.iter().filter_map(|w| typos.get(k, qw, w)).max())
         .sum::<Option<i64>>();
-    let by_letters = (skim.fuzzy_indices(&n.text, &q.text))
-        .and_then(|(_, found)| gaps(&found, q.chars))
-        .map(|gaps| 16 * q.chars as i64 - 24 * gaps as i64);
+    // Up to three characters no letter may be skipped: skim would only find the same substring.
+    let by_letters = match allowed_edits(q.chars) {
+        0 => n.text.contains(&q.text).then_some(0),
+        _ => (skim.fuzzy_indices(&n.text, &q.text)).and_then(|(_, found)| gaps(&found, q.chars)),
+    };
+    let by_letters = by_letters.map(|gaps| 16 * q.chars as i64 - 24 * gaps as i64);
     let extra = n.key.len().saturating_sub(q.key.len()) as i64;
     Some(by_words.max(by_letters)? - 2 * extra)
 }
@@ -124,6 +127,9 @@ pub(super) struct TypoMemo(HashMap<String, Vec<Option<Option<i64>>>>);
 
 impl TypoMemo {
     fn get(&mut self, k: usize, q: &str, w: &str) -> Option<i64> {
+        if allowed_edits(q.len()) == 0 {
+            return None; // No typo in a short word (`len` counts bytes, never fewer than chars).
+        }
         if !self.0.contains_key(w) {
             self.0.insert(w.to_owned(), Vec::new());
         }
