@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use computepick::data;
-use computepick::search::{Document, Index};
+use computepick::search::{Entry, Index};
 
 /// The queries typed, as someone would: names, a typo, two words.
 const QUERIES: &[&str] = &[
@@ -45,7 +45,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let docs = computepick::search::documents(&guide);
+    let docs = computepick::search::entries(&guide);
     let sets = [
         (
             "embedded",
@@ -87,7 +87,7 @@ fn main() {
     for (name, docs, target) in sets {
         let entries = docs.len();
         let started = Instant::now();
-        let index = Index::from_documents(docs);
+        let index = Index::from_entries(docs);
         let build = started.elapsed();
         let wall = wall_per_keystroke(&index, if quick { 3 } else { 21 });
         let cpu = cpu_per_keystroke(&index);
@@ -215,7 +215,7 @@ fn ms(d: Duration) -> String {
 /// `n` entries made from the guide's: the guide itself, then copies whose title gains the last
 /// word of another entry's title, whose aliases gain a number and whose body gains that entry's
 /// snippet. The names, words and texts stay the guide's, as a guide ten times larger would be.
-fn grown(docs: &[Document], n: usize) -> Vec<Document> {
+fn grown(docs: &[Entry], n: usize) -> Vec<Entry> {
     (0..n)
         .map(|i| {
             let base = &docs[i % docs.len()];
@@ -225,20 +225,21 @@ fn grown(docs: &[Document], n: usize) -> Vec<Document> {
             let other = &docs[(i * 7 + 3) % docs.len()];
             let word = other.title.split_whitespace().last().unwrap_or("x");
             let copy = i / docs.len();
-            Document {
-                kind: base.kind,
+            Entry {
                 id: format!("{}-{i}", base.id),
                 title: format!("{} {word}", base.title),
                 aliases: base.aliases.iter().map(|a| format!("{a} {copy}")).collect(),
                 body: format!("{} {}", base.body, other.snippet),
-                snippet: base.snippet.clone(),
+                // Related ids name the guide's entries, whose copies these are not.
+                related: Vec::new(),
+                ..base.clone()
             }
         })
         .collect()
 }
 
 /// What fzf is given: the title and the aliases of an entry on one line.
-fn haystack_line(doc: &Document) -> String {
+fn haystack_line(doc: &Entry) -> String {
     std::iter::once(doc.title.as_str())
         .chain(doc.aliases.iter().map(String::as_str))
         .collect::<Vec<_>>()

@@ -10,8 +10,9 @@ use crate::data::Guide;
 use crate::search::{Index, NO_CLOSE_TITLES, Results};
 use crate::text;
 
-pub const AFTER_HELP: &str = "Matches titles and aliases first (exactly, then fuzzily, then with \
-small typos), then definitions and descriptions. Prints one hit per line: kind, title, summary.
+pub const AFTER_HELP: &str = "Matches titles and aliases first (exactly, then by the start of \
+their words, then with small typos), then what the guide relates to those, then summaries, \
+definitions and descriptions. Prints one hit per line: kind, title, summary.
 \"AWS\" and \"Amazon\" are optional: \"Amazon Lambda\" finds AWS Lambda, and words may come from \
 the title and an alias together (\"AWS Lambda function\").
 No hit exits 1 with the close titles, if any, on stderr (and [] with --format json).

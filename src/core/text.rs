@@ -259,3 +259,34 @@ mod separators {
         assert!(!super::is_forbidden_in_data('é'));
     }
 }
+
+/// The first sentence of a text: up to the first ". " that is followed by a capital and does
+/// not end an abbreviation ("N. Virginia", "e.g. "), or all of it.
+pub fn first_sentence(text: &str) -> &str {
+    for (at, _) in text.match_indices(". ") {
+        let word = text[..at]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let next = text[at + 2..].chars().next();
+        let abbreviation = word.chars().count() < 2 || word.contains('.');
+        if !abbreviation && next.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            return &text[..=at];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod first_sentence_tests {
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        use super::first_sentence;
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("No stop"), "No stop");
+        assert_eq!(
+            first_sentence("Such as us-east-1 (N. Virginia). Next, e.g. this. Done."),
+            "Such as us-east-1 (N. Virginia)."
+        );
+    }
+}

@@ -267,7 +267,7 @@ fn search_tab_highlights_the_matched_characters() {
     keys(&mut app, "fargte");
     let screen = render_with_underlines(&mut app, 100, 30);
     assert!(
-        screen.contains("› service  AWS Fargate"),
+        screen.contains("› service   AWS Fargate"),
         "Fargate is first:\n{screen}"
     );
     insta::assert_snapshot!(screen);
@@ -278,7 +278,7 @@ fn search_popup_over_the_guide_80x24() {
     let mut app = real_app();
     keys(&mut app, "/k8s");
     let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("› service  Amazon EKS"), "{screen}");
+    assert!(screen.contains("› service   Amazon EKS"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 

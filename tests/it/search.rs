@@ -1,9 +1,11 @@
-//! Search: every name and alias finds its entry, typos still find it, highlights are character
-//! positions, the command's output and exit codes, and typing narrows without changing results.
+//! Search: every name and alias finds its entry, typos still find it, what people mean ranks
+//! first (issue 16), highlights are character positions, the order never depends on the data
+//! file's, and the command's output and exit codes.
 
-use crate::support::{computepick, guide};
+use crate::support::{computepick, guide, keys, real_app, render};
 use computepick::data::{self, Guide};
-use computepick::search::{Document, Index, Kind, NO_CLOSE_TITLES, Searcher, Tier, normalize};
+use computepick::search::{self, Entry, Index, Kind, NO_CLOSE_TITLES, Tier, normalize};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn index() -> Index {
     Index::new(&guide())
@@ -99,7 +101,7 @@ fn every_alias_finds_its_entry_first_or_ties_for_first_when_shared() {
             .unwrap_or_else(|| panic!("alias {name:?} does not find {id} at all"));
         // Same exact-name tier (a title that *is* the name outranks an alias that is).
         assert!(
-            mine.tier == top || (top == Tier::ExactTitle && mine.tier == Tier::ExactAlias),
+            mine.tier == top && top == Tier::Exact,
             "alias {name:?}: {id} is in tier {:?}, first hit in {top:?}",
             mine.tier
         );
@@ -175,7 +177,7 @@ fn official_names_and_aws_or_amazon_prefixes_find_their_entry() {
             Some(&(kind, id.to_owned())),
             "{query:?} top five: {hits:?}"
         );
-        assert!(results.hits[0].tier >= Tier::Name, "{query:?}");
+        assert!(results.hits[0].tier >= Tier::Prefix, "{query:?}");
     }
     // AWS Auto Scaling (the scaling-plan service) is its own entry; the EC2 one is next.
     let hits = found(&index, "AWS Auto Scaling", 3);
@@ -213,14 +215,14 @@ fn names_rank_above_bodies() {
     // "millisecond" is in Lambda's summary and in definitions, in no title or alias.
     let results = index.search("millisecond", 50);
     assert!(!results.hits.is_empty());
-    assert!(results.hits.iter().all(|h| h.tier == Tier::Body));
+    assert!(results.hits.iter().all(|h| h.tier == Tier::Text));
     // "container" is a title and also in many bodies: every name hit comes before every body hit.
     let results = index.search("container", 100);
     let tiers: Vec<Tier> = results.hits.iter().map(|h| h.tier).collect();
     let mut sorted = tiers.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(tiers, sorted);
-    assert!(tiers.contains(&Tier::Body) && tiers.contains(&Tier::Name));
+    assert!(tiers.contains(&Tier::Text) && tiers.contains(&Tier::Prefix));
     let scores: Vec<i64> = results.hits.iter().map(|h| h.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }
@@ -285,133 +287,227 @@ fn highlights_are_character_positions_in_the_title() {
     assert_eq!(index.entry(hit.entry).expect("entry").snippet, "Strong.");
 }
 
-/// Deterministic pseudo-random numbers, so the property loops are reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
-const WORDS: &[&str] = &[
-    "elastic",
-    "compute",
-    "lambda",
-    "fargate",
-    "container",
-    "cluster",
-    "gateway",
-    "stream",
-    "queue",
-    "instance",
-    "spot",
-    "reserved",
-    "savings",
-    "plan",
-    "batch",
-    "job",
-    "kubernetes",
-    "node",
-    "group",
-    "scaling",
-    "auto",
-    "load",
-    "balancer",
-    "storage",
-    "volume",
-    "function",
-];
-
-fn synthetic(n: usize) -> Vec<Document> {
-    let mut rng = Rng(7);
+/// The guide's entries grown to `n` as the benchmark grows them: copies whose titles gain a
+/// word of another title, whose aliases gain a number and whose text another entry's snippet.
+fn grown(n: usize) -> Vec<Entry> {
+    let entries = search::entries(&guide());
     (0..n)
         .map(|i| {
-            let title: Vec<&str> = (0..2 + rng.next() % 2).map(|_| rng.pick(WORDS)).collect();
-            let body: Vec<&str> = (0..8).map(|_| rng.pick(WORDS)).collect();
-            Document {
-                kind: if i % 3 == 0 {
-                    Kind::Service
-                } else {
-                    Kind::Concept
-                },
-                id: format!("e{i}"),
-                title: title.join(" "),
-                aliases: vec![format!("{} {i}", rng.pick(WORDS))],
-                body: body.join(" "),
-                snippet: String::new(),
+            let base = &entries[i % entries.len()];
+            if i < entries.len() {
+                return base.clone();
+            }
+            let other = &entries[(i * 7 + 3) % entries.len()];
+            let word = other.title.split_whitespace().last().unwrap_or("x");
+            let copy = i / entries.len();
+            Entry {
+                id: format!("{}-{i}", base.id),
+                title: format!("{} {word}", base.title),
+                aliases: base.aliases.iter().map(|a| format!("{a} {copy}")).collect(),
+                body: format!("{} {}", base.body, other.snippet),
+                // Related ids name the guide's entries, whose copies these are not.
+                related: Vec::new(),
+                ..base.clone()
             }
         })
         .collect()
 }
 
-/// Typing a query one key at a time (with some backspaces and restarts) through a `Searcher`
-/// gives exactly what searching each prefix from scratch gives.
-fn narrowing_matches_scratch(index: Index, queries: &[&str], limit: usize) {
-    let mut searcher = Searcher::new(index);
-    let mut typed = 0;
-    for query in queries {
-        let chars: Vec<char> = query.chars().collect();
-        for end in 1..=chars.len() {
-            let prefix: String = chars[..end].iter().collect();
-            let incremental = searcher.search(&prefix, limit);
-            let scratch = searcher.index().search(&prefix, limit);
-            assert_eq!(incremental, scratch, "query {prefix:?}");
-            typed += 1;
-            if end % 4 == 3 {
-                // A backspace, then the key again: the cache must not narrow wrongly.
-                let shorter: String = chars[..end - 1].iter().collect();
-                assert_eq!(
-                    searcher.search(&shorter, limit),
-                    searcher.index().search(&shorter, limit),
-                    "after backspace {shorter:?}"
-                );
-            }
-        }
+/// Queries the issues named, and a few of each kind of match.
+const QUERIES: &[&str] = &[
+    "spot",
+    "lightsale",
+    "cron",
+    "schedule",
+    "run every night",
+    "k8s",
+    "FaaS",
+    "lamda",
+    "fargte",
+    "beanstlak",
+    "spot instnace",
+    "container",
+    "millisecond",
+    "auto scaling",
+    "Amazon Lambda",
+    "s",
+];
+
+#[test]
+fn the_order_never_depends_on_the_data_files_order() {
+    let entries = search::entries(&guide());
+    let forward = Index::from_entries(entries.clone());
+    let backward = Index::from_entries(entries.into_iter().rev().collect());
+    for query in QUERIES {
+        assert_eq!(
+            found(&forward, query, 50),
+            found(&backward, query, 50),
+            "{query:?}"
+        );
     }
-    assert!(typed > 20);
 }
 
+/// Ten times the guide (and more) ranks the guide's own entries as the guide alone does.
 #[test]
-fn narrowing_gives_the_same_results_as_searching_from_scratch() {
-    let guide = guide();
-    // Every tenth title or alias of the guide, plus typos and body words, typed one key at a
-    // time (all of them take a minute and a half in a debug build and find nothing more).
-    let mut queries: Vec<String> = names(&guide)
-        .into_iter()
-        .step_by(10)
-        .map(|(_, _, n, _)| n)
-        .collect();
-    queries.extend(
-        [
-            "spot instnace",
-            "beanstlak",
-            "per millisecond",
-            "  lambda  function ",
-            "zzz",
-        ]
-        .map(str::to_owned),
+fn ten_times_the_data_ranks_the_guides_entries_the_same() {
+    let guide_only = index();
+    let big = Index::from_entries(grown(2_500));
+    let originals = guide_only.len();
+    for query in QUERIES {
+        let small = found(&guide_only, query, 10);
+        let large: Vec<(Kind, String)> = (big.search(query, 10 * 25).hits.iter())
+            .filter(|h| h.entry < originals)
+            .map(|h| {
+                let e = big.entry(h.entry).expect("entry");
+                (e.kind, e.id.clone())
+            })
+            .take(small.len())
+            .collect();
+        assert_eq!(small, large, "{query:?}");
+    }
+}
+
+fn has(hits: &[(Kind, String)], kind: Kind, id: &str) -> bool {
+    hits.contains(&(kind, id.to_owned()))
+}
+
+/// Issue 16: `spot` listed AWS Batch tenth, under Amazon SNS (its letters scattered over "Simple
+/// Notification Service") and Cost Explorer. Spot's own entries come first, then the services
+/// the guide relates to Spot, Batch first since its summary names Spot.
+#[test]
+fn spot_gives_spot_then_the_services_that_use_it() {
+    let index = index();
+    let hits = found(&index, "spot", 6);
+    assert_eq!(
+        hits[0],
+        (Kind::Concept, "spot-instances".to_owned()),
+        "{hits:?}"
     );
-    let refs: Vec<&str> = queries.iter().map(String::as_str).collect();
-    narrowing_matches_scratch(Index::new(&guide), &refs, 10);
-    narrowing_matches_scratch(Index::new(&guide), &refs[..40], 5);
+    assert!(has(&hits[..3], Kind::Service, "batch"), "{hits:?}");
+    for id in ["ecs-ec2", "eks"] {
+        assert!(has(&hits, Kind::Service, id), "{id}: {hits:?}");
+    }
+    assert!(has(&hits, Kind::Concept, "fargate-spot"), "{hits:?}");
+    assert!(
+        !has(&found(&index, "spot", 20), Kind::Concept, "sns"),
+        "no scattered letters"
+    );
 }
 
+/// Issue 16: `lightsale` put two Lightsail concepts above the Lightsail service: a typo of a
+/// whole name beats a typo of one word of a longer one, and names beat text.
 #[test]
-fn narrowing_is_exact_on_a_large_synthetic_set() {
-    let mut rng = Rng(99);
-    let queries: Vec<String> = (0..12)
-        .map(|_| format!("{} {}", rng.pick(WORDS), rng.pick(WORDS)))
-        .collect();
-    let refs: Vec<&str> = queries.iter().map(String::as_str).collect();
-    narrowing_matches_scratch(Index::from_documents(synthetic(3000)), &refs, 20);
+fn lightsale_gives_the_lightsail_service_first() {
+    let index = index();
+    let results = index.search("lightsale", 10);
+    let hits = found(&index, "lightsale", 10);
+    assert_eq!(hits[0], (Kind::Service, "lightsail".to_owned()), "{hits:?}");
+    assert_eq!(results.hits[0].tier, Tier::Close);
+    // Prefix and exact as well.
+    for query in ["lightsail", "lights", "Amazon Lightsail"] {
+        let hits = found(&index, query, 1);
+        assert_eq!(hits, [(Kind::Service, "lightsail".to_owned())], "{query:?}");
+    }
+}
+
+/// Issue 16: `cron` found nothing about schedules. Scheduling words reach EventBridge Scheduler,
+/// and the services that run scheduled work follow it.
+#[test]
+fn scheduling_words_find_eventbridge_scheduler_and_what_it_runs() {
+    let index = index();
+    for query in [
+        "cron",
+        "schedule",
+        "run every night",
+        "nightly",
+        "scheduling",
+        "scheduled tasks",
+    ] {
+        let hits = found(&index, query, 3);
+        assert!(
+            has(&hits, Kind::Concept, "eventbridge-scheduler"),
+            "{query:?} top three: {hits:?}"
+        );
+    }
+    let hits = found(&index, "cron", 8);
+    for id in ["lambda", "fargate", "ecs-ec2", "batch"] {
+        assert!(has(&hits, Kind::Service, id), "cron: {id} in {hits:?}");
+    }
+}
+
+/// A name that matches in any way outranks every entry that only mentions the query.
+#[test]
+fn a_name_match_outranks_text_only_matches() {
+    let index = index();
+    for query in QUERIES {
+        let tiers: Vec<Tier> = index
+            .search(query, 200)
+            .hits
+            .iter()
+            .map(|h| h.tier)
+            .collect();
+        let first_text = tiers
+            .iter()
+            .position(|t| *t == Tier::Text)
+            .unwrap_or(tiers.len());
+        assert!(
+            tiers[first_text..].iter().all(|t| *t == Tier::Text),
+            "{query:?}: {tiers:?}"
+        );
+    }
+}
+
+/// Words in the data that join a lowercase letter to a capital ("EventBridge", "SnapStart"):
+/// any other such join on screen is two texts glued without a space.
+fn glued(screen: &str, data: &str) -> Vec<String> {
+    screen
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            chars
+                .windows(2)
+                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        })
+        .filter(|w| !data.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Issue 16: a result line read `attributeContainer support` (the kind label padded to exactly
+/// its width). No result, in the app or the command, glues two texts together.
+#[test]
+fn no_result_line_glues_two_words_together() {
+    let data = include_str!("../../decisions.ron");
+    assert_eq!(
+        glued("attributeContainer support", data),
+        ["attributeContainer"]
+    );
+    for query in QUERIES
+        .iter()
+        .chain(&["support", "attribute", "concurrency", "row"])
+    {
+        for (width, height) in [(80, 24), (100, 30), (160, 48)] {
+            let mut app = real_app();
+            app.handle_key(&KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+            keys(&mut app, query);
+            let screen = render(&mut app, width, height);
+            assert_eq!(
+                glued(&screen, data),
+                Vec::<String>::new(),
+                "{query:?} at {width}x{height}:\n{screen}"
+            );
+        }
+        let out = computepick()
+            .args(["search", query, "--limit", "50"])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            glued(&text, data),
+            Vec::<String>::new(),
+            "{query:?}:\n{text}"
+        );
+    }
 }
 
 #[test]

@@ -526,7 +526,7 @@ fn search_with_a_typo_finds_fargate_and_opens_it() {
     app.send("/");
     app.wait_for("Search · Enter opens", TIMEOUT);
     app.send("fargte");
-    app.wait_for_all(&["/ fargte", "› service  AWS Fargate"], TIMEOUT);
+    app.wait_for_all(&["/ fargte", "› service   AWS Fargate"], TIMEOUT);
     app.send(keys::ENTER);
     app.wait_for_all(
         &["Details · Esc to close", "AWS Fargate (fargate)"],
@@ -565,7 +565,7 @@ fn a_100_kb_paste_into_search_is_one_edit_and_the_next_key_is_answered_within_a_
     // Ctrl-U clears the query; then a search that finds something.
     app.send("\x15fargte");
     app.wait_for_all(
-        &["/ fargte", "› service  AWS Fargate"],
+        &["/ fargte", "› service   AWS Fargate"],
         std::time::Duration::from_secs(1),
     );
     let answered = sent.elapsed();

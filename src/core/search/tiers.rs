@@ -1,100 +1,93 @@
-//! The query, the hits being ranked, and the scoring that skim does not do: whole query words spread over an entry's names, near
-//! misses for the typo tier, and the text helpers (normalising, words, highlights, snippets).
+//! How one query meets one entry: by its names (exact, prefix, close) or by its text, and which
+//! of the title's characters to highlight.
 
 use std::collections::HashMap;
 
-use super::{FILLER, Field, Name, TIER_SPAN, Tier};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 
-/// Whole words spread over an entry's names: every query word but the filler ("AWS",
-/// "Amazon") is a word of the title or of an alias, not necessarily the same one ("AWS Lambda
-/// function" finds Lambda by its title "AWS Lambda" and alias "Lambda function"). Ranked with
-/// the names ([`Tier::Name`]), scored as if each word had been typed alone and matched where it
-/// stands in the name (skim's weights: 16 a character plus the bonus of where the word starts),
-/// less 2 for each word of the best-covered name that the query does not mention. A one-word
-/// query without filler is left to skim, which already finds any whole word.
-pub(super) fn whole_words(entry: usize, names: &[Name], q: &Query) -> Option<Scored> {
-    if q.key_words.is_empty() || (q.key_words.len() == 1 && q.words.len() == 1) {
-        return None;
-    }
-    // Per name: each query word's score where it stands (if it is there), and how many words
-    // the name has.
-    let per_name: Vec<(&Name, Vec<Option<i64>>, usize)> = names
-        .iter()
-        .map(|name| {
-            let mut scores = vec![None::<i64>; q.key_words.len()];
-            let mut total = 0;
-            for (at, word) in word_spans(&name.text) {
-                total += 1;
-                for (k, key) in q.key_words.iter().enumerate() {
-                    if word == key {
-                        let bonus = start_bonus(name.text.as_bytes(), at);
-                        let here = key.chars().count() as i64 * (16 + bonus) - 1;
-                        scores[k] = scores[k].max(Some(here));
-                    }
-                }
-            }
-            (name, scores, total)
+use super::Tier;
+
+/// Words a name or query may add without changing what it names: "AWS Lambda" and "Amazon
+/// Lambda" are Lambda.
+const FILLER: &[&str] = &["aws", "amazon"];
+
+/// A title, an alias or a query, lowercased.
+#[derive(Debug)]
+pub(super) struct Name {
+    /// [`normalize`]d, for skim.
+    pub(super) text: String,
+    chars: usize,
+    title: bool,
+    /// Its alphanumeric words, and those less the filler (all of them if that leaves none).
+    words: Vec<String>,
+    pub(super) key: Vec<String>,
+}
+
+impl Name {
+    pub(super) fn new(raw: &str, title: bool) -> Option<Name> {
+        let text = normalize(raw);
+        let words: Vec<String> = word_spans(&text).map(|(_, w)| w.to_owned()).collect();
+        let key: Vec<String> = (words.iter())
+            .filter(|w| !FILLER.contains(&w.as_str()))
+            .cloned()
+            .collect();
+        (!words.is_empty()).then(|| Name {
+            chars: text.chars().count(),
+            text,
+            title,
+            key: if key.is_empty() { words.clone() } else { key },
+            words,
         })
-        .collect();
-    // The name holding the most query words, then the shortest (the last of equals): the hit's
-    // field and length, and where those words are scored. Words it lacks score their best
-    // elsewhere, less 8 each (spread over names is a looser match); its words the query lacks,
-    // 2 each. A query word no name has: no hit.
-    let count = |s: &[Option<i64>]| s.iter().filter(|x| x.is_some()).count();
-    let (name, scores, total) = per_name
-        .iter()
-        .max_by_key(|(name, scores, _)| (count(scores), std::cmp::Reverse(name.text.len())))?;
-    let mut raw = 0;
-    for (k, here) in scores.iter().enumerate() {
-        raw += match here {
-            Some(s) => *s,
-            None => per_name.iter().filter_map(|(_, s, _)| s[k]).max()? - 8,
+    }
+}
+
+/// An entry's best name hit. Exact: 3 for the title word for word, 2 for an alias, 1 and 0 for
+/// the same less the filler. Prefix: 1000 less the characters left untyped in the words matched
+/// and 10 for each word of the name the query lacks; 500 less the untyped characters when the
+/// words come from several names. Close: see [`close`].
+pub(super) fn by_name(
+    names: &[Name],
+    q: &Name,
+    skim: &SkimMatcherV2,
+    typos: &mut TypoMemo,
+) -> Option<(Tier, i64)> {
+    let mut best = None;
+    for n in names {
+        let hit = if n.words == q.words {
+            (Tier::Exact, 2 + i64::from(n.title))
+        } else if n.key == q.key {
+            (Tier::Exact, i64::from(n.title))
+        } else if let Some(untyped) = prefix(&n.key, &q.key) {
+            let extra = n.key.len().saturating_sub(q.key.len()) as i64;
+            (Tier::Prefix, 1000 - untyped - 10 * extra)
+        } else {
+            continue;
         };
+        best = best.max(Some(hit));
     }
-    let found = count(scores);
-    if found == 0 {
-        return None;
+    if best.is_none() {
+        let pooled: Vec<String> = names.iter().flat_map(|n| n.key.clone()).collect();
+        best = prefix(&pooled, &q.key).map(|untyped| (Tier::Prefix, 500 - untyped));
     }
-    Some(Scored {
-        whole_words: true,
-        ..Scored::new(
-            entry,
-            Tier::Name,
-            raw - 2 * (total - found) as i64,
-            name.field,
-            &name.text,
-        )
-    })
+    if best.is_none() {
+        let close = names.iter().filter_map(|n| close(n, q, skim, typos));
+        best = close.max().map(|s| (Tier::Close, s));
+    }
+    best
 }
 
-/// How skim rates the start of a match at byte `i`: the very first character 16, a word start
-/// 8, after other punctuation 7.
-fn start_bonus(h: &[u8], i: usize) -> i64 {
-    match i.checked_sub(1).map(|p| h[p]) {
-        None => 16,
-        Some(b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}') => 8,
-        Some(p) if p.is_ascii_punctuation() => 7,
-        Some(_) => 0,
+/// When every query word starts a word of `words`: the characters of those words left untyped.
+fn prefix(words: &[String], query: &[String]) -> Option<i64> {
+    let mut untyped = 0;
+    for qw in query {
+        let w = words.iter().find(|w| w.starts_with(qw.as_str()))?;
+        untyped += (w.chars().count() - qw.chars().count()) as i64;
     }
+    Some(untyped)
 }
 
-/// The typo tier's score for a name: the sum, over the query's words, of the best [`typo`]
-/// score among the name's words (`near[query word][vocabulary word]`), less 2 for each word of
-/// the name beyond the query's. `None` unless every query word is near one of the name's.
-pub(super) fn typo_score(name: &Name, near: &[Vec<Option<i64>>]) -> Option<i64> {
-    let mut score = 0;
-    for scores in near {
-        score += name
-            .words
-            .iter()
-            .filter_map(|&w| scores[w as usize])
-            .max()?;
-    }
-    let extra = name.words.len().saturating_sub(near.len()) as i64;
-    Some(score - 2 * extra)
-}
-
-/// How many edits a query word of this many characters may be from a name word.
+/// How many edits a query (word) of this many characters may be from a name.
 fn allowed_edits(chars: usize) -> usize {
     match chars {
         0..=3 => 0,
@@ -103,130 +96,123 @@ fn allowed_edits(chars: usize) -> usize {
     }
 }
 
+/// A near miss of one name, scored 16 a character less 24 an edit: every query word within
+/// [`typo`] reach of one of the name's words; or the query a compact subsequence of the name
+/// (skim's match, each skipped character an edit). Less 2 for each name word the query lacks.
+fn close(n: &Name, q: &Name, skim: &SkimMatcherV2, typos: &mut TypoMemo) -> Option<i64> {
+    let by_words = (q.key.iter().enumerate())
+        .map(|(k, qw)| n.key.iter().filter_map(|w| typos.get(k, qw, w)).max())
+        .sum::<Option<i64>>();
+    // Up to three characters no letter may be skipped: skim would only find the same substring.
+    let by_letters = match allowed_edits(q.chars) {
+        0 => n.text.contains(&q.text).then_some(0),
+        _ => (skim.fuzzy_indices(&n.text, &q.text)).and_then(|(_, found)| gaps(&found, q.chars)),
+    };
+    let by_letters = by_letters.map(|gaps| 16 * q.chars as i64 - 24 * gaps as i64);
+    let extra = n.key.len().saturating_sub(q.key.len()) as i64;
+    Some(by_words.max(by_letters)? - 2 * extra)
+}
+
+/// Characters skipped inside a match of `chars` characters at these positions, if few enough
+/// to count as a typo rather than a scatter ("spot" in "SimPle nOTification" is not a match).
+fn gaps(found: &[usize], chars: usize) -> Option<usize> {
+    let gaps = (found.last()? - found.first()? + 1).saturating_sub(chars);
+    (gaps <= allowed_edits(chars)).then_some(gaps)
+}
+
+/// [`typo`] scores by name word and query word: each is measured once a search, though the
+/// same words recur in many names.
+#[derive(Default)]
+pub(super) struct TypoMemo(HashMap<String, Vec<Option<Option<i64>>>>);
+
+impl TypoMemo {
+    fn get(&mut self, k: usize, q: &str, w: &str) -> Option<i64> {
+        if allowed_edits(q.len()) == 0 {
+            return None; // No typo in a short word (`len` counts bytes, never fewer than chars).
+        }
+        if !self.0.contains_key(w) {
+            self.0.insert(w.to_owned(), Vec::new());
+        }
+        let row = self.0.get_mut(w)?;
+        row.resize(row.len().max(k + 1), None);
+        *row[k].get_or_insert_with(|| typo(q, w))
+    }
+}
+
 /// The typo score of query word `q` against name word `w`: 16 a character, less 24 an edit
 /// (optimal string alignment: Damerau–Levenshtein with adjacent transpositions), less 8 if `q`
-/// is only near the start of `w` (it may still be being typed). `None` when they are too far
-/// apart.
-pub(super) fn typo(q: &str, w: &str) -> Option<i64> {
+/// is only near the start of `w` (it may still be being typed). `None` when too far apart.
+fn typo(q: &str, w: &str) -> Option<i64> {
     let (q_len, w_len) = (q.chars().count(), w.chars().count());
     let k = allowed_edits(q_len);
-    if w_len + k < q_len {
+    if k == 0 || w_len + k < q_len {
         return None;
     }
-    let base = 16 * q_len as i64;
-    // Strings whose lengths differ by more than `k` are more than `k` edits apart: only a prefix
-    // of `w` within `k` characters of `q`'s length can be close enough.
-    let whole = (w_len.abs_diff(q_len) <= k)
-        .then(|| strsim::osa_distance(q, w))
-        .filter(|&d| d <= k)
-        .map(|d| base - 24 * d as i64);
+    let score = |d: usize, start: i64| (d <= k).then(|| 16 * q_len as i64 - 24 * d as i64 - start);
+    let whole = (w_len.abs_diff(q_len) <= k).then(|| strsim::osa_distance(q, w));
+    // Starts of `w` at least as long as `q` and within `k` characters of it: a shorter one
+    // would let "cron" be "con" of "concurrency" with a letter too many.
     let ends = w.char_indices().map(|(i, _)| i).chain([w.len()]);
-    let prefix = (q_len >= 3)
-        .then(|| {
-            ends.enumerate()
-                .filter(|&(chars, _)| chars.abs_diff(q_len) <= k)
-                .map(|(_, end)| strsim::osa_distance(q, &w[..end]))
-                .min()
-        })
-        .flatten()
-        .filter(|&d| d <= k)
-        .map(|d| base - 24 * d as i64 - 8);
-    whole.max(prefix)
+    let start = (ends.enumerate())
+        .filter(|&(chars, _)| chars >= q_len && chars <= q_len + k)
+        .map(|(_, end)| strsim::osa_distance(q, &w[..end]))
+        .min();
+    whole
+        .and_then(|d| score(d, 0))
+        .max(start.and_then(|d| score(d, 8)))
 }
 
-/// A normalised query.
-pub(super) struct Query {
-    /// Lowercased, trimmed, inner whitespace collapsed to one space.
-    pub(super) text: String,
-    /// Alphanumeric words, for the typo tier and highlights.
-    pub(super) words: Vec<String>,
-    /// The words less the filler ([`FILLER`](super::FILLER)), for the whole-words match.
-    pub(super) key_words: Vec<String>,
-}
-
-impl Query {
-    pub(super) fn new(raw: &str) -> Query {
-        let text = normalize(raw);
-        let words: Vec<String> = words(&text).map(str::to_owned).collect();
-        let key_words = (words.iter())
-            .filter(|w| !FILLER.contains(&w.as_str()))
-            .cloned()
-            .collect();
-        Query {
-            text,
-            words,
-            key_words,
-        }
-    }
-}
-
-/// An entry's best hit so far.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Scored {
-    pub(super) entry: usize,
-    pub(super) tier: Tier,
-    pub(super) raw: i64,
-    pub(super) field: Field,
-    /// Characters in the matched name: on equal scores the shorter name is the closer match
-    /// (skim does not charge for unmatched trailing text).
-    pub(super) len: usize,
-    /// Query words spread over the names ([`whole_words`]): highlights whole words.
-    pub(super) whole_words: bool,
-}
-
-impl Scored {
-    pub(super) fn new(entry: usize, tier: Tier, raw: i64, field: Field, name: &str) -> Scored {
-        Scored {
-            entry,
-            tier,
-            raw,
-            field,
-            len: name.chars().count(),
-            whole_words: false,
-        }
-    }
-
-    pub(super) fn key(&self) -> i64 {
-        self.tier as i64 * TIER_SPAN + self.raw.clamp(0, TIER_SPAN - 1)
-    }
-}
-
-/// Keeps the better of an entry's hits: higher tier and score, then the shorter name, then the
-/// title over an alias and an earlier alias over a later one. The order is total, so which
-/// field is reported never depends on the order hits are offered in.
-pub(super) fn offer(best: &mut HashMap<usize, Scored>, new: Scored) {
-    let rank = |s: &Scored| {
-        let field = match s.field {
-            Field::Title => 0,
-            Field::Alias(i) => i + 1,
-            Field::Body => usize::MAX,
-        };
-        (s.key(), std::cmp::Reverse(s.len), std::cmp::Reverse(field))
+/// A text hit: every query word occurs in the title and snippet (`lead`) or the body. Each word
+/// scores where it is found best: 4 a whole word of the lead, 3 the start of one, 2 and 1 the
+/// same in the body, 0 inside a word.
+pub(super) fn by_text(lead: &str, body: &str, q: &Name) -> Option<i64> {
+    let word = |w: &String| match (found(lead, w), found(body, w)) {
+        (Some(l), b) => Some((l + 2).max(b.unwrap_or(0))),
+        (None, b) => b,
     };
-    best.entry(new.entry)
-        .and_modify(|old| {
-            if rank(&new) > rank(old) {
-                *old = new;
-            }
-        })
-        .or_insert(new);
+    q.key.iter().map(word).sum()
 }
 
-/// Lowercase, trimmed, whitespace collapsed: how names, bodies and queries are compared.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+/// How `word` occurs in `text` at best: 2 a whole word, 1 a word's start, 0 inside one.
+fn found(text: &str, word: &str) -> Option<i64> {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let at = |(at, w): (usize, &str)| {
+        let starts = !alnum(text[..at].chars().next_back());
+        let ends = !alnum(text[at + w.len()..].chars().next());
+        i64::from(starts) * (1 + i64::from(ends))
+    };
+    text.match_indices(word).map(at).max()
+}
+
+/// The title's characters to highlight: skim's when they form a compact match of the whole
+/// query; else those of the title words a query word starts (as many as it has) or is a typo
+/// of (all). Matched against the title lowercased a character for a character ("İ" as "i"), so
+/// positions are the title's characters.
+pub(super) fn highlights(title: &str, q: &Name, skim: &SkimMatcherV2) -> Vec<usize> {
+    let lower: String = (title.chars())
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
+    let compact = skim.fuzzy_indices(&lower, &q.text);
+    if let Some((_, found)) = compact.filter(|(_, found)| gaps(found, q.chars).is_some()) {
+        return found;
+    }
+    let mut out = Vec::new();
+    for (at, word) in word_spans(&lower) {
+        let (start, chars) = (lower[..at].chars().count(), word.chars().count());
+        let lit = |qw: &String| match word.starts_with(qw.as_str()) {
+            true => qw.chars().count(),
+            false if typo(qw, word).is_some() => chars,
+            false => 0,
+        };
+        out.extend(start..start + q.words.iter().map(lit).max().unwrap_or(0).min(chars));
     }
     out
 }
 
-/// The alphanumeric words of a lowercased text.
-pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
-    word_spans(text).map(|(_, w)| w)
+/// Lowercase, trimmed, whitespace collapsed: how names, texts and queries are compared.
+pub fn normalize(text: &str) -> String {
+    let words = text.split_whitespace().map(str::to_lowercase);
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// The alphanumeric words of a text with their byte offsets.
@@ -236,178 +222,9 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-/// Character positions of the title words (lowercased) that `matches`: the words a typo or
-/// whole-words hit matched.
-pub(super) fn word_indices(title: &str, matches: impl Fn(&str) -> bool) -> Vec<usize> {
-    let chars: Vec<char> = title.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_alphanumeric() {
-            i += 1;
-        }
-        let word: String = chars[start..i]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
-        if matches(&word) {
-            out.extend(start..i);
-        }
-    }
-    out
-}
-
-/// For each character of `normalize(text)`, the index of the character of `text` it came from
-/// (a collapsed run of whitespace maps to its first character).
-pub(super) fn lower_to_original(text: &str) -> Vec<usize> {
-    let mut map = Vec::with_capacity(text.len());
-    let mut space = None;
-    for (i, c) in text.chars().enumerate() {
-        if c.is_whitespace() {
-            if !map.is_empty() && space.is_none() {
-                space = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = space.take() {
-            map.push(s);
-        }
-        map.extend(std::iter::repeat_n(i, c.to_lowercase().count()));
-    }
-    map
-}
-
-/// The first sentence of a text: up to the first ". " that is followed by a capital and does
-/// not end an abbreviation ("N. Virginia", "e.g. "), or all of it.
-pub fn first_sentence(text: &str) -> &str {
-    for (at, _) in text.match_indices(". ") {
-        let word = text[..at]
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or("");
-        let next = text[at + 2..].chars().next();
-        let abbreviation = word.chars().count() < 2 || word.contains('.');
-        if !abbreviation && next.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
-            return &text[..=at];
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::{Document, Index, Kind, Results};
     use super::*;
-
-    fn doc(kind: Kind, id: &str, title: &str, aliases: &[&str], body: &str) -> Document {
-        Document {
-            kind,
-            id: id.into(),
-            title: title.into(),
-            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            body: body.into(),
-            snippet: body.into(),
-        }
-    }
-
-    fn small() -> Index {
-        Index::from_documents(vec![
-            doc(
-                Kind::Service,
-                "lambda",
-                "AWS Lambda",
-                &["FaaS", "lambda"],
-                "Run functions on events.",
-            ),
-            doc(
-                Kind::Concept,
-                "faas",
-                "Function as a service",
-                &["FaaS"],
-                "Code run per event.",
-            ),
-            doc(
-                Kind::Concept,
-                "spot",
-                "Spot Instances",
-                &["Spot"],
-                "Spare EC2 capacity at a discount.",
-            ),
-            doc(Kind::Attribute, "concurrency", "Concurrency", &[], "Limits"),
-            doc(
-                Kind::Concept,
-                "concurrency",
-                "Concurrency",
-                &[],
-                "How many run at once.",
-            ),
-        ])
-    }
-
-    fn titles(index: &Index, results: &Results) -> Vec<String> {
-        let title = |h: &super::super::Hit| index.entry(h.entry).map(|e| e.title.clone());
-        results.hits.iter().filter_map(title).collect()
-    }
-
-    #[test]
-    fn tiers_order_exact_fuzzy_typo_body() {
-        let index = small();
-        let r = index.search("faas", 10);
-        assert_eq!(
-            titles(&index, &r)[..2],
-            ["AWS Lambda", "Function as a service"]
-        );
-        assert_eq!(r.hits[0].tier, Tier::ExactAlias);
-        let r = index.search("concurrency", 10);
-        assert_eq!(
-            index.entry(r.hits[0].entry).map(|e| e.kind),
-            Some(Kind::Concept)
-        );
-        assert_eq!(r.hits[0].tier, Tier::ExactTitle);
-        assert_eq!(index.search("spot instnace", 10).hits[0].tier, Tier::Typo);
-        let r = index.search("discount", 10);
-        assert_eq!(titles(&index, &r), ["Spot Instances"]);
-        assert_eq!(r.hits[0].tier, Tier::Body);
-        assert!(r.hits[0].score < TIER_SPAN);
-    }
-
-    #[test]
-    fn whole_words_ignore_filler_and_span_title_and_aliases() {
-        let index = small();
-        // "lambda" is in the title, "faas" an alias; "amazon" is filler.
-        let r = index.search("amazon lambda faas", 10);
-        assert_eq!(titles(&index, &r)[0], "AWS Lambda");
-        assert_eq!(r.hits[0].tier, Tier::Name);
-        // The title's whole words that the query names are highlighted: "Lambda".
-        assert_eq!(r.hits[0].title_indices, (4..10).collect::<Vec<_>>());
-        let r = index.search("Amazon Spot Instances", 10);
-        assert_eq!(titles(&index, &r)[0], "Spot Instances");
-        assert_eq!(r.hits[0].tier, Tier::Name);
-        assert_eq!(r.hits[0].title_indices.len(), "SpotInstances".len());
-        // A word no name has: no whole-words hit (the word "spot" alone is not enough).
-        let r = index.search("amazon spot fleet", 10);
-        assert!(r.hits.iter().all(|h| h.tier < Tier::Name));
-    }
-
-    #[test]
-    fn no_hit_suggests_only_close_titles() {
-        let index = small();
-        // Like nothing in the index: no suggestion rather than arbitrary ones.
-        let r = index.search("qqqqzz", 10);
-        assert!(r.hits.is_empty());
-        assert!(r.suggestions.is_empty());
-        // Two edits from "lambda", a word of a title and an alias.
-        let r = index.search("qambdx", 10);
-        assert!(r.hits.is_empty());
-        assert_eq!(r.suggestions, [0]);
-        let r = index.search("spto", 10);
-        assert!(r.hits.iter().any(|h| h.entry == 2));
-    }
 
     #[test]
     fn typos_count_transpositions_once_and_allow_for_a_word_being_typed() {
@@ -415,31 +232,27 @@ mod tests {
         assert_eq!(typo("beanstlak", "beanstalk"), Some(16 * 9 - 24));
         // Two edits from "instances", one from its start "instance": the start wins, less 8.
         assert_eq!(typo("instnace", "instances"), Some(16 * 8 - 24 - 8));
-        // Up to three characters, no edit allowed; a start is enough from three.
-        assert_eq!(typo("spo", "spot"), Some(16 * 3 - 8));
+        // Up to three characters no edit is allowed; a start shorter than the query is no match.
         assert_eq!(typo("spx", "spot"), None);
-        assert_eq!(typo("lambda", "lam"), None);
+        assert_eq!(typo("cron", "concurrency"), None);
     }
 
     #[test]
-    fn lowercasing_maps_back_to_title_characters() {
-        // 'İ' lowercases to two characters; both map back to position 0.
-        assert_eq!(lower_to_original("İx"), [0, 0, 1]);
-        assert_eq!(lower_to_original("  A  b"), [2, 3, 5]);
-        assert_eq!(normalize("  A  b"), "a b");
-        assert_eq!(
-            words("x-ray (lens)/2").collect::<Vec<_>>(),
-            ["x", "ray", "lens", "2"]
-        );
+    fn scattered_letters_are_not_a_close_match() {
+        // "spot" in "simple notification service": s, p, o, t far apart.
+        assert_eq!(gaps(&[0, 4, 8, 14], 4), None);
+        // "lamda" in "lambda": one letter skipped.
+        assert_eq!(gaps(&[0, 1, 2, 4, 5], 5), Some(1));
     }
 
     #[test]
-    fn first_sentence_stops_at_the_first_full_stop() {
-        assert_eq!(first_sentence("One. Two."), "One.");
-        assert_eq!(first_sentence("No stop"), "No stop");
-        assert_eq!(
-            first_sentence("Such as us-east-1 (N. Virginia). Next, e.g. this. Done."),
-            "Such as us-east-1 (N. Virginia)."
-        );
+    fn text_words_score_by_where_they_stand() {
+        assert_eq!(found("on ec2, spot or fargate", "spot"), Some(2));
+        assert_eq!(found("spotless", "spot"), Some(1));
+        assert_eq!(found("despot", "spot"), Some(0));
+        assert_eq!(found("lambda", "spot"), None);
+        let q = Name::new("spot", false).expect("a word");
+        assert_eq!(by_text("batch on spot", "", &q), Some(4));
+        assert_eq!(by_text("batch", "spot fleets", &q), Some(2));
     }
 }

@@ -1,8 +1,8 @@
-//! Search state: the query, the results for it (searched once per keystroke, narrowing as the
-//! query grows), and the highlighted result.
+//! Search state: the query, the results for it (searched from scratch on every keystroke), and
+//! the highlighted result.
 
 use crate::data::Guide;
-use crate::search::{Index, Results, Searcher};
+use crate::search::{Index, Results};
 
 /// How many results a query lists.
 pub const LIMIT: usize = 50;
@@ -16,7 +16,7 @@ pub struct SearchView {
     pub results: Results,
     /// Index into `results.hits`.
     pub selected: usize,
-    searcher: Searcher,
+    index: Index,
 }
 
 impl SearchView {
@@ -25,16 +25,16 @@ impl SearchView {
             query: String::new(),
             results: Results::default(),
             selected: 0,
-            searcher: Searcher::new(Index::new(guide)),
+            index: Index::new(guide),
         }
     }
 
     pub fn index(&self) -> &Index {
-        self.searcher.index()
+        &self.index
     }
 
     fn run(&mut self) {
-        self.results = self.searcher.search(&self.query, LIMIT);
+        self.results = self.index.search(&self.query, LIMIT);
         self.selected = 0;
     }
 

@@ -99,7 +99,8 @@ fn draw_in(
     // Results: keep the highlighted one in view.
     let height = usize::from(list_area.height);
     let top = view.selected.saturating_sub(height.saturating_sub(1));
-    let label_width = 9;
+    // The longest kind ("attribute"), then always a space: a label never touches its title.
+    let label_width = "attribute".len();
     let mut lines = Vec::new();
     for (i, hit) in view.results.hits.iter().enumerate().skip(top).take(height) {
         let Some(entry) = index.entry(hit.entry) else {
@@ -122,7 +123,7 @@ fn draw_in(
         let mut spans = vec![
             Span::styled(if selected { "› " } else { "  " }, base),
             Span::styled(
-                format!("{:<label_width$}", kind_label(entry.kind)),
+                format!("{:<label_width$} ", entry.kind.as_str()),
                 base.patch(theme.dim()),
             ),
         ];
@@ -130,7 +131,7 @@ fn draw_in(
         let matched = base
             .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
             .patch(theme.match_style());
-        let room = usize::from(list_area.width).saturating_sub(2 + label_width);
+        let room = usize::from(list_area.width).saturating_sub(2 + label_width + 1);
         let mut used = 0;
         for (k, c) in entry.title.chars().enumerate() {
             let w = width(c.encode_utf8(&mut [0; 4]));
@@ -165,14 +166,6 @@ fn draw_in(
     if let Some(entry) = view.selected_entry() {
         let lines = preview(app, entry, usize::from(inner.width), theme);
         Paragraph::new(lines).render(inner, buf);
-    }
-}
-
-fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Service => "service",
-        Kind::Concept => "concept",
-        Kind::Attribute => "attribute",
     }
 }
 
