@@ -283,7 +283,7 @@ pub const BINDINGS: &[Binding] = &[
     b(ESC,                                           A::Escape,          "close",        "Close the search and go back",                                          &[Search],   true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type to search services, concepts and attributes",                      &[Search],   false),
     // The path field of save and export: printable keys are the path.
-    b(ENTER,                                         A::Select,          "save",         "Write the file to the path typed",                                      &[SaveAs],   true),
+    b(ENTER,                                         A::Select,          "write",        "Write the file to the path typed",                                      &[SaveAs],   true),
     b(ESC,                                           A::Escape,          "cancel",       "Cancel: nothing is written",                                            &[SaveAs],   true),
     b(&[c(K::Backspace)],                            A::DeleteChar,      "delete",       "Delete the character before the cursor",                                &[SaveAs],   false),
     b(&[Ctrl('u')],                                  A::ClearQuery,      "clear",        "Clear the path",                                                        &[SaveAs],   false),
