@@ -336,7 +336,14 @@ mod tests {
         let doc = Document::new(&g, &walk, &rec, None, &[]);
         assert_eq!(
             kinds(&doc),
-            ["verdict", "why", "ranking", "ruled out", "answers", "ignored"],
+            [
+                "verdict",
+                "why",
+                "ranking",
+                "ruled out",
+                "answers",
+                "ignored"
+            ],
             "no warnings and no cost section without them"
         );
         let Some(Section::Ignored(sentence)) = doc.sections.last() else {
