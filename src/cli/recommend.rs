@@ -207,7 +207,7 @@ pub fn run(args: &Args, guide: &Guide, data_name: &str) -> u8 {
             &adr::RecordInfo {
                 date: &today,
                 data_name,
-                cost: estimate.map(|e| adr::cost_section(e, &rec) + &adr::price_notes(&notes)),
+                cost: estimate.map(|e| crate::markdown::cost_section(e, &rec, &notes)),
             },
         ),
     };

@@ -6,11 +6,11 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::output::Format;
+use crate::core::report::recommendation::{self, COST_NOTE, Document, Reason, Section};
 use crate::cost::Estimate;
 use crate::data::Guide;
 use crate::engine::{self, Recommendation, Walk};
-use crate::markdown::{self, COST_NOTE};
-use crate::{adr, explain, text as wrap_text};
+use crate::{explain, markdown, text as wrap_text};
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
     render_with_cost(guide, walk, rec, None, &[], format)
@@ -27,132 +27,123 @@ pub fn render_with_cost(
     format: Format,
 ) -> String {
     match format {
-        Format::Text => text(guide, walk, rec, estimate, notes),
+        Format::Text => text(&Document::new(guide, walk, rec, estimate, notes)),
         Format::Markdown => markdown::render(guide, walk, rec, estimate, notes),
         Format::Json => json(guide, walk, rec, estimate, notes),
     }
 }
 
-fn text(
-    guide: &Guide,
-    walk: &Walk,
-    rec: &Recommendation,
-    estimate: Option<&Estimate>,
-    notes: &[String],
-) -> String {
+/// A line per wrapped piece of `text`: `first` before the first, as many spaces after.
+fn wrapped(out: &mut String, text: &str, width: usize, indent: &str, first: &str) {
+    let rest = " ".repeat(first.chars().count());
+    for (i, line) in wrap_text::wrap(text, width).iter().enumerate() {
+        let mark = if i == 0 { first } else { &rest };
+        let _ = writeln!(out, "{indent}{mark}{line}");
+    }
+}
+
+/// `  +3  workload = event: ...`, unwrapped (the reasons are short and read as a column).
+fn reason_lines(out: &mut String, reasons: &[Reason<'_>], indent: &str) {
+    for c in reasons {
+        let _ = writeln!(
+            out,
+            "{indent}{:>3}  {}: {}",
+            c.signed(),
+            c.answers,
+            c.reason
+        );
+    }
+}
+
+fn text(doc: &Document<'_>) -> String {
     let mut out = String::new();
-    match rec.top() {
-        Some(top) => {
-            let _ = writeln!(
-                out,
-                "Recommendation: {} ({}), score {}",
-                top.name, top.service, top.score
-            );
-            let notes = explain::tie_note(guide, rec)
-                .into_iter()
-                .chain(explain::close_call_note(guide, rec));
-            for note in notes {
-                for line in wrap_text::wrap(&note, 96) {
-                    let _ = writeln!(out, "{line}");
+    for section in &doc.sections {
+        match section {
+            Section::Verdict {
+                name,
+                service,
+                score,
+                notes,
+            } => {
+                let _ = writeln!(out, "Recommendation: {name} ({service}), score {score}");
+                for note in notes {
+                    wrapped(&mut out, note, 96, "", "");
                 }
             }
-            if !rec.warnings.is_empty() {
+            Section::NoVerdict => {
+                let _ = writeln!(out, "No recommendation: every service is ruled out.");
+            }
+            Section::Warnings(warnings) => {
                 let _ = writeln!(out, "\nYour answers pull against each other:");
-                for warning in &rec.warnings {
-                    for (i, line) in wrap_text::wrap(warning, 92).iter().enumerate() {
-                        let _ = writeln!(out, "  {} {line}", if i == 0 { "!" } else { " " });
+                for warning in *warnings {
+                    wrapped(&mut out, warning, 92, "  ", "! ");
+                }
+            }
+            Section::Why { reasons, .. } => {
+                let _ = writeln!(out, "\nWhy:");
+                reason_lines(&mut out, reasons, "  ");
+            }
+            // The recommendation is above: only the runners-up.
+            Section::Ranking(ranking) if ranking.len() > 1 => {
+                let _ = writeln!(out, "\nRunners-up:");
+                for r in &ranking[1..] {
+                    let _ = writeln!(
+                        out,
+                        "  {}. {} ({}), score {} ({})",
+                        r.rank,
+                        r.name,
+                        r.service,
+                        r.score,
+                        explain::gap(r.behind)
+                    );
+                    if let Some(flip) = &r.flip {
+                        wrapped(&mut out, &format!("It {flip}."), 90, "       ", "");
+                    }
+                    reason_lines(&mut out, &r.reasons, "       ");
+                }
+            }
+            Section::Ranking(_) => {}
+            Section::Cost(cost) => {
+                let _ = writeln!(
+                    out,
+                    "\nCost at your size (in the recommendation's order, the cheapest marked):"
+                );
+                wrapped(&mut out, &cost.summary, 96, "  ", "");
+                for c in &cost.costs {
+                    let _ = writeln!(out, "  #{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
+                    for w in c.warnings {
+                        wrapped(&mut out, w, 90, "      ", "! ");
                     }
                 }
-            }
-            let _ = writeln!(out, "\nWhy:");
-            for c in &top.reasons {
-                let _ = writeln!(
-                    out,
-                    "  {:>3}  {}: {}",
-                    explain::signed(c.weight),
-                    explain::answer_ids(c),
-                    c.reason
-                );
-            }
-        }
-        None => {
-            let _ = writeln!(out, "No recommendation: every service is ruled out.");
-        }
-    }
-    if rec.ranking.len() > 1 {
-        let _ = writeln!(out, "\nRunners-up:");
-        let best = rec.top().map_or(0, |t| t.score);
-        for (i, r) in rec.ranking.iter().enumerate().skip(1) {
-            let _ = writeln!(
-                out,
-                "  {}. {} ({}), score {} ({})",
-                i + 1,
-                r.name,
-                r.service,
-                r.score,
-                explain::gap(best - r.score)
-            );
-            let flip = format!("It {}.", explain::flip_words(guide, r));
-            for line in wrap_text::wrap(&flip, 90) {
-                let _ = writeln!(out, "       {line}");
-            }
-            for c in &r.reasons {
-                let _ = writeln!(
-                    out,
-                    "       {:>3}  {}: {}",
-                    explain::signed(c.weight),
-                    explain::answer_ids(c),
-                    c.reason
-                );
-            }
-        }
-    }
-    if let Some(e) = estimate
-        && !rec.ranking.is_empty()
-    {
-        let _ = writeln!(
-            out,
-            "\nCost at your size (in the recommendation's order, the cheapest marked):"
-        );
-        for line in wrap_text::wrap(&e.inputs.summary(), 96) {
-            let _ = writeln!(out, "  {line}");
-        }
-        for c in adr::ranked_costs(e, rec) {
-            let _ = writeln!(out, "  #{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
-            for w in c.warnings {
-                for (j, line) in wrap_text::wrap(w, 90).iter().enumerate() {
-                    let _ = writeln!(out, "      {} {line}", if j == 0 { "!" } else { " " });
+                let note = format!("{} prices as of {}; {COST_NOTE}.", cost.region, cost.as_of);
+                for note in std::iter::once(&note).chain(cost.price_notes) {
+                    wrapped(&mut out, note, 96, "  ", "");
                 }
             }
-        }
-        let note = format!("{} prices as of {}; {COST_NOTE}.", e.region, e.as_of);
-        for note in std::iter::once(&note).chain(notes) {
-            for line in wrap_text::wrap(note, 96) {
-                let _ = writeln!(out, "  {line}");
+            Section::RuledOut(lines) => {
+                let _ = writeln!(out, "\nRuled out:");
+                for line in lines {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
+            Section::Answers(answers) => {
+                let _ = writeln!(out, "\nYour answers:");
+                for a in answers {
+                    let _ = writeln!(
+                        out,
+                        "  {}={}  ({} {})",
+                        a.question, a.answer, a.prompt, a.label
+                    );
+                }
+            }
+            Section::Ignored(sentence) => {
+                let _ = writeln!(
+                    out,
+                    "
+{sentence}"
+                );
             }
         }
-    }
-    if !rec.excluded.is_empty() {
-        let _ = writeln!(out, "\nRuled out:");
-        for line in rec.excluded.iter().flat_map(explain::knockouts) {
-            let _ = writeln!(out, "  {line}");
-        }
-    }
-    let _ = writeln!(out, "\nYour answers:");
-    for step in &walk.path {
-        let (prompt, label) = explain::step_words(guide, step);
-        let _ = writeln!(
-            out,
-            "  {}={}  ({prompt} {label})",
-            step.question, step.answer
-        );
-    }
-    if !walk.ignored.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nIgnored (not on this path): {}",
-            walk.ignored.join(", ")
-        );
     }
     out
 }
@@ -253,10 +244,7 @@ fn json(
     });
     let out = JsonOut {
         recommendation: rec.top().map(|t| t.service.as_str()),
-        notes: explain::tie_note(guide, rec)
-            .into_iter()
-            .chain(explain::close_call_note(guide, rec))
-            .collect(),
+        notes: recommendation::notes(guide, rec),
         warnings: &rec.warnings,
         ranking: rec
             .ranking

@@ -104,6 +104,19 @@ pub(super) fn above_most(field: super::Field, value: f64) -> Option<String> {
 }
 
 /// Refuses `value` past the bound for `field`, with `hint`.
+/// The error for a unit the parser does not know, worded the same for every field.
+fn unknown_unit(typed: &str, hint: &str) -> String {
+    with_hint(format!("has an unknown unit \"{typed}\""), hint)
+}
+
+/// `value` when it is more than zero and within the field's ceiling ([`at_most`]).
+fn positive(field: super::Field, value: f64, hint: &str) -> Result<f64, String> {
+    if value <= 0.0 {
+        return Err(with_hint("must be more than zero".to_owned(), hint));
+    }
+    at_most(field, value, hint)
+}
+
 fn at_most(field: super::Field, value: f64, hint: &str) -> Result<f64, String> {
     match above_most(field, value) {
         Some(problem) => Err(with_hint(problem, hint)),
@@ -146,12 +159,7 @@ pub fn parse_count(text: &str) -> Result<f64, String> {
         "m" | "mn" | "mil" | "million" => 1e6,
         "b" | "bn" | "billion" => 1e9,
         "t" | "trillion" => 1e12,
-        _ => {
-            return Err(with_hint(
-                format!("has an unknown unit \"{typed}\""),
-                COUNT_HINT,
-            ));
-        }
+        _ => return Err(unknown_unit(&typed, COUNT_HINT)),
     };
     at_most(super::Field::Requests, number * scale, COUNT_HINT)
 }
@@ -172,21 +180,9 @@ pub fn parse_duration_ms(text: &str) -> Result<f64, String> {
         "s" | "sec" | "secs" | "second" | "seconds" => 1e3,
         "m" | "min" | "mins" | "minute" | "minutes" => 60e3,
         "h" | "hr" | "hrs" | "hour" | "hours" => 3_600e3,
-        _ => {
-            return Err(with_hint(
-                format!("has an unknown unit \"{typed}\""),
-                DURATION_HINT,
-            ));
-        }
+        _ => return Err(unknown_unit(&typed, DURATION_HINT)),
     };
-    let ms = number * scale;
-    if ms <= 0.0 {
-        return Err(with_hint(
-            "must be more than zero".to_owned(),
-            DURATION_HINT,
-        ));
-    }
-    at_most(super::Field::Duration, ms, DURATION_HINT)
+    positive(super::Field::Duration, number * scale, DURATION_HINT)
 }
 
 /// Memory, in MB (MiB, as AWS counts it: 1 GB = 1,024 MB): `512MB`, `1GB`, `1.5GiB`, `512`.
@@ -208,18 +204,9 @@ pub fn parse_memory_mb(text: &str) -> Result<f64, String> {
         "" | "m" | "mb" | "mib" => 1.0,
         "g" | "gb" | "gib" => 1024.0,
         "t" | "tb" | "tib" => 1024.0 * 1024.0,
-        _ => {
-            return Err(with_hint(
-                format!("has an unknown unit \"{typed}\""),
-                MEMORY_HINT,
-            ));
-        }
+        _ => return Err(unknown_unit(&typed, MEMORY_HINT)),
     };
-    let mb = number * scale;
-    if mb <= 0.0 {
-        return Err(with_hint("must be more than zero".to_owned(), MEMORY_HINT));
-    }
-    at_most(super::Field::Memory, mb, MEMORY_HINT)
+    positive(super::Field::Memory, number * scale, MEMORY_HINT)
 }
 
 /// vCPUs for one copy of the workload: `0.25`, `2`, `2 vCPU`, or Kubernetes millicores `250m`.
@@ -228,18 +215,9 @@ pub fn parse_vcpu(text: &str) -> Result<f64, String> {
     let scale = match typed.to_lowercase().as_str() {
         "" | "vcpu" | "vcpus" | "cpu" | "cpus" | "core" | "cores" => 1.0,
         "m" => 1e-3,
-        _ => {
-            return Err(with_hint(
-                format!("has an unknown unit \"{typed}\""),
-                VCPU_HINT,
-            ));
-        }
+        _ => return Err(unknown_unit(&typed, VCPU_HINT)),
     };
-    let vcpu = number * scale;
-    if vcpu <= 0.0 {
-        return Err(with_hint("must be more than zero".to_owned(), VCPU_HINT));
-    }
-    at_most(super::Field::Vcpu, vcpu, VCPU_HINT)
+    positive(super::Field::Vcpu, number * scale, VCPU_HINT)
 }
 
 /// Hours a day the workload runs: `24` (always on), `8`, `8h`, `8 hours/day`.
@@ -248,10 +226,7 @@ pub fn parse_hours_per_day(text: &str) -> Result<f64, String> {
     let key = typed.to_lowercase();
     let unit = strip_words(&key, &["per day", "a day", "/day", "/d"]);
     if !matches!(unit, "" | "h" | "hr" | "hrs" | "hour" | "hours") {
-        return Err(with_hint(
-            format!("has an unknown unit \"{typed}\""),
-            HOURS_HINT,
-        ));
+        return Err(unknown_unit(&typed, HOURS_HINT));
     }
     if number <= 0.0 || number > 24.0 {
         return Err(with_hint("is outside a day".to_owned(), HOURS_HINT));
@@ -270,7 +245,7 @@ pub fn parse_per_task_concurrency(text: &str) -> Result<f64, String> {
     const HINT: &str = "give how many requests one task serves at once, such as 1 or 50";
     let (number, unit) = split(text).map_err(|e| with_hint(e, HINT))?;
     if !unit.is_empty() {
-        return Err(with_hint(format!("has an unknown unit \"{unit}\""), HINT));
+        return Err(unknown_unit(&unit, HINT));
     }
     if number < 1.0 || number.fract() != 0.0 {
         return Err(with_hint(

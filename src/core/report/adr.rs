@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::cost::Estimate;
+use super::recommendation::{self, Reason};
 use crate::data::Guide;
 use crate::engine::{Recommendation, Walk};
 use crate::explain;
@@ -31,129 +31,17 @@ pub struct RecordInfo<'a> {
     pub date: &'a str,
     /// The data file the recommendation came from, as named in messages.
     pub data_name: &'a str,
-    /// A cost section in Markdown, when the user gave a workload size.
+    /// A cost section in Markdown ([`crate::markdown::cost_section`]), when the user gave a
+    /// workload size.
     pub cost: Option<String>,
-}
-
-/// One ranked service's cost, for the lists a recommendation shows beside its estimate.
-pub struct RankedCost<'a> {
-    /// The recommendation's rank, from 1 (by score, not by cost).
-    pub rank: usize,
-    pub name: &'a str,
-    /// `$9.01 a month`, or why it does not fit.
-    pub monthly: String,
-    /// `$9.01`, or why it does not fit (for a table with a Monthly column).
-    pub total: String,
-    /// The cheapest of the ranked services that fit.
-    pub cheapest: bool,
-    /// Within 10% of that cheapest one (see [`crate::cost::Estimate::about_the_same`]).
-    pub about_the_same: bool,
-    /// Quotas the workload passes there, with their sources.
-    pub warnings: &'a [String],
-}
-
-impl RankedCost<'_> {
-    /// ` (cheapest)`, ` (about the same as the cheapest)` or nothing.
-    pub fn mark(&self) -> &'static str {
-        if self.cheapest {
-            " (cheapest)"
-        } else if self.about_the_same {
-            " (about the same as the cheapest, within 10%)"
-        } else {
-            ""
-        }
-    }
-}
-
-/// The ranked services' costs in the recommendation's order, the cheapest of them marked and
-/// those within 10% of it marked as about the same.
-pub fn ranked_costs<'a>(estimate: &'a Estimate, rec: &'a Recommendation) -> Vec<RankedCost<'a>> {
-    let totals: Vec<Option<f64>> = rec
-        .ranking
-        .iter()
-        .map(|r| estimate.service(&r.service).and_then(|s| s.total))
-        .collect();
-    let cheapest = totals.iter().flatten().copied().reduce(f64::min);
-    rec.ranking
-        .iter()
-        .zip(&totals)
-        .enumerate()
-        .map(|(i, (r, total))| {
-            let (cheapest, about_the_same) = match (total, cheapest) {
-                (Some(t), Some(c)) => (
-                    (t - c).abs() <= 1e-9 * c.max(1.0),
-                    *t <= c * (1.0 + crate::cost::ABOUT_THE_SAME) + 1e-9,
-                ),
-                _ => (false, false),
-            };
-            RankedCost {
-                rank: i + 1,
-                name: &r.name,
-                monthly: estimate.monthly_text(&r.service),
-                total: estimate
-                    .service(&r.service)
-                    .map_or_else(|| "not estimated".into(), |s| s.total_text()),
-                cheapest,
-                about_the_same,
-                warnings: estimate
-                    .service(&r.service)
-                    .map_or(&[][..], |s| s.warnings.as_slice()),
-            }
-        })
-        .collect()
-}
-
-/// The record's cost section for a sized workload: the monthly estimate of every ranked service
-/// in the recommendation's order (its rank, not a cost ranking: the cheapest is marked), with
-/// the inputs, region and prices' date it rests on, and any quota a service passes.
-pub fn cost_section(estimate: &Estimate, rec: &Recommendation) -> String {
-    let mut out = format!(
-        "For {} ({} prices as of {}; estimate only), in the recommendation's order:\n\n\
-         | Rank | Service | Monthly |\n|---:|---|---:|\n",
-        estimate.inputs.summary(),
-        estimate.region,
-        estimate.as_of
-    );
-    let costs = ranked_costs(estimate, rec);
-    for c in &costs {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {}{} |",
-            c.rank,
-            c.name,
-            c.total.replace('|', "\\|"),
-            c.mark()
-        );
-    }
-    for c in &costs {
-        for w in c.warnings {
-            let _ = writeln!(
-                out,
-                "\n> **Warning:** {}: {}",
-                c.name,
-                w.replace('|', "\\|")
-            );
-        }
-    }
-    out
-}
-
-/// The notes on the prices behind an estimate ([`crate::prices::notes`]: stale, or not all the
-/// Region's own), as Markdown to follow [`cost_section`]; empty when there is nothing to say.
-pub fn price_notes(notes: &[String]) -> String {
-    notes
-        .iter()
-        .map(|n| format!("\n> **Note:** {}\n", n.replace('|', "\\|")))
-        .collect()
 }
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInfo<'_>) -> String {
     let mut out = String::new();
-    let workload = walk
-        .path
+    let answers = recommendation::answers(guide, walk);
+    let workload = answers
         .first()
-        .map(|s| explain::step_words(guide, s).1.to_lowercase())
-        .unwrap_or_else(|| "the workload".into());
+        .map_or_else(|| "the workload".into(), |a| a.label.to_lowercase());
     let Some(top) = rec.top() else {
         let _ = writeln!(out, "# No AWS compute service fits {workload}\n");
         let _ = writeln!(out, "- Status: rejected\n- Date: {}\n", info.date);
@@ -164,6 +52,7 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
         return out;
     };
     let service = guide.service(&top.service);
+    let reasons = recommendation::reasons(&top.reasons);
 
     let _ = writeln!(out, "# Run {workload} on {}\n", top.name);
     let _ = writeln!(out, "- Status: proposed");
@@ -180,24 +69,17 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
         out,
         "We need to choose where to run {workload} on AWS. These are the workload's needs as we answered them:\n"
     );
-    for step in &walk.path {
-        let (prompt, label) = explain::step_words(guide, step);
+    for a in &answers {
         let _ = writeln!(
             out,
-            "- {prompt} **{label}** (`{}={}`)",
-            step.question, step.answer
+            "- {} **{}** (`{}={}`)",
+            a.prompt, a.label, a.question, a.answer
         );
     }
 
     let _ = writeln!(out, "\n## Decision Drivers\n");
-    for c in top.reasons.iter().filter(|c| c.weight > 0) {
-        let _ = writeln!(
-            out,
-            "- {}: {} ({})",
-            explain::answer_ids(c),
-            c.reason,
-            explain::signed(c.weight)
-        );
+    for c in reasons.iter().filter(|c| c.weight > 0) {
+        let _ = writeln!(out, "- {}: {} ({})", c.answers, c.reason, c.signed());
     }
 
     let _ = writeln!(out, "\n## Considered Options\n");
@@ -209,12 +91,11 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
     }
 
     let _ = writeln!(out, "\n## Decision Outcome\n");
-    let why: Vec<&str> = top
-        .reasons
+    let why: Vec<&str> = reasons
         .iter()
         .filter(|c| c.weight > 0)
         .take(3)
-        .map(|c| c.reason.as_str())
+        .map(|c| c.reason)
         .collect();
     let _ = writeln!(
         out,
@@ -226,11 +107,10 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
             why.join("; ")
         }
     );
-    let against: Vec<&str> = top
-        .reasons
+    let against: Vec<&str> = reasons
         .iter()
         .filter(|c| c.weight < 0)
-        .map(|c| c.reason.as_str())
+        .map(|c| c.reason)
         .collect();
     if !against.is_empty() {
         let _ = writeln!(
@@ -255,7 +135,7 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
     let _ = writeln!(out, "\n### Consequences\n");
     // MADR's consequences: what the answers say for and against the chosen service, its
     // downsides included, then what choosing it means for the team.
-    for c in &top.reasons {
+    for c in &reasons {
         let _ = writeln!(out, "- {}", verdict_line(c));
     }
     if let Some(s) = service {
@@ -297,15 +177,11 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
     }
 
     let _ = writeln!(out, "\n## Pros and Cons of the Options\n");
-    for (i, r) in rec.ranking.iter().enumerate().skip(1) {
-        let _ = writeln!(
-            out,
-            "### {} (#{}, {})\n",
-            r.name,
-            i + 1,
-            behind(top.score - r.score)
-        );
-        let _ = writeln!(out, "It {}.\n", explain::flip_words(guide, r));
+    for r in recommendation::ranking(guide, rec).iter().skip(1) {
+        let _ = writeln!(out, "### {} (#{}, {})\n", r.name, r.rank, behind(r.behind));
+        if let Some(flip) = &r.flip {
+            let _ = writeln!(out, "It {flip}.\n");
+        }
         for c in &r.reasons {
             let _ = writeln!(out, "- {}", verdict_line(c));
         }
@@ -356,7 +232,7 @@ pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, info: &RecordInf
 
 /// `Good, because workload = event: Lambda is invoked directly by ... (+4)`, `Bad, because ...`
 /// for a negative weight, as MADR words pros and cons.
-fn verdict_line(c: &crate::engine::Contribution) -> String {
+fn verdict_line(c: &Reason<'_>) -> String {
     let verdict = match c.weight.signum() {
         1 => "Good",
         -1 => "Bad",
@@ -364,9 +240,9 @@ fn verdict_line(c: &crate::engine::Contribution) -> String {
     };
     format!(
         "{verdict}, because {}: {} ({})",
-        explain::answer_ids(c),
+        c.answers,
         c.reason,
-        explain::signed(c.weight)
+        c.signed()
     )
 }
 

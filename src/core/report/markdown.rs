@@ -1,17 +1,12 @@
 //! A recommendation as Markdown, shared by `recommend --format markdown` and the app's `y`
-//! (copy), so the two never drift apart.
+//! (copy), so the two never drift apart; the decision record uses its cost section.
 
 use std::fmt::Write;
 
-use crate::adr;
+use super::recommendation::{Cost, Document, Section};
 use crate::cost::Estimate;
 use crate::data::Guide;
 use crate::engine::{Recommendation, Walk};
-use crate::explain;
-
-/// What an estimate is, said with every cost section.
-pub const COST_NOTE: &str = "estimate only, from list prices; `computepick cost` with the same flags \
-shows every line and assumption";
 
 /// The recommendation as Markdown: what `recommend --format markdown` prints and what the app
 /// copies with `y`; the cost section only when `estimate` is given.
@@ -22,101 +17,145 @@ pub fn render(
     estimate: Option<&Estimate>,
     notes: &[String],
 ) -> String {
+    write(&Document::new(guide, walk, rec, estimate, notes))
+}
+
+fn write(doc: &Document<'_>) -> String {
     let mut out = String::new();
-    match rec.top() {
-        Some(top) => {
-            let _ = writeln!(out, "# Recommendation: {}\n", top.name);
-            let notes = explain::tie_note(guide, rec)
-                .into_iter()
-                .chain(explain::close_call_note(guide, rec));
-            for note in notes {
-                let _ = writeln!(out, "> {note}\n");
+    for section in &doc.sections {
+        match section {
+            Section::Verdict { name, notes, .. } => {
+                let _ = writeln!(out, "# Recommendation: {name}\n");
+                for note in notes {
+                    let _ = writeln!(out, "> {note}\n");
+                }
             }
-            for warning in &rec.warnings {
+            Section::NoVerdict => {
+                let _ = writeln!(out, "# No recommendation\n\nEvery service is ruled out.");
+            }
+            Section::Warnings(warnings) => {
+                for warning in *warnings {
+                    let _ = writeln!(
+                        out,
+                        "> **Your answers pull against each other:** {warning}\n"
+                    );
+                }
+            }
+            Section::Why { score, reasons } => {
+                let _ = writeln!(out, "Score {score}. Why:\n");
+                for c in reasons {
+                    let _ = writeln!(out, "- **{}** `{}`: {}", c.signed(), c.answers, c.reason);
+                }
+            }
+            // The whole ranking, even when it is empty.
+            Section::Ranking(ranking) => {
                 let _ = writeln!(
                     out,
-                    "> **Your answers pull against each other:** {warning}\n"
+                    "\n## Ranking\n\n| Rank | Service | Score | Main reasons | What would make it win |\n|---:|---|---:|---|---|"
                 );
+                for r in ranking {
+                    let reasons: Vec<String> = r
+                        .reasons
+                        .iter()
+                        .take(2)
+                        .map(|c| format!("{} {}", c.signed(), cell(c.reason)))
+                        .collect();
+                    let flip = r
+                        .flip
+                        .as_deref()
+                        .map_or_else(|| "(recommended)".to_owned(), capitalize);
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} (`{}`) | {} | {} | {} |",
+                        r.rank,
+                        r.name,
+                        r.service,
+                        r.score,
+                        reasons.join("; "),
+                        cell(&flip)
+                    );
+                }
             }
-            let _ = writeln!(out, "Score {}. Why:\n", top.score);
-            for c in &top.reasons {
+            Section::Cost(cost) => {
+                let _ = writeln!(out, "\n## Cost at your size\n");
+                out.push_str(&cost_table(cost));
+                let _ = writeln!(out, "\n{}.", capitalize(super::recommendation::COST_NOTE));
+                out.push_str(&price_notes(cost.price_notes));
+            }
+            Section::RuledOut(lines) => {
+                let _ = writeln!(out, "\n## Ruled out\n");
+                for line in lines {
+                    let _ = writeln!(out, "- {line}");
+                }
+            }
+            Section::Answers(answers) => {
+                let _ = writeln!(out, "\n## Answers\n\n| Question | Answer |\n|---|---|");
+                for a in answers {
+                    let _ = writeln!(
+                        out,
+                        "| {} (`{}`) | {} (`{}`) |",
+                        a.prompt, a.question, a.label, a.answer
+                    );
+                }
+            }
+            Section::Ignored(sentence) => {
                 let _ = writeln!(
                     out,
-                    "- **{}** `{}`: {}",
-                    explain::signed(c.weight),
-                    explain::answer_ids(c),
-                    c.reason
+                    "
+{sentence}"
                 );
             }
         }
-        None => {
-            let _ = writeln!(out, "# No recommendation\n\nEvery service is ruled out.");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n## Ranking\n\n| Rank | Service | Score | Main reasons | What would make it win |\n|---:|---|---:|---|---|"
-    );
-    for (i, r) in rec.ranking.iter().enumerate() {
-        let reasons: Vec<String> = r
-            .reasons
-            .iter()
-            .take(2)
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    explain::signed(c.weight),
-                    c.reason.replace('|', "\\|")
-                )
-            })
-            .collect();
-        let flip = if i == 0 {
-            "(recommended)".to_owned()
-        } else {
-            capitalize(&explain::flip_words(guide, r))
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {} (`{}`) | {} | {} | {} |",
-            i + 1,
-            r.name,
-            r.service,
-            r.score,
-            reasons.join("; "),
-            flip.replace('|', "\\|")
-        );
-    }
-    if let Some(e) = estimate
-        && !rec.ranking.is_empty()
-    {
-        let _ = writeln!(out, "\n## Cost at your size\n");
-        let _ = write!(out, "{}", adr::cost_section(e, rec));
-        let _ = writeln!(out, "\n{}.", capitalize(COST_NOTE));
-        let _ = write!(out, "{}", adr::price_notes(notes));
-    }
-    if !rec.excluded.is_empty() {
-        let _ = writeln!(out, "\n## Ruled out\n");
-        for line in rec.excluded.iter().flat_map(explain::knockouts) {
-            let _ = writeln!(out, "- {line}");
-        }
-    }
-    let _ = writeln!(out, "\n## Answers\n\n| Question | Answer |\n|---|---|");
-    for step in &walk.path {
-        let (prompt, label) = explain::step_words(guide, step);
-        let _ = writeln!(
-            out,
-            "| {prompt} (`{}`) | {label} (`{}`) |",
-            step.question, step.answer
-        );
-    }
-    if !walk.ignored.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nIgnored (not on this path): {}",
-            walk.ignored.join(", ")
-        );
     }
     out
+}
+
+/// The cost section of a sized workload, as the decision record has it: the monthly estimate of
+/// every ranked service in the recommendation's order (its rank, not a cost ranking: the
+/// cheapest is marked), with the inputs, region and prices' date it rests on, any quota a
+/// service passes, and the notes on the prices.
+pub fn cost_section(estimate: &Estimate, rec: &Recommendation, notes: &[String]) -> String {
+    let cost = Cost::new(estimate, rec, notes);
+    cost_table(&cost) + &price_notes(cost.price_notes)
+}
+
+/// The estimate as a table, then a warning for every quota a service passes.
+fn cost_table(cost: &Cost<'_>) -> String {
+    let mut out = format!(
+        "For {} ({} prices as of {}; estimate only), in the recommendation's order:\n\n\
+         | Rank | Service | Monthly |\n|---:|---|---:|\n",
+        cost.summary, cost.region, cost.as_of
+    );
+    for c in &cost.costs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}{} |",
+            c.rank,
+            c.name,
+            cell(&c.total),
+            c.mark()
+        );
+    }
+    for c in &cost.costs {
+        for w in c.warnings {
+            let _ = writeln!(out, "\n> **Warning:** {}: {}", c.name, cell(w));
+        }
+    }
+    out
+}
+
+/// The notes on the prices behind an estimate ([`crate::prices::notes`]: stale, or not all the
+/// Region's own), to follow the cost table; empty when there is nothing to say.
+fn price_notes(notes: &[String]) -> String {
+    notes
+        .iter()
+        .map(|n| format!("\n> **Note:** {}\n", cell(n)))
+        .collect()
+}
+
+/// Text for a table cell (or a line that may be copied into one): a `|` would end the cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }
 
 fn capitalize(text: &str) -> String {

@@ -177,6 +177,6 @@ impl App {
         let estimate = self.cost.estimate.as_ref()?;
         // The same section `recommend --format adr` writes, with the same notes on the prices.
         let notes = self.price_notes().sentences();
-        Some(adr::cost_section(estimate, rec) + &adr::price_notes(&notes))
+        Some(crate::markdown::cost_section(estimate, rec, &notes))
     }
 }

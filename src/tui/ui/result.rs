@@ -189,7 +189,10 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
                 lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
             }
         }
-        for c in crate::adr::ranked_costs(estimate, rec).iter().take(4) {
+        for c in crate::core::report::recommendation::ranked_costs(estimate, rec)
+            .iter()
+            .take(4)
+        {
             let text = format!("#{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
             for (i, l) in wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
                 lines.push(Line::raw(format!(
