@@ -47,7 +47,8 @@ fn write(doc: &Document<'_>) -> String {
                     let _ = writeln!(out, "- **{}** `{}`: {}", c.signed(), c.answers, c.reason);
                 }
             }
-            // The whole ranking, even when it is empty.
+            // With every service ruled out there is nothing to rank: "Ruled out" says why.
+            Section::Ranking(ranking) if ranking.is_empty() => {}
             Section::Ranking(ranking) => {
                 let _ = writeln!(
                     out,

@@ -386,5 +386,9 @@ mod tests {
             kinds(&doc),
             ["no verdict", "ranking", "ruled out", "answers", "ignored"]
         );
+        // Markdown draws no empty ranking table: "Ruled out" says why each is out.
+        let markdown = crate::markdown::render(&g, &walk, &rec, None, &[]);
+        assert!(!markdown.contains("## Ranking"), "{markdown}");
+        assert!(markdown.contains("## Ruled out"), "{markdown}");
     }
 }
