@@ -2,7 +2,7 @@
 //! "does not fit" reasons, break-evens, property tests that cost never falls as the workload grows,
 //! input parsing, and the `cost` command's output and errors.
 
-use crate::support::{MODEL, computepick, guide, model, service, total};
+use crate::support::{MODEL, assert_assumes, computepick, guide, model, service, total};
 use computepick::cost::{
     BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
     SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb, summarize_break_evens,
@@ -293,13 +293,7 @@ fn batch_does_not_price_requests_as_jobs() {
     };
     let s = service(&m, "batch", &job);
     assert!(s.fits(), "{s:?}");
-    assert!(
-        s.assumptions
-            .iter()
-            .any(|a| a.contains("bestpractice1.html")),
-        "{:?}",
-        s.assumptions
-    );
+    assert_assumes(&s, "bestpractice1.html");
 }
 
 #[test]
@@ -333,11 +327,7 @@ fn lightsail_takes_the_cheapest_bundles_and_a_load_balancer() {
     };
     let s = service(&model(), "lightsail", &lb);
     assert!(close(s.total.unwrap_or_default(), 674.0, 1e-9), "{s:?}");
-    assert!(
-        s.assumptions.iter().any(|a| a.contains("busy or idle")),
-        "{:?}",
-        s.assumptions
-    );
+    assert_assumes(&s, "busy or idle");
 }
 
 #[test]
@@ -404,12 +394,9 @@ fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
                 .any(|l| l.price_id.as_deref() == Some("ec2.reserved.discount")),
             "{id}: {s:?}"
         );
-        assert!(
-            s.assumptions
-                .iter()
-                .any(|a| a.contains("Reserved Instances take AWS's stated maximum discount, 72%")),
-            "{id}: {:?}",
-            s.assumptions
+        assert_assumes(
+            &s,
+            "Reserved Instances take AWS's stated maximum discount, 72%",
         );
     }
     assert!(close(
@@ -484,13 +471,7 @@ fn spot_and_reserved_exclude_each_other() {
         BUSY_FLEET * 0.1 + IPV4_MONTH,
         1e-6
     ));
-    assert!(
-        s.assumptions
-            .iter()
-            .any(|a| a.contains("Spot and Reserved exclude each other")),
-        "{:?}",
-        s.assumptions
-    );
+    assert_assumes(&s, "Spot and Reserved exclude each other");
     // With Savings Plans, Reserved covers the EC2 fleet; Fargate still gets the plan.
     let rsp = Inputs {
         reserved: true,
@@ -522,11 +503,9 @@ fn reserved_is_not_applied_to_batch_and_says_why() {
         total(&m, "batch", &nightly_jobs()),
         1e-9
     ));
-    assert!(
-        service(&m, "batch", &reserved)
-            .assumptions
-            .iter()
-            .any(|a| a.contains("Reserved is not applied to Batch")),
+    assert_assumes(
+        &service(&m, "batch", &reserved),
+        "Reserved is not applied to Batch",
     );
 }
 
@@ -866,13 +845,7 @@ fn notes_say_what_runs_between_the_hours() {
         "{:?}",
         eb.assumptions
     );
-    assert!(
-        eb.assumptions
-            .iter()
-            .any(|a| a.contains("1 instance keeps running in between")),
-        "{:?}",
-        eb.assumptions
-    );
+    assert_assumes(&eb, "1 instance keeps running in between");
     let kept = eb
         .breakdown
         .iter()
@@ -881,11 +854,7 @@ fn notes_say_what_runs_between_the_hours() {
     assert!(close(kept.quantity, 730.0 - 730.0 / 3.0, 1e-9), "{kept:?}");
     // ECS scales to zero between; with Reserved it is billed all month instead, and says so.
     let ecs = service(&m, "ecs-ec2", &eight);
-    assert!(
-        ecs.assumptions
-            .iter()
-            .any(|a| a.contains("scaling to zero"))
-    );
+    assert_assumes(&ecs, "scaling to zero");
     for id in ["ecs-ec2", "eks", "elastic-beanstalk"] {
         let reserved = service(
             &m,
@@ -903,14 +872,7 @@ fn notes_say_what_runs_between_the_hours() {
             "{id}: {:?}",
             reserved.assumptions
         );
-        assert!(
-            reserved
-                .assumptions
-                .iter()
-                .any(|a| a.contains("billed in between too")),
-            "{id}: {:?}",
-            reserved.assumptions
-        );
+        assert_assumes(&reserved, "billed in between too");
     }
 }
 
@@ -929,12 +891,7 @@ fn tiny_loads_keep_significant_digits() {
             s.assumptions
         );
     }
-    assert!(
-        service(&m, "ecs-ec2", &tiny)
-            .assumptions
-            .iter()
-            .any(|a| a.contains("= 0.0000019;")),
-    );
+    assert_assumes(&service(&m, "ecs-ec2", &tiny), "= 0.0000019;");
 }
 
 #[test]

@@ -164,6 +164,18 @@ pub fn total(model: &CostModel, id: &str, inputs: &Inputs) -> f64 {
         .unwrap_or_else(|| panic!("{id} does not fit: {:?}", s.reason))
 }
 
+/// The estimate states an assumption containing `text` (each number is only as good as what it
+/// says it assumed).
+#[track_caller]
+pub fn assert_assumes(estimate: &ServiceEstimate, text: &str) {
+    assert!(
+        estimate.assumptions.iter().any(|a| a.contains(text)),
+        "{}: no assumption says {text:?}: {:#?}",
+        estimate.service,
+        estimate.assumptions
+    );
+}
+
 // ---- The app without a terminal ----
 
 /// A key press, its effects performed as the terminal loop would; how the app stops, if it does.
