@@ -264,9 +264,7 @@ fn resizing_below_the_minimum_and_back() {
     app.resize(80, 24);
     let screen = app.wait_for_all(&["Question 1 of 9", FIRST_PROMPT, &cursor_on(2)], TIMEOUT);
     assert!(!screen.contains("Terminal too small"), "{screen}");
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 #[test]
@@ -467,9 +465,7 @@ fn compare_from_the_result_and_toggle_a_service() {
     );
     app.send(keys::ESC);
     app.wait_gone("Esc to close", TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 #[test]
@@ -515,9 +511,7 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     // `o` goes back to the original answers.
     app.send("o");
     app.wait_for("Recommended: AWS Lambda", TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 #[test]
@@ -537,9 +531,7 @@ fn search_with_a_typo_finds_fargate_and_opens_it() {
     app.send(keys::ESC);
     app.wait_gone("Search · Enter opens", TIMEOUT);
     app.wait_for(FIRST_PROMPT, TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 /// Issue 17: 10 KB pasted into Search froze the app for minutes (the search ran again for
@@ -572,9 +564,7 @@ fn a_100_kb_paste_into_search_is_one_edit_and_the_next_key_is_answered_within_a_
     assert!(answered.as_secs_f64() <= 1.0, "took {answered:?}");
     app.send(keys::ESC);
     app.wait_gone("Search · Enter opens", TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 /// Issue 17: a 1 MB word in the data froze the screen (wrapping it was quadratic), with q and
@@ -592,9 +582,7 @@ fn a_megabyte_word_on_screen_does_not_stop_the_app_reading_keys() {
     // The word fills the screen; the keys still work: 2 answers "Jobs", which ends the walk.
     app.send("2");
     app.wait_for("Recommended: Job Service", TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 #[test]
@@ -647,9 +635,7 @@ fn editing_a_cost_input_changes_the_totals() {
     assert_ne!(old, new, "the Lambda total changed:\n{after}");
     app.send(keys::ESC);
     app.wait_for(FIRST_PROMPT, TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 /// The result draws each ranked score as a bar and marks the close call: Lightsail 11 against
@@ -678,9 +664,7 @@ fn the_result_shows_score_bars_and_marks_the_close_call() {
         bar("★ Amazon Lightsail") > bar("≈ AWS Lambda") && bar("≈ AWS Lambda") > bar("AWS Fargate"),
         "bars shrink with the score:\n{screen}"
     );
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 /// Four services at 80 columns: with the cursor on EKS the table scrolls right, and a row whose
@@ -709,7 +693,5 @@ fn compare_scrolled_sideways_points_to_the_difference_off_screen() {
         app.send(keys::LEFT);
     }
     app.wait_for_all(&["more ▶", " ≠  Process lifetime"], TIMEOUT);
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }

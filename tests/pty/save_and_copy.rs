@@ -31,9 +31,7 @@ fn names_in(dir: &std::path::Path, prefix: &str) -> Vec<String> {
 }
 
 fn quit(mut app: Pty) {
-    app.send("q");
-    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
-    app.assert_restored();
+    app.quit_cleanly();
 }
 
 #[test]

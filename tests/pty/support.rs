@@ -447,6 +447,15 @@ impl Pty {
         self.status.clone().expect("exit status recorded")
     }
 
+    /// Presses `q` where nothing would be lost (it quits at once) and asserts the app exits 0 and
+    /// gives the terminal back.
+    #[track_caller]
+    pub fn quit_cleanly(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(TIMEOUT).exit_code(), 0);
+        self.assert_restored();
+    }
+
     /// Asserts that the terminal is back in its normal state: main screen, cursor visible,
     /// line mode (raw mode off), bracketed paste off.
     #[track_caller]
