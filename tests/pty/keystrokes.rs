@@ -116,20 +116,30 @@ fn walk_to_a_recommendation_and_quit() {
             "Recommendation", // the header says where we are
             "Recommended: AWS Lambda",
             "Your answers",
-            "1 workload:event",
-            "2 runtime:seconds",
-            "3 process:per-request",
-            "4 state:stateless",
-            "5 packaging:code",
-            "6 needs:none",
-            "7 control:none",
-            "8 scaling:scale-to-zero",
-            "9 budget:pay-per-use",
+            // Each answer in its option's words (shortened at a word, marked), never ids:
+            // `workload:event` read as code, `workload:batch` like AWS Batch.
+            "1 Event processing",
+            "2 Seconds or less",
+            "3 No: each request or…",
+            "4 Nowhere: it is stateless",
+            "5 Plain code",
+            "6 None of these",
+            "7 None: no servers to see",
+            "8 Spiky, often idle…",
+            "9 Pay only for what I use",
         ],
         TIMEOUT,
     );
+    let screen = app.screen().contents();
+    assert!(!screen.contains("workload:"), "no ids:\n{screen}");
 
+    // Nine answers given here and not saved: q asks before losing them.
     app.send("q");
+    app.wait_for(
+        "Quit and lose these answers? (n, then s saves them)",
+        TIMEOUT,
+    );
+    app.send("y");
     let status = app.wait_exit(TIMEOUT);
     assert_eq!(status.exit_code(), 0, "{status:?}");
     assert!(status.success(), "{status:?}");
@@ -468,6 +478,9 @@ fn compare_from_the_result_and_toggle_a_service() {
     app.send(keys::ESC);
     app.wait_gone("Esc to close", TIMEOUT);
     app.send("q");
+    // The answers were given here and not saved: q asks first.
+    app.wait_for("Quit and lose these answers?", TIMEOUT);
+    app.send("y");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
@@ -486,8 +499,10 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     let screen = app.wait_for_all(
         &[
             "What if",
-            "runtime: seconds → hours",
-            "AWS Lambda drops out: runtime is now hours",
+            // Words with the number that changes them, not `runtime: seconds → hours` ids.
+            "runtime: Seconds or less → Longer than 15 minutes, but it ends",
+            "AWS Lambda drops out: one run lasts longer than 15 minutes",
+            "(2 Longer than 15 minutes…)",
         ],
         TIMEOUT,
     );
@@ -516,6 +531,9 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     app.send("o");
     app.wait_for("Recommended: AWS Lambda", TIMEOUT);
     app.send("q");
+    // The record holds the what-if's answers; the original ones would be lost: q asks.
+    app.wait_for("Quit and lose these answers?", TIMEOUT);
+    app.send("y");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
@@ -593,6 +611,9 @@ fn a_megabyte_word_on_screen_does_not_stop_the_app_reading_keys() {
     app.send("2");
     app.wait_for("Recommended: Job Service", TIMEOUT);
     app.send("q");
+    // The answers were given here and not saved: q asks first.
+    app.wait_for("Quit and lose these answers?", TIMEOUT);
+    app.send("y");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }
@@ -679,6 +700,9 @@ fn the_result_shows_score_bars_and_marks_the_close_call() {
         "bars shrink with the score:\n{screen}"
     );
     app.send("q");
+    // The answers were given here and not saved: q asks first.
+    app.wait_for("Quit and lose these answers?", TIMEOUT);
+    app.send("y");
     assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
     app.assert_restored();
 }

@@ -36,6 +36,15 @@ fn quit(mut app: Pty) {
     app.assert_restored();
 }
 
+/// Quits from a result whose answers were neither saved nor exported: `q` asks first.
+fn quit_unsaved(mut app: Pty) {
+    app.send("q");
+    app.wait_for("Quit and lose these answers?", TIMEOUT);
+    app.send("y");
+    assert_eq!(app.wait_exit(TIMEOUT).exit_code(), 0);
+    app.assert_restored();
+}
+
 #[test]
 fn s_opens_the_path_field_and_saves_to_the_path_typed() {
     let app = start();
@@ -96,7 +105,7 @@ fn esc_in_the_path_field_writes_nothing() {
     app.send(keys::ESC);
     app.wait_for("nothing was written", TIMEOUT);
     assert!(names_in(app.home(), "computepick-").is_empty());
-    quit(app);
+    quit_unsaved(app);
 }
 
 /// What `recommend --format markdown` prints for the thumbnails answers.
@@ -124,7 +133,7 @@ fn y_puts_the_markdown_on_the_clipboard_by_osc_52() {
         app.output_contains(expected.as_bytes()),
         "the whole recommendation, as one OSC 52 sequence"
     );
-    quit(app);
+    quit_unsaved(app);
 }
 
 #[test]
@@ -139,5 +148,5 @@ fn inside_tmux_the_copy_is_passed_through() {
         app.output_contains(expected.as_bytes()),
         "wrapped in tmux's passthrough"
     );
-    quit(app);
+    quit_unsaved(app);
 }
