@@ -52,7 +52,7 @@ t send-keys Escape Escape
 t send-keys M-4
 wait_for "Monthly estimate"
 save cost
-t send-keys Escape q
+t send-keys Escape q y
 
 # The README shows the captures as they are: replace each marked block with its file.
 perl -0pi -e '

@@ -255,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
     b(SPACE,                                         A::Toggle,          "tick",         "Tick or untick the highlighted option of a checklist",                  &[Checklist], true),
     b(&[Digit],                                      A::Number(0),       "tick",         "Tick or untick a checklist option by its number",                       &[Checklist], false),
     b(TAKE,                                          A::Select,          "go on",        "Go on with the options ticked (nothing ticked means none)",             &[Checklist], true),
-    // Not in the footer: the answers panel says "press a number to change one".
+    // Not in the footer: the answers panel says "a number changes one".
     b(&[Digit],                                      A::Number(0),       "change answer", "Go back to that answer and change it",                                 &[Result],   false),
     b(&[c(K::Enter), c(K::Char('d'))],               A::OpenDetail,      "details",      "Open the recommended service's details: facts, sources, limits",        &[Result],   true),
     // Before save and export: a narrow footer drops hints from the right, and compare is the

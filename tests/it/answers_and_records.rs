@@ -1,6 +1,8 @@
 //! What-if in the app, answer files, decision records, and files that are safe.
 
-use crate::support::{THUMBNAILS, answer_args, answers, computepick, guide, press, top, type_path};
+use crate::support::{
+    THUMBNAILS, answer_args, answers, computepick, guide, keys, press, top, type_path,
+};
 use computepick::app::{App, Screen, Tab};
 use computepick::engine::{self};
 use ratatui::crossterm::event::KeyCode;
@@ -87,7 +89,7 @@ fn a_number_on_the_result_is_a_what_if_that_returns_at_once() {
         .expect("lambda moved");
     assert!(
         computepick::whatif::service_sentence(lambda)
-            .starts_with("AWS Lambda drops out: runtime is now hours")
+            .starts_with("AWS Lambda drops out: one run lasts longer than 15 minutes")
     );
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(
@@ -172,6 +174,42 @@ fn q_asks_before_losing_answers_in_progress() {
     press(&mut app, KeyCode::Char('q'));
     assert!(press(&mut app, KeyCode::Char('y')).is_some());
     assert_eq!(app.tab, Tab::Guide);
+}
+
+/// A newcomer answers every question, looks at the result, goes to another tab and presses `q`:
+/// the nine answers given here would be lost, so it asks, on any tab, until they are saved.
+#[test]
+fn q_on_any_tab_asks_while_answers_given_here_are_unsaved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(guide());
+    app.out_dir = dir.path().to_owned();
+    keys(&mut app, "31111.113");
+    assert!(matches!(app.screen, Screen::Result { .. }));
+    // The result, the Compare tab, and a comparison cell open over it (Search and Cost take
+    // `q` as text).
+    for then in [KeyCode::Tab, KeyCode::Enter, KeyCode::Esc] {
+        assert!(
+            press(&mut app, KeyCode::Char('q')).is_none(),
+            "{:?} {:?}: the answers are not dropped silently",
+            app.tab,
+            app.overlays()
+        );
+        let question = &app.confirm().expect("asks").question;
+        assert!(question.contains("lose these answers"), "{question}");
+        press(&mut app, KeyCode::Char('n'));
+        assert!(app.confirm().is_none());
+        press(&mut app, then);
+    }
+    assert!(app.overlays().is_empty());
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Guide);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
+    assert!(
+        press(&mut app, KeyCode::Char('q')).is_some(),
+        "saved: quits at once"
+    );
 }
 
 #[test]

@@ -517,7 +517,7 @@ fn the_result_says_a_tie_and_every_runner_up_reason() {
         "its flip point shows:\n{screen}"
     );
     assert!(
-        runner_up.contains("+3 budget = commit-for-savings"),
+        runner_up.contains("(9 Commit to steady use…)"),
         "its reasons show too:\n{screen}"
     );
 }

@@ -116,20 +116,30 @@ fn walk_to_a_recommendation_and_quit() {
             "Recommendation", // the header says where we are
             "Recommended: AWS Lambda",
             "Your answers",
-            "1 workload:event",
-            "2 runtime:seconds",
-            "3 process:per-request",
-            "4 state:stateless",
-            "5 packaging:code",
-            "6 needs:none",
-            "7 control:none",
-            "8 scaling:scale-to-zero",
-            "9 budget:pay-per-use",
+            // Each answer in its option's words (shortened at a word, marked), never ids:
+            // `workload:event` read as code, `workload:batch` like AWS Batch.
+            "1 Event processing",
+            "2 Seconds or less",
+            "3 No: each request or…",
+            "4 Nowhere: it is stateless",
+            "5 Plain code",
+            "6 None of these",
+            "7 None: no servers to see",
+            "8 Spiky, often idle…",
+            "9 Pay only for what I use",
         ],
         TIMEOUT,
     );
+    let screen = app.screen().contents();
+    assert!(!screen.contains("workload:"), "no ids:\n{screen}");
 
+    // Nine answers given here and not saved: q asks before losing them.
     app.send("q");
+    app.wait_for(
+        "Quit and lose these answers? (n, then s saves them)",
+        TIMEOUT,
+    );
+    app.send("y");
     let status = app.wait_exit(TIMEOUT);
     assert_eq!(status.exit_code(), 0, "{status:?}");
     assert!(status.success(), "{status:?}");
@@ -465,7 +475,8 @@ fn compare_from_the_result_and_toggle_a_service() {
     );
     app.send(keys::ESC);
     app.wait_gone("Esc to close", TIMEOUT);
-    app.quit_cleanly();
+    // The answers were given here and not saved: q asks first.
+    app.quit_losing_answers();
 }
 
 #[test]
@@ -482,8 +493,10 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     let screen = app.wait_for_all(
         &[
             "What if",
-            "runtime: seconds → hours",
-            "AWS Lambda drops out: runtime is now hours",
+            // Words with the number that changes them, not `runtime: seconds → hours` ids.
+            "runtime: Seconds or less → Longer than 15 minutes, but it ends",
+            "AWS Lambda drops out: one run lasts longer than 15 minutes",
+            "(2 Longer than 15 minutes…)",
         ],
         TIMEOUT,
     );
@@ -511,7 +524,8 @@ fn what_if_on_the_result_then_export_a_decision_record() {
     // `o` goes back to the original answers.
     app.send("o");
     app.wait_for("Recommended: AWS Lambda", TIMEOUT);
-    app.quit_cleanly();
+    // The record holds the what-if's answers; the original ones would be lost: q asks.
+    app.quit_losing_answers();
 }
 
 #[test]
@@ -582,7 +596,8 @@ fn a_megabyte_word_on_screen_does_not_stop_the_app_reading_keys() {
     // The word fills the screen; the keys still work: 2 answers "Jobs", which ends the walk.
     app.send("2");
     app.wait_for("Recommended: Job Service", TIMEOUT);
-    app.quit_cleanly();
+    // The answers were given here and not saved: q asks first.
+    app.quit_losing_answers();
 }
 
 #[test]
@@ -664,7 +679,8 @@ fn the_result_shows_score_bars_and_marks_the_close_call() {
         bar("★ Amazon Lightsail") > bar("≈ AWS Lambda") && bar("≈ AWS Lambda") > bar("AWS Fargate"),
         "bars shrink with the score:\n{screen}"
     );
-    app.quit_cleanly();
+    // The answers were given here and not saved: q asks first.
+    app.quit_losing_answers();
 }
 
 /// Four services at 80 columns: with the cursor on EKS the table scrolls right, and a row whose

@@ -34,6 +34,11 @@ fn quit(mut app: Pty) {
     app.quit_cleanly();
 }
 
+/// Quits from a result whose answers were neither saved nor exported: `q` asks first.
+fn quit_unsaved(mut app: Pty) {
+    app.quit_losing_answers();
+}
+
 #[test]
 fn s_opens_the_path_field_and_saves_to_the_path_typed() {
     let app = start();
@@ -94,7 +99,7 @@ fn esc_in_the_path_field_writes_nothing() {
     app.send(keys::ESC);
     app.wait_for("nothing was written", TIMEOUT);
     assert!(names_in(app.home(), "computepick-").is_empty());
-    quit(app);
+    quit_unsaved(app);
 }
 
 /// What `recommend --format markdown` prints for the thumbnails answers.
@@ -122,7 +127,7 @@ fn y_puts_the_markdown_on_the_clipboard_by_osc_52() {
         app.output_contains(expected.as_bytes()),
         "the whole recommendation, as one OSC 52 sequence"
     );
-    quit(app);
+    quit_unsaved(app);
 }
 
 #[test]
@@ -137,5 +142,5 @@ fn inside_tmux_the_copy_is_passed_through() {
         app.output_contains(expected.as_bytes()),
         "wrapped in tmux's passthrough"
     );
-    quit(app);
+    quit_unsaved(app);
 }

@@ -456,6 +456,16 @@ impl Pty {
         self.assert_restored();
     }
 
+    /// Presses `q` with unsaved answers: the app asks first; `y` quits, exit 0, terminal back.
+    #[track_caller]
+    pub fn quit_losing_answers(&mut self) {
+        self.send("q");
+        self.wait_for("Quit and lose these answers?", TIMEOUT);
+        self.send("y");
+        assert_eq!(self.wait_exit(TIMEOUT).exit_code(), 0);
+        self.assert_restored();
+    }
+
     /// Asserts that the terminal is back in its normal state: main screen, cursor visible,
     /// line mode (raw mode off), bracketed paste off.
     #[track_caller]

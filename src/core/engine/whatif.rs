@@ -151,23 +151,27 @@ pub fn answer_sentence(change: &AnswerChange) -> String {
     )
 }
 
-/// "AWS Lambda drops out: runtime is now hours (one run lasts hours; …)" or
-/// "AWS Batch moves from #3 to #1: +3 runtime = hours (…)".
+/// "AWS Lambda drops out: one run lasts hours (runtime = hours)" or
+/// "AWS Batch moves from #3 to #1: +3 Batch has no time limit (runtime = hours)", answers in ids.
 pub fn service_sentence(change: &ServiceChange) -> String {
+    service_sentence_in(change, &|question, answer| format!("{question} = {answer}"))
+}
+
+/// [`service_sentence`] with each answer named by `answer(question, option)`: the app names
+/// them in words, with the number that changes them.
+pub fn service_sentence_in(
+    change: &ServiceChange,
+    answer: &dyn Fn(&str, &str) -> String,
+) -> String {
     let why = |rules: &[Contribution], sign: i32| -> Vec<String> {
         rules
             .iter()
             .map(|c| {
+                let named = answer(&c.question, &c.answer);
                 if c.weight == 0 {
-                    format!("{} is now {} ({})", c.question, c.answer, c.reason)
+                    format!("{} ({named})", c.reason)
                 } else {
-                    format!(
-                        "{:+} {} = {} ({})",
-                        c.weight * sign,
-                        c.question,
-                        c.answer,
-                        c.reason
-                    )
+                    format!("{:+} {} ({named})", c.weight * sign, c.reason)
                 }
             })
             .collect()
@@ -182,7 +186,7 @@ pub fn service_sentence(change: &ServiceChange) -> String {
                 .lost
                 .iter()
                 .filter(|c| c.weight == 0)
-                .map(|c| format!("{} is no longer {}", c.question, c.answer))
+                .map(|c| format!("{} no longer rules it out", answer(&c.question, &c.answer)))
                 .collect();
             reasons.extend(why(&change.gained, 1));
             format!(
@@ -267,7 +271,7 @@ mod tests {
         assert_eq!(lambda.movement, Movement::DroppedOut { from: 1 });
         let sentence = service_sentence(lambda);
         assert!(
-            sentence.starts_with("AWS Lambda drops out: runtime is now hours (one run lasts longer than 15 minutes, and Lambda stops every invocation at 15)"),
+            sentence.starts_with("AWS Lambda drops out: one run lasts longer than 15 minutes, and Lambda stops every invocation at 15 (runtime = hours)"),
             "{sentence}"
         );
         assert!(d.new_top.is_some());
@@ -298,6 +302,6 @@ mod tests {
             .find(|c| c.service == "lambda")
             .expect("lambda");
         assert_eq!(lambda.movement, Movement::CameBack { to: 1 });
-        assert!(service_sentence(lambda).contains("runtime is no longer hours"));
+        assert!(service_sentence(lambda).contains("runtime = hours no longer rules it out"));
     }
 }

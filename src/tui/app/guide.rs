@@ -223,23 +223,21 @@ impl App {
         self.show_question(0);
     }
 
-    /// `q` asks first when a walk is under way, so answers are not lost by a stray key.
+    /// `q` asks first whenever answers would be lost: any answer given in this session and
+    /// neither saved nor exported (answers opened from a file are kept in that file), on
+    /// whichever screen or tab `q` is pressed.
     pub(super) fn quit(&mut self) -> Vec<Effect> {
-        let in_progress =
-            matches!(self.screen, Screen::Question { .. }) && !self.answers.is_empty();
-        // Answers changed by a what-if and neither saved nor exported would be lost too.
-        let unsaved_what_if = matches!(&self.screen, Screen::Result { outcome, .. } if outcome.what_if.is_some())
-            && self.kept_answers.as_ref() != Some(&self.answers);
-        if in_progress {
-            self.ask("Quit and lose the answers given so far?", Pending::Quit);
-        } else if unsaved_what_if {
-            self.ask(
-                "Quit and lose the changed answers? (n, then s saves them)",
-                Pending::Quit,
-            );
-        } else {
+        if self.answers.is_empty() || self.kept_answers.as_ref() == Some(&self.answers) {
             return vec![Effect::Exit(Exit::Quit)];
         }
+        let question = match &self.screen {
+            Screen::Question { .. } => "Quit and lose the answers given so far?",
+            Screen::Result { outcome, .. } if outcome.what_if.is_some() => {
+                "Quit and lose the changed answers? (n, then s saves them)"
+            }
+            Screen::Result { .. } => "Quit and lose these answers? (n, then s saves them)",
+        };
+        self.ask(question, Pending::Quit);
         Vec::new()
     }
 }

@@ -119,7 +119,7 @@ pub struct App {
     /// Opened from an answers file that did not complete the walk: each answer goes on to the
     /// next question still open, so only what is new is asked.
     pub resume: bool,
-    /// The answers as last saved or exported, so quitting after a what-if can ask first.
+    /// The answers as opened, last saved or exported, so quitting can ask when others would be lost.
     pub kept_answers: Option<Answers>,
     /// A one-line note for the user (a file written, an error), cleared by the next key.
     pub status: Option<String>,
@@ -180,6 +180,8 @@ impl App {
     /// Opens with answers from a file: the result when they complete the walk, else the
     /// first question still open.
     pub fn with_answers(mut self, answers: Answers) -> Self {
+        // The file holds them: quitting loses nothing until one changes.
+        self.kept_answers = Some(answers.clone());
         self.answers = answers;
         let walk = crate::engine::walk(&self.guide, &self.answers);
         if walk.is_complete() {

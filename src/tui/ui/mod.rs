@@ -1,5 +1,6 @@
 //! Drawing. Each screen has its own module; overlays draw after the screen beneath them.
 
+mod answer_words;
 mod bars;
 mod chrome;
 mod compare;

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::answer_words::{self, SHORT};
 use super::theme::Theme;
 use crate::app::{App, Clickable, Outcome, ViewState};
 use crate::explain;
@@ -19,7 +20,7 @@ pub fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let (answers, places) = answer_lines(outcome, theme, area.width.saturating_sub(2));
+    let (answers, places) = answer_lines(app, outcome, theme, area.width.saturating_sub(2));
     let answers_height = u16::try_from(answers.len()).unwrap_or(3) + 1;
     let [body, bottom] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(answers_height)]).areas(area);
@@ -34,17 +35,25 @@ pub fn draw(
     state.result_max_scroll = max_scroll;
     let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-    // Each numbered answer is a click target, where `answer_lines` put it: under the border
-    // and the heading.
+    // Each numbered answer is a click target, where `answer_lines` put it: under the border,
+    // which carries the heading (a row more for the answers at 60×18).
     for (n, (row, x, width)) in places.into_iter().enumerate() {
         let at = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
-        let hit = Rect::new(bottom.x + at(x), bottom.y + 2 + at(row), at(width), 1);
+        let hit = Rect::new(bottom.x + at(x), bottom.y + 1 + at(row), at(width), 1);
         state
             .hits
             .add(hit.intersection(bottom), Clickable::Answer(n + 1), false);
     }
     Paragraph::new(answers)
-        .block(Block::new().borders(Borders::TOP).border_style(theme.dim()))
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .border_style(theme.dim())
+                .title(Line::styled(
+                    " Your answers · a number changes one ",
+                    theme.heading(),
+                )),
+        )
         .render(bottom, buf);
     // The scroll hint sits on the separator line, so it never covers text.
     if max_scroll > 0 {
@@ -64,10 +73,10 @@ pub fn draw(
 }
 
 fn reason_lines(
+    (app, outcome): (&App, &Outcome),
     c: &crate::engine::Contribution,
     indent: usize,
-    width: usize,
-    theme: Theme,
+    (width, theme): (usize, Theme),
 ) -> Vec<Line<'static>> {
     let sign = explain::signed(c.weight);
     let style = if c.weight >= 0 {
@@ -76,7 +85,9 @@ fn reason_lines(
         theme.negative()
     };
     let head = format!("{:indent$}{sign:>3} ", "");
-    let text = format!("{}: {}", explain::answer_ids(c), c.reason);
+    // The answer behind it as the answers panel numbers it, not `control = none`.
+    let answer = answer_words::reference(&app.guide, &outcome.walk.path, &c.question, &c.answer);
+    let text = format!("{} ({answer})", c.reason);
     let body_width = width.saturating_sub(head.chars().count());
     let mut lines = Vec::new();
     for (i, l) in wrap(&text, body_width).into_iter().enumerate() {
@@ -96,7 +107,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
     let rec = &outcome.recommendation;
     let mut lines = Vec::new();
     if let Some(diff) = &outcome.what_if {
-        lines.extend(what_if_lines(diff, theme, width));
+        lines.extend(what_if_lines((app, &outcome.walk.path), diff, theme, width));
     }
     let Some(top) = rec.top() else {
         lines.push(Line::styled(
@@ -135,7 +146,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
     }
     lines.push(Line::styled("  Why:", theme.heading()));
     for c in &top.reasons {
-        lines.extend(reason_lines(c, 2, width, theme));
+        lines.extend(reason_lines((app, outcome), c, 2, (width, theme)));
     }
     if rec.ranking.len() > 1 {
         lines.push(Line::default());
@@ -161,7 +172,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
             }
             // Every reason, against as well as for: why it lost matters as much as its merits.
             for c in &r.reasons {
-                lines.extend(reason_lines(c, 4, width, theme));
+                lines.extend(reason_lines((app, outcome), c, 4, (width, theme)));
             }
         }
     }
@@ -224,7 +235,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
     if !rec.excluded.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Ruled out", theme.heading()));
-        for sentence in rec.excluded.iter().flat_map(explain::knockouts) {
+        for sentence in rec.excluded.iter().map(|e| knockout(app, outcome, e)) {
             for (i, l) in wrap(&sentence, width.saturating_sub(4))
                 .into_iter()
                 .enumerate()
@@ -334,29 +345,30 @@ fn fit(text: &str, cells: usize) -> String {
 }
 
 /// The answers, numbered, wrapped to `width`; and where each number and answer went (line
-/// among the answers, column, width), for the mouse.
+/// among the answers, column, width), for the mouse. Each is its option's label, shortened at a
+/// word on a narrow screen (in full where a quarter of the width holds it).
 fn answer_lines(
+    app: &App,
     outcome: &Outcome,
     theme: Theme,
     width: u16,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize, usize)>) {
-    let mut lines = vec![Line::styled(
-        " Your answers · press a number to change one",
-        theme.heading(),
-    )];
+    let mut lines = Vec::new();
+    let cap = SHORT.max(usize::from(width) / 4);
     let mut line: Vec<Span> = vec![Span::raw(" ")];
     let mut used = 1;
     let mut places = Vec::new();
     for (i, step) in outcome.walk.path.iter().enumerate() {
-        let item = format!("{}:{}", step.question, step.answer);
-        let w = item.chars().count() + 4;
+        let item = answer_words::answer_label(&app.guide, &step.question, &step.answer, cap);
+        let number = format!("{}", i + 1);
+        let w = crate::text::width(&number) + crate::text::width(&item) + 3;
         if used + w > usize::from(width) && used > 1 {
             lines.push(Line::from(std::mem::take(&mut line)));
             line.push(Span::raw(" "));
             used = 1;
         }
-        places.push((lines.len() - 1, used, w - 2));
-        line.push(Span::styled(format!("{}", i + 1), theme.key()));
+        places.push((lines.len(), used, w - 2));
+        line.push(Span::styled(number, theme.key()));
         line.push(Span::raw(format!(" {item}  ")));
         used += w;
     }
@@ -364,15 +376,54 @@ fn answer_lines(
     (lines, places)
 }
 
+/// "AWS Lambda is out: one run lasts hours (2 Longer than 15 minutes…)": every rule that
+/// ruled the service out, each with the numbered answer behind it.
+fn knockout(app: &App, outcome: &Outcome, excluded: &crate::engine::Excluded) -> String {
+    let reasons: Vec<String> = excluded
+        .reasons
+        .iter()
+        .map(|c| {
+            let answer =
+                answer_words::reference(&app.guide, &outcome.walk.path, &c.question, &c.answer);
+            format!("{} ({answer})", c.reason)
+        })
+        .collect();
+    format!("{} is out: {}", excluded.name, reasons.join("; "))
+}
+
 /// The what-if section: the answers changed and every service that moved, with the rules.
-fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Vec<Line<'static>> {
+fn what_if_lines(
+    (app, path): (&App, &[crate::engine::Step]),
+    diff: &crate::whatif::WhatIf,
+    theme: Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     use crate::whatif::{self, Movement};
     let mut lines = vec![Line::from(vec![
         Span::styled("What if ", theme.heading()),
         Span::styled("(o or Esc: back to the original answers)", theme.dim()),
     ])];
+    // In words, as the question put them: `state: stateless → external` was ids.
     for change in &diff.answers {
-        lines.push(Line::raw(format!("  {}", whatif::answer_sentence(change))));
+        let words = |a: &Option<String>| {
+            a.as_deref().map_or_else(
+                || "(not asked)".to_owned(),
+                |a| answer_words::answer_label(&app.guide, &change.question, a, usize::MAX),
+            )
+        };
+        let sentence = format!(
+            "{}: {} → {}",
+            change.question,
+            words(&change.before),
+            words(&change.after)
+        );
+        for (i, l) in wrap(&sentence, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "  " } else { "    " };
+            lines.push(Line::raw(format!("{lead}{l}")));
+        }
     }
     for change in &diff.services {
         let (mark, style) = match change.movement {
@@ -381,7 +432,9 @@ fn what_if_lines(diff: &crate::whatif::WhatIf, theme: Theme, width: usize) -> Ve
             Movement::DroppedOut { .. } => ("✗ ", theme.excluded()),
             Movement::CameBack { .. } => ("↺ ", theme.positive()),
         };
-        let sentence = whatif::service_sentence(change);
+        let sentence = whatif::service_sentence_in(change, &|question, answer| {
+            answer_words::reference(&app.guide, path, question, answer)
+        });
         for (i, l) in wrap(&sentence, width.saturating_sub(4))
             .into_iter()
             .enumerate()
