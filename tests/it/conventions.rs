@@ -369,21 +369,7 @@ fn the_readme_keys_table_agrees_with_the_keymap_on_q_and_help() {
 /// tested and reused alone.
 #[test]
 fn the_core_imports_no_terminal_or_command_line_crate() {
-    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("read src/core") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    rust_files(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
-        &mut files,
-    );
+    let files = rust_files("src/core");
     assert!(files.len() > 20, "{files:?}");
     let mut found = Vec::new();
     for file in files {
@@ -405,4 +391,39 @@ fn the_core_imports_no_terminal_or_command_line_crate() {
         "the core reaches outside its room:\n{}",
         found.join("\n")
     );
+}
+
+/// Every `.rs` file below `dir` (relative to the crate root).
+fn rust_files(dir: &str) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read a source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+        &mut files,
+    );
+    files
+}
+
+/// Small modules with one job: a file a reader takes in at one sitting.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let files = rust_files("src");
+    assert!(files.len() > 50, "{files:?}");
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file).expect("read").lines().count();
+            (lines > 500).then(|| format!("{}: {lines} lines", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by job:\n{}", long.join("\n"));
 }
