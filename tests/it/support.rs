@@ -80,10 +80,16 @@ pub fn mkfifo(path: &std::path::Path) {
 /// The small test guide: data edits do not churn what is drawn from it.
 pub const SMALL: &str = include_str!("../fixtures/small.ron");
 
-/// The guide built into the binary (decisions.ron).
-pub fn guide() -> Guide {
+/// The guide built into the binary (decisions.ron), parsed once: a debug build takes 25 ms a
+/// parse, and a hundred tests ask for it.
+static GUIDE: LazyLock<Guide> = LazyLock::new(|| {
     data::parse(data::EMBEDDED, data::EMBEDDED_NAME)
         .unwrap_or_else(|diagnostics| panic!("decisions.ron does not load:\n{diagnostics}"))
+});
+
+/// A copy of the built-in guide, for the test to change as it likes.
+pub fn guide() -> Guide {
+    GUIDE.clone()
 }
 
 /// The app on the small test guide.
@@ -226,4 +232,56 @@ pub fn click_on(app: &mut App, text: &str, width: u16, height: u16) -> Option<Ve
         row: u16::try_from(row).expect("fits"),
         modifiers: KeyModifiers::NONE,
     })
+}
+
+// ---- Cost that grows with the input ----
+
+/// CPU time this thread spends in `work`: other tests and processes competing for the machine
+/// do not count, as they would in wall time.
+pub fn cpu_time(work: &mut impl FnMut()) -> std::time::Duration {
+    let before = thread_cpu();
+    work();
+    thread_cpu().saturating_sub(before)
+}
+
+/// Asserts that `large`, `factor` times the input of `small`, costs less than `factor`² / 2
+/// times as much: linear work costs about `factor` times as much, quadratic `factor`² times.
+/// Small inputs suffice, so a regression fails in seconds instead of hanging the suite. Each
+/// is the least of three runs (`large` stops at the first under the limit).
+#[track_caller]
+pub fn assert_linear(what: &str, factor: u32, mut small: impl FnMut(), mut large: impl FnMut()) {
+    let small = (0..3)
+        .map(|_| cpu_time(&mut small))
+        .min()
+        .expect("three runs");
+    let limit = f64::from(factor * factor) / 2.0;
+    let mut least = std::time::Duration::MAX;
+    for _ in 0..3 {
+        least = least.min(cpu_time(&mut large));
+        if least.as_secs_f64() / small.as_secs_f64().max(1e-6) < limit {
+            return;
+        }
+    }
+    panic!(
+        "{what}: {factor}× the input took {:.1}× the time ({small:?} → {least:?}), over {limit}×: \
+         not linear",
+        least.as_secs_f64() / small.as_secs_f64().max(1e-6)
+    );
+}
+
+#[cfg(target_os = "linux")]
+fn thread_cpu() -> std::time::Duration {
+    use nix::sys::resource::{UsageWho, getrusage};
+    let usage = getrusage(UsageWho::RUSAGE_THREAD).expect("getrusage");
+    let micros = |t: nix::sys::time::TimeVal| {
+        u64::try_from(t.tv_sec()).unwrap_or(0) * 1_000_000 + u64::try_from(t.tv_usec()).unwrap_or(0)
+    };
+    std::time::Duration::from_micros(micros(usage.user_time()) + micros(usage.system_time()))
+}
+
+/// Elsewhere, wall time: the least of three runs still filters out most interference.
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu() -> std::time::Duration {
+    static START: LazyLock<std::time::Instant> = LazyLock::new(std::time::Instant::now);
+    START.elapsed()
 }
