@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::support::{SMALL, THUMBNAILS, answer_args, computepick, success};
-use assert_cmd::Command;
+use std::process::Command;
 
 fn with_config(path: &Path) -> Command {
     let mut cmd = computepick();
@@ -170,8 +170,7 @@ fn config_show_and_path_say_what_is_in_force() {
     assert!(show.contains("format: text (default)"), "{show}");
     // Without a file in the environment's config directory, the XDG path is named.
     let (path, _) = success(
-        Command::cargo_bin("computepick")
-            .expect("binary")
+        Command::new(env!("CARGO_BIN_EXE_computepick"))
             .env_remove("COMPUTEPICK_CONFIG")
             .env("XDG_CONFIG_HOME", dir.path())
             .args(["config", "path"]),
