@@ -1,7 +1,7 @@
 //! The command line as scripts use it: output formats, exit codes, and error messages.
 
 use crate::support::{SERVICE_IDS, SMALL, THUMBNAILS, computepick, failure, stdout};
-use assert_cmd::Command;
+use std::process::Command;
 
 fn recommend(answers: &[&str], extra: &[&str]) -> Command {
     let mut cmd = computepick();

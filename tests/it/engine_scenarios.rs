@@ -6,6 +6,7 @@ use crate::support::{SERVICE_IDS, guide};
 use computepick::data::{Guide, Rule};
 use computepick::engine::{self, Answers, Change, Step};
 use serde::Deserialize;
+use std::sync::LazyLock;
 
 #[derive(Debug, Deserialize)]
 struct Scenario {
@@ -175,6 +176,17 @@ fn apply(answers: &Answers, changes: &[Change]) -> Answers {
     changed
 }
 
+/// The service `decide` puts first for `answers`, which must be valid and complete: its
+/// checks, walk and ranking without the flips (the costly part, which the ranking ignores).
+fn top(guide: &Guide, answers: &Answers) -> Option<String> {
+    engine::check_answers(guide, answers).unwrap_or_else(|e| panic!("{answers:?}: {e}"));
+    let walk = engine::walk(guide, answers);
+    assert!(walk.is_complete(), "{answers:?}");
+    engine::rank(guide, &walk.path)
+        .top()
+        .map(|t| t.service.clone())
+}
+
 #[test]
 fn every_printed_flip_applied_makes_its_service_win() {
     let guide = guide();
@@ -190,10 +202,8 @@ fn every_printed_flip_applied_makes_its_service_win() {
                 continue;
             };
             assert!((1..=2).contains(&changes.len()), "{changes:?}");
-            let (_, after) = engine::decide(&guide, &apply(&case, changes), None)
-                .unwrap_or_else(|e| panic!("{changes:?} on {case:?}: {e}"));
             assert_eq!(
-                after.top().map(|t| t.service.as_str()),
+                top(&guide, &apply(&case, changes)).as_deref(),
                 Some(runner_up.service.as_str()),
                 "flip {changes:?} on {case:?}"
             );
@@ -313,12 +323,41 @@ fn path(answers: &Answers, guide: &Guide) -> Vec<Step> {
     engine::walk(guide, answers).path
 }
 
+/// Every path of the built-in guide, explored once (a debug build takes seconds) for the tests
+/// that need them all: the aggregate, and every 41st path's answers with the top the explorer
+/// found for it.
+struct AllPaths {
+    explored: engine::Explored,
+    sample: Vec<(Answers, Option<String>)>,
+}
+
+static ALL_PATHS: LazyLock<AllPaths> = LazyLock::new(|| {
+    let guide = guide();
+    let mut seen = 0usize;
+    let mut sample = Vec::new();
+    let explored = engine::explore_visiting(&guide, 1_000_000, &mut |trail, top| {
+        seen += 1;
+        if !seen.is_multiple_of(41) {
+            return;
+        }
+        let answers: Answers = trail
+            .iter()
+            .map(|(q, picked)| {
+                let ids: Vec<&str> = picked.iter().map(|&i| q.options[i].id.as_str()).collect();
+                (q.id.clone(), ids.join(","))
+            })
+            .collect();
+        sample.push((answers, top.map(str::to_owned)));
+    });
+    AllPaths { explored, sample }
+});
+
 #[test]
 fn reversing_the_order_of_services_changes_no_recommendation() {
     let guide = guide();
     let back = reversed(&guide);
     // Every path, in aggregate …
-    let forward = engine::explore(&guide, 1_000_000);
+    let forward = &ALL_PATHS.explored;
     let backward = engine::explore(&back, 1_000_000);
     let mut reversed_tops = backward.tops.clone();
     reversed_tops.reverse();
@@ -340,30 +379,21 @@ fn reversing_the_order_of_services_changes_no_recommendation() {
     }
 }
 
+/// The explorer's top for every 41st path is the one `walk` and `rank` give its answers.
 #[test]
 fn check_and_recommend_use_one_scorer() {
     let guide = guide();
-    let mut seen = 0usize;
-    let mut checked = 0usize;
-    engine::explore_visiting(&guide, 1_000_000, &mut |trail, top| {
-        seen += 1;
-        if !seen.is_multiple_of(41) {
-            return;
-        }
-        let answers: Answers = trail
-            .iter()
-            .map(|(q, picked)| {
-                let ids: Vec<&str> = picked.iter().map(|&i| q.options[i].id.as_str()).collect();
-                (q.id.clone(), ids.join(","))
-            })
-            .collect();
-        let walk = engine::walk(&guide, &answers);
+    for (answers, top) in &ALL_PATHS.sample {
+        let walk = engine::walk(&guide, answers);
         assert!(walk.is_complete(), "{answers:?}");
         let rec = engine::rank(&guide, &walk.path);
-        assert_eq!(rec.top().map(|t| t.service.as_str()), top, "{answers:?}");
-        checked += 1;
-    });
-    assert!(checked > 5_000, "{checked}");
+        assert_eq!(
+            rec.top().map(|t| t.service.as_str()),
+            top.as_deref(),
+            "{answers:?}"
+        );
+    }
+    assert!(ALL_PATHS.sample.len() > 5_000, "{}", ALL_PATHS.sample.len());
 }
 
 #[test]

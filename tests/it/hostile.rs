@@ -1,13 +1,13 @@
 //! Hostile files and terminals: size limits, non-UTF-8, unknown fields, wide text, bad flags.
 
-use crate::support::{SMALL, THUMBNAILS, computepick, mkfifo};
-use assert_cmd::Command;
+use crate::support::{SMALL, THUMBNAILS, Timeout, assert_linear, computepick, mkfifo};
 use computepick::app::App;
 use computepick::data;
 use computepick::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::process::Command;
 
 /// Runs and returns (exit code, stderr), asserting stderr is one line.
 fn one_line_error(cmd: &mut Command) -> (Option<i32>, String) {
@@ -768,13 +768,15 @@ fn write_errors_give_the_documented_exit_code_never_a_panic() {
             .output()
             .expect("runs")
     };
-    // stdout full: exit 1 with a line on stderr.
+    // stdout full: exit 1 with a line on stderr. (`check` on the small guide: the built-in
+    // one's every path costs a debug build more than a second before the first write.)
+    let small = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.ron");
     for args in [
         &["--version"][..],
         &["--help"],
         &["show", "lambda"],
         &["list"],
-        &["check"],
+        &["check", small],
     ] {
         let out = run(args, dev_full(), Stdio::piped());
         let err = String::from_utf8_lossy(&out.stderr);
@@ -955,41 +957,27 @@ fn validating_a_dead_end_file_takes_bounded_memory() {
     );
 }
 
-#[test]
-fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    // 100,000 errors (an empty name each): positions once rescanned the file for each.
-    let services: String = (0..100_000)
+/// `n` services with an empty name each: `n` errors, each with its position.
+fn many_errors(n: usize) -> String {
+    let services: String = (0..n)
         .map(|i| format!("Service(id: \"s{i}\", name: \"\", summary: \"S.\"),\n"))
         .collect();
-    let many_errors = SMALL.replacen(
+    SMALL.replacen(
         "    services: [\n",
         &format!("    services: [\n{services}"),
         1,
-    );
-    let path = dir.path().join("errors.ron");
-    std::fs::write(&path, many_errors).expect("write");
-    let out = run_guarded(computepick().arg("check").arg(&path));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        err.contains("service \"s99999\": name is empty"),
-        "{}",
-        &err[err.len().saturating_sub(500)..]
-    );
-    assert!(
-        err.contains("errors.ron:100005:9: service \"s99999\""),
-        "positions still right: {}",
-        &err[err.len().saturating_sub(500)..]
-    );
+    )
+}
 
-    // 10,000 services and 9^6 paths: paths × services once took 21.6 s for fewer.
-    let services: String = (0..10_000)
+/// `services` services and `questions` questions of 9 options each (9^questions paths), each
+/// option favouring its own service: the rest are recommended by no path.
+fn wide(services: usize, questions: usize) -> String {
+    let services: String = (0..services)
         .map(|i| format!("Service(id: \"s{i}\", name: \"S\", summary: \"S.\"),"))
         .collect();
-    let mut questions = String::new();
-    for q in 0..6 {
-        let next = if q < 5 {
+    let mut text = String::new();
+    for q in 0..questions {
+        let next = if q + 1 < questions {
             format!("Some(\"q{}\")", q + 1)
         } else {
             "None".into()
@@ -997,22 +985,85 @@ fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
         let options: Vec<String> = (0..9)
             .map(|o| format!("Choice(id: \"o{o}\", label: \"O\", next: {next}, rules: [Favour(service: \"s{}\", weight: {}, reason: \"r\")])", q * 9 + o, o + 1))
             .collect();
-        questions.push_str(&format!(
+        text.push_str(&format!(
             "Question(id: \"q{q}\", prompt: \"P?\", why: \"W.\", options: [{}]),\n",
             options.join(",")
         ));
     }
-    let wide = format!(
-        "Guide(meta: Meta(title: \"Wide\", as_of: \"{}\", region: \"r\", currency: \"USD\"), start: \"q0\", services: [{services}], questions: [{questions}])",
+    format!(
+        "Guide(meta: Meta(title: \"Wide\", as_of: \"{}\", region: \"r\", currency: \"USD\"), start: \"q0\", services: [{services}], questions: [{text}])",
         data::today_ymd()
+    )
+}
+
+/// What `check` finds in `text`, as it finds it (syntax, then the checks, then every path).
+fn check_text(text: &str, name: &str) -> String {
+    let guide = data::parse_syntax(text, name).expect("parses");
+    let report = data::validate(&guide, text, name);
+    let (explored, _) = if report.explorable {
+        data::explore_paths(&guide, text, name)
+    } else {
+        (data::Diagnostics::default(), None)
+    };
+    format!("{}{explored}", report.diagnostics)
+}
+
+/// Guards three regressions, each once seconds to minutes long: positions found by rescanning
+/// the file for each error (23 s for 20,000 errors), paths × services work in the walk check
+/// (21.6 s), and wrapping a huge word char by char. The cost is compared at two sizes (CPU
+/// time, so a busy machine does not matter), not waited for at one huge size.
+#[test]
+fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
+    // Positions once rescanned the file for each error: 4× the errors, 16× the time.
+    let (small, large) = (many_errors(2_000), many_errors(8_000));
+    assert_linear(
+        "positions of 2,000 → 8,000 errors",
+        4,
+        || assert!(check_text(&small, "errors.ron").contains("\"s1999\": name is empty")),
+        || assert!(check_text(&large, "errors.ron").contains("\"s7999\": name is empty")),
     );
-    let path = dir.path().join("wide.ron");
-    std::fs::write(&path, wide).expect("write");
+    assert!(
+        check_text(&large, "errors.ron").contains("errors.ron:8005:9: service \"s7999\""),
+        "positions still right"
+    );
+    // End to end: `check` says it, with the position, and exits 2.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("errors.ron");
+    std::fs::write(&path, &small).expect("write");
     let out = run_guarded(computepick().arg("check").arg(&path));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        err.contains("service \"s9999\" is not recommended by any path"),
+        err.contains("errors.ron:2005:9: service \"s1999\": name is empty"),
+        "{}",
+        &err[err.len().saturating_sub(500)..]
+    );
+
+    // Paths × services once took 21.6 s: 9× the services and 9× the paths, 81× the time.
+    let (small, large) = (wide(1_111, 4), wide(10_000, 5));
+    let unrecommended = |text: &str, last: &str| {
+        let found = check_text(text, "wide.ron");
+        assert!(
+            found.contains(&format!(
+                "service \"{last}\" is not recommended by any path"
+            )),
+            "{}",
+            &found[..found.len().min(500)]
+        );
+    };
+    assert_linear(
+        "the walk check of 1,111 services and 9^4 paths → 10,000 and 9^5",
+        9,
+        || unrecommended(&small, "s1110"),
+        || unrecommended(&large, "s9999"),
+    );
+    let path = dir.path().join("wide.ron");
+    std::fs::write(&path, &small).expect("write");
+    let out = run_guarded(computepick().arg("check").arg(&path));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("service \"s1110\" is not recommended by any path"),
         "{}",
         &err[..err.len().min(500)]
     );
@@ -1266,7 +1317,9 @@ fn the_same_file_for_answers_and_output_is_refused_and_dash_is_stdout() {
 #[test]
 fn a_huge_unknown_key_is_not_echoed_back_in_full() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let key = "k".repeat(10 * 1024 * 1024);
+    // 1 MiB, 500 times what may be echoed: a full echo fails as surely as at 10 MiB, which cost
+    // a debug build a second per command.
+    let key = "k".repeat(1024 * 1024);
     let answers = dir.path().join("answers.ron");
     std::fs::write(&answers, format!("Answers(answers: {{\"{key}\": \"x\"}})")).expect("write");
     let field = dir.path().join("field.ron");

@@ -1,7 +1,7 @@
 //! What the test modules share: the binary as a command, its output, the guides, answer lists,
 //! and the app driven by keys and clicks and drawn into ratatui's `TestBackend`.
 
-use assert_cmd::Command;
+pub use std::process::Command;
 use std::sync::LazyLock;
 
 use computepick::app::{App, Effect, Exit, Screen};
@@ -20,11 +20,69 @@ use ratatui::crossterm::event::{
 /// The binary with no personal config file (theme, format, data), no `NO_COLOR` and no `COLUMNS`
 /// from the environment: what a test sees depends on nothing but what it sets.
 pub fn computepick() -> Command {
-    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_computepick"));
     cmd.env("COMPUTEPICK_CONFIG", "")
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS");
     cmd
+}
+
+/// `output()` with a time limit, for commands that could hang (a FIFO, a huge input): past it,
+/// the child is killed and the output is an error, so a hang fails the test, not the suite.
+pub trait Timeout {
+    fn timeout(&mut self, limit: std::time::Duration) -> Guarded<'_>;
+}
+
+impl Timeout for Command {
+    fn timeout(&mut self, limit: std::time::Duration) -> Guarded<'_> {
+        Guarded(self, limit)
+    }
+}
+
+pub struct Guarded<'a>(&'a mut Command, std::time::Duration);
+
+impl Guarded<'_> {
+    pub fn output(self) -> std::io::Result<std::process::Output> {
+        use std::io::Read;
+        use std::process::Stdio;
+        let Guarded(cmd, limit) = self;
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        // Both pipes drained as the child writes, so it never blocks on a full one.
+        fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                bytes
+            })
+        }
+        let (stdout, stderr) = (drain(child.stdout.take()), drain(child.stderr.take()));
+        let deadline = std::time::Instant::now() + limit;
+        let status = loop {
+            if let Some(status) = child.try_wait()? {
+                break status;
+            }
+            if std::time::Instant::now() >= deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("still running after {limit:?}: {cmd:?}"),
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        Ok(std::process::Output {
+            status,
+            stdout: stdout.join().expect("stdout reader"),
+            stderr: stderr.join().expect("stderr reader"),
+        })
+    }
 }
 
 /// Runs to success and returns stdout.
@@ -80,10 +138,16 @@ pub fn mkfifo(path: &std::path::Path) {
 /// The small test guide: data edits do not churn what is drawn from it.
 pub const SMALL: &str = include_str!("../fixtures/small.ron");
 
-/// The guide built into the binary (decisions.ron).
-pub fn guide() -> Guide {
+/// The guide built into the binary (decisions.ron), parsed once: a debug build takes 25 ms a
+/// parse, and a hundred tests ask for it.
+static GUIDE: LazyLock<Guide> = LazyLock::new(|| {
     data::parse(data::EMBEDDED, data::EMBEDDED_NAME)
         .unwrap_or_else(|diagnostics| panic!("decisions.ron does not load:\n{diagnostics}"))
+});
+
+/// A copy of the built-in guide, for the test to change as it likes.
+pub fn guide() -> Guide {
+    GUIDE.clone()
 }
 
 /// The app on the small test guide.
@@ -238,4 +302,56 @@ pub fn click_on(app: &mut App, text: &str, width: u16, height: u16) -> Option<Ve
         row: u16::try_from(row).expect("fits"),
         modifiers: KeyModifiers::NONE,
     })
+}
+
+// ---- Cost that grows with the input ----
+
+/// CPU time this thread spends in `work`: other tests and processes competing for the machine
+/// do not count, as they would in wall time.
+pub fn cpu_time(work: &mut impl FnMut()) -> std::time::Duration {
+    let before = thread_cpu();
+    work();
+    thread_cpu().saturating_sub(before)
+}
+
+/// Asserts that `large`, `factor` times the input of `small`, costs less than `factor`² / 2
+/// times as much: linear work costs about `factor` times as much, quadratic `factor`² times.
+/// Small inputs suffice, so a regression fails in seconds instead of hanging the suite. Each
+/// is the least of three runs (`large` stops at the first under the limit).
+#[track_caller]
+pub fn assert_linear(what: &str, factor: u32, mut small: impl FnMut(), mut large: impl FnMut()) {
+    let small = (0..3)
+        .map(|_| cpu_time(&mut small))
+        .min()
+        .expect("three runs");
+    let limit = f64::from(factor * factor) / 2.0;
+    let mut least = std::time::Duration::MAX;
+    for _ in 0..3 {
+        least = least.min(cpu_time(&mut large));
+        if least.as_secs_f64() / small.as_secs_f64().max(1e-6) < limit {
+            return;
+        }
+    }
+    panic!(
+        "{what}: {factor}× the input took {:.1}× the time ({small:?} → {least:?}), over {limit}×: \
+         not linear",
+        least.as_secs_f64() / small.as_secs_f64().max(1e-6)
+    );
+}
+
+#[cfg(target_os = "linux")]
+fn thread_cpu() -> std::time::Duration {
+    use nix::sys::resource::{UsageWho, getrusage};
+    let usage = getrusage(UsageWho::RUSAGE_THREAD).expect("getrusage");
+    let micros = |t: nix::sys::time::TimeVal| {
+        u64::try_from(t.tv_sec()).unwrap_or(0) * 1_000_000 + u64::try_from(t.tv_usec()).unwrap_or(0)
+    };
+    std::time::Duration::from_micros(micros(usage.user_time()) + micros(usage.system_time()))
+}
+
+/// Elsewhere, wall time: the least of three runs still filters out most interference.
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu() -> std::time::Duration {
+    static START: LazyLock<std::time::Instant> = LazyLock::new(std::time::Instant::now);
+    START.elapsed()
 }
