@@ -1,7 +1,7 @@
 //! The command line as scripts use it: output formats, exit codes, and error messages.
 
 use crate::support::{SERVICE_IDS, SMALL, THUMBNAILS, computepick, failure, stdout};
-use std::process::Command;
+use assert_cmd::Command;
 
 fn recommend(answers: &[&str], extra: &[&str]) -> Command {
     let mut cmd = computepick();

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::support::{SMALL, THUMBNAILS, answer_args, computepick, success};
-use std::process::Command;
+use assert_cmd::Command;
 
 fn with_config(path: &Path) -> Command {
     let mut cmd = computepick();
@@ -170,7 +170,8 @@ fn config_show_and_path_say_what_is_in_force() {
     assert!(show.contains("format: text (default)"), "{show}");
     // Without a file in the environment's config directory, the XDG path is named.
     let (path, _) = success(
-        Command::new(env!("CARGO_BIN_EXE_computepick"))
+        Command::cargo_bin("computepick")
+            .expect("binary")
             .env_remove("COMPUTEPICK_CONFIG")
             .env("XDG_CONFIG_HOME", dir.path())
             .args(["config", "path"]),

@@ -3,10 +3,10 @@
 //! options, and the result screen's cost heading at 120 columns.
 
 use crate::support::{THUMBNAILS, answer_args, answers, click_on, computepick, guide, render};
+use assert_cmd::Command;
 use computepick::app::{App, FormRow};
 use computepick::cost::{BatchCompute, Toggle};
 use computepick::keys::Action;
-use std::process::Command;
 
 const SIZE: &[&str] = &[
     "--requests",
@@ -471,7 +471,8 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
         v
     };
     let run = |extra: &[&str]| -> serde_json::Value {
-        let out = Command::new(env!("CARGO_BIN_EXE_computepick"))
+        let out = Command::cargo_bin("computepick")
+            .expect("binary")
             .env("COMPUTEPICK_CONFIG", "")
             .args(args(extra))
             .output()

@@ -1,13 +1,13 @@
 //! Hostile files and terminals: size limits, non-UTF-8, unknown fields, wide text, bad flags.
 
-use crate::support::{SMALL, THUMBNAILS, Timeout, assert_linear, computepick, mkfifo};
+use crate::support::{SMALL, THUMBNAILS, assert_linear, computepick, mkfifo};
+use assert_cmd::Command;
 use computepick::app::App;
 use computepick::data;
 use computepick::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::process::Command;
 
 /// Runs and returns (exit code, stderr), asserting stderr is one line.
 fn one_line_error(cmd: &mut Command) -> (Option<i32>, String) {

@@ -7,12 +7,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{Timeout, computepick, failure, guide, mkfifo, stdout};
+use crate::support::{computepick, failure, guide, mkfifo, stdout};
+use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
 use computepick::data::{self};
 use computepick::keys::Action;
 use computepick::prices::{self, Matchers, RegionChoice, offer};
-use std::process::Command;
 
 const FIXTURES: &str = "tests/fixtures/prices";
 /// No load balancer, so the hand sums below are compute and one public IPv4 address per task or

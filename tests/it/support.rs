@@ -1,7 +1,7 @@
 //! What the test modules share: the binary as a command, its output, the guides, answer lists,
 //! and the app driven by keys and clicks and drawn into ratatui's `TestBackend`.
 
-pub use std::process::Command;
+use assert_cmd::Command;
 use std::sync::LazyLock;
 
 use computepick::app::{App, Effect, Exit, Screen};
@@ -20,69 +20,11 @@ use ratatui::crossterm::event::{
 /// The binary with no personal config file (theme, format, data), no `NO_COLOR` and no `COLUMNS`
 /// from the environment: what a test sees depends on nothing but what it sets.
 pub fn computepick() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_computepick"));
+    let mut cmd = Command::cargo_bin("computepick").expect("binary is built");
     cmd.env("COMPUTEPICK_CONFIG", "")
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS");
     cmd
-}
-
-/// `output()` with a time limit, for commands that could hang (a FIFO, a huge input): past it,
-/// the child is killed and the output is an error, so a hang fails the test, not the suite.
-pub trait Timeout {
-    fn timeout(&mut self, limit: std::time::Duration) -> Guarded<'_>;
-}
-
-impl Timeout for Command {
-    fn timeout(&mut self, limit: std::time::Duration) -> Guarded<'_> {
-        Guarded(self, limit)
-    }
-}
-
-pub struct Guarded<'a>(&'a mut Command, std::time::Duration);
-
-impl Guarded<'_> {
-    pub fn output(self) -> std::io::Result<std::process::Output> {
-        use std::io::Read;
-        use std::process::Stdio;
-        let Guarded(cmd, limit) = self;
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
-        // Both pipes drained as the child writes, so it never blocks on a full one.
-        fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
-            std::thread::spawn(move || {
-                let mut bytes = Vec::new();
-                if let Some(mut pipe) = pipe {
-                    let _ = pipe.read_to_end(&mut bytes);
-                }
-                bytes
-            })
-        }
-        let (stdout, stderr) = (drain(child.stdout.take()), drain(child.stderr.take()));
-        let deadline = std::time::Instant::now() + limit;
-        let status = loop {
-            if let Some(status) = child.try_wait()? {
-                break status;
-            }
-            if std::time::Instant::now() >= deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::TimedOut,
-                    format!("still running after {limit:?}: {cmd:?}"),
-                ));
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        };
-        Ok(std::process::Output {
-            status,
-            stdout: stdout.join().expect("stdout reader"),
-            stderr: stderr.join().expect("stderr reader"),
-        })
-    }
 }
 
 /// Runs to success and returns stdout.

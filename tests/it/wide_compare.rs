@@ -3,6 +3,7 @@
 //! and printed by `computepick compare`. Every row keeps the terminal's width, the column borders
 //! stay in one place, and each value starts in its column, measured with unicode-width.
 
+use assert_cmd::Command;
 use computepick::app::App;
 use computepick::data;
 use computepick::ui::{self, theme::Theme};
@@ -10,7 +11,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::process::Command;
 use unicode_width::UnicodeWidthStr;
 
 /// Starts every Lambda fact value; marks where the Lambda column begins.
@@ -141,7 +141,8 @@ fn compare_text_output_keeps_its_columns_with_wide_and_right_to_left_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("hostile.ron");
     std::fs::write(&path, hostile_data()).expect("write the data");
-    let out = Command::new(env!("CARGO_BIN_EXE_computepick"))
+    let out = Command::cargo_bin("computepick")
+        .expect("binary is built")
         .env("COMPUTEPICK_CONFIG", "")
         .arg("--data")
         .arg(&path)
