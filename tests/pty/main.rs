@@ -4,6 +4,7 @@
 mod cost;
 mod hangup;
 mod keystrokes;
+mod polish;
 mod save_and_copy;
 mod support;
 mod theme_and_config;

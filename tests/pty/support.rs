@@ -460,7 +460,7 @@ impl Pty {
     #[track_caller]
     pub fn quit_losing_answers(&mut self) {
         self.send("q");
-        self.wait_for("Quit and lose these answers?", TIMEOUT);
+        self.wait_for("Quit and lose", TIMEOUT);
         self.send("y");
         assert_eq!(self.wait_exit(TIMEOUT).exit_code(), 0);
         self.assert_restored();
