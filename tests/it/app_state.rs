@@ -641,3 +641,34 @@ fn question_mark_is_help_on_the_cost_form_and_its_footer_names_the_form_keys() {
         assert!(footer.contains(hint), "{hint:?} in {footer:?}");
     }
 }
+
+#[test]
+fn in_a_what_if_the_footer_names_esc_as_the_way_back_to_the_original_answers() {
+    let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
+    let mut app = App::new(guide);
+    for key in "11111".chars() {
+        press(&mut app, KeyCode::Char(key));
+    }
+    press(&mut app, KeyCode::Enter); // the checklist: nothing ticked
+    for key in "131".chars() {
+        press(&mut app, KeyCode::Char(key));
+    }
+    assert!(matches!(app.screen, Screen::Result { .. }));
+    let footer = |app: &mut App| {
+        let screen = render(app, 100, 24);
+        screen.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(!footer(&mut app).contains("Esc original answers"));
+    press(&mut app, KeyCode::Char('2')); // a what-if on the run time
+    assert!(
+        footer(&mut app).contains("Esc original answers"),
+        "the what-if's question"
+    );
+    press(&mut app, KeyCode::Char('3'));
+    assert!(
+        footer(&mut app).contains("Esc original answers"),
+        "the what-if's result"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(!footer(&mut app).contains("Esc original answers"), "back");
+}

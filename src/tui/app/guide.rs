@@ -7,6 +7,17 @@ use crate::data::Question;
 use crate::engine;
 use crate::keys::Action;
 
+/// What the footer may offer on the Guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuideKeys {
+    /// Back does something (not on the first question).
+    pub can_go_back: bool,
+    /// How many numbered things a digit picks: a question's options, or the result's answers.
+    pub numbered: Option<usize>,
+    /// A what-if is open: Esc goes back to the original answers, and the footer says so.
+    pub what_if: bool,
+}
+
 impl App {
     /// The questions the walk asks: those answered, the one being asked, and the ones after
     /// it as far as remembered answers (else each question's first option) lead.
@@ -15,15 +26,21 @@ impl App {
     }
 
     /// The question on screen, if a question screen is showing.
-    /// What the footer may offer on the Guide: whether Back does anything, and how many
-    /// numbered things a digit picks (a question's options, or the result's answers).
-    pub fn guide_keys(&self) -> (bool, Option<usize>) {
-        match &self.screen {
+    /// What the footer may offer on the Guide (see [`GuideKeys`]).
+    pub fn guide_keys(&self) -> GuideKeys {
+        let what_if = self.what_if
+            || matches!(&self.screen, Screen::Result { outcome, .. } if outcome.what_if.is_some());
+        let (can_go_back, numbered) = match &self.screen {
             Screen::Question { position, .. } => (
                 *position > 0,
                 self.current_question().map(|q| q.options.len().min(9)),
             ),
             Screen::Result { outcome, .. } => (true, Some(outcome.walk.path.len().min(9))),
+        };
+        GuideKeys {
+            can_go_back,
+            numbered,
+            what_if,
         }
     }
 

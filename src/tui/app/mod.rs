@@ -33,6 +33,7 @@ use crate::keys::{self, Context};
 pub use compare::CompareView;
 pub use cost::{CostView, FormRow, MAX_FIELD_CHARS};
 pub use effect::{Confirm, Effect, FileWrite, Pending};
+pub use guide::GuideKeys;
 pub use overlay::{DetailView, Overlay};
 pub use save_as::{MAX_PATH_CHARS, SaveAs};
 pub use search::{MAX_QUERY_CHARS, SearchView};

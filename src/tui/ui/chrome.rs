@@ -73,7 +73,7 @@ pub fn header(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &
 /// least essential go first; help and quit always stay.
 pub fn footer(
     context: Context,
-    (can_go_back, numbered): (bool, Option<usize>),
+    guide_keys: crate::app::GuideKeys,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -82,6 +82,11 @@ pub fn footer(
         context,
         Context::Question | Context::Checklist | Context::Result
     );
+    let crate::app::GuideKeys {
+        can_go_back,
+        numbered,
+        what_if,
+    } = guide_keys;
     let mut items: Vec<(String, &str, bool)> = keys::bindings_for(context)
         .filter(|b| b.in_footer)
         .filter(|b| !(guide && b.action == Action::Back && !can_go_back))
@@ -107,6 +112,10 @@ pub fn footer(
             (key, b.hint, essential)
         })
         .collect();
+    // In a what-if Esc leaves it for the original answers: the one way out, so it always shows.
+    if guide && what_if {
+        items.insert(0, ("Esc".to_owned(), "original answers", true));
+    }
     let item_width = |(key, hint, _): &(String, &str, bool)| width(key) + 1 + width(hint);
     let total = |items: &[(String, &str, bool)]| {
         1 + items.iter().map(item_width).sum::<usize>() + 3 * items.len().saturating_sub(1)
