@@ -49,6 +49,14 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// A service's name without the vendor prefix ("Lambda", "ECS on EC2"), where room is short:
+/// the Cost legend and bars, the Compare chips.
+pub fn short_name(name: &str) -> &str {
+    name.strip_prefix("Amazon ")
+        .or_else(|| name.strip_prefix("AWS "))
+        .unwrap_or(name)
+}
+
 /// Wraps text at word boundaries to lines of at most `max` cells (`textwrap`, by display
 /// columns). Any run of whitespace is one space; words longer than a line are broken where they
 /// stop fitting, never at their hyphens, and a character wider than the line gets a line of its

@@ -382,7 +382,7 @@ mod mouse {
         let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
         let mut app = App::new(guide);
         press(&mut app, KeyCode::Tab);
-        click_on(&mut app, "eks");
+        click_on(&mut app, "○ EKS");
         assert!(
             app.compare.chosen.contains(&"eks".to_owned()),
             "{:?}",

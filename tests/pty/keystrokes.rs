@@ -622,7 +622,7 @@ fn a_mouse_click_answers_and_switches_tabs() {
         .chars()
         .count();
     app.send(&click(col + 1, 1));
-    app.wait_for_all(&["● lambda", "rows differ"], TIMEOUT);
+    app.wait_for_all(&["● Lambda", "rows differ"], TIMEOUT);
     // An answer is in progress, so quitting asks first.
     app.send("q");
     app.wait_for("Quit and lose the answers given so far?", TIMEOUT);

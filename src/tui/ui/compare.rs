@@ -80,7 +80,7 @@ pub fn draw(app: &App, state: &mut ViewState, theme: Theme, area: Rect, buf: &mu
     status.render(status_area, buf);
 }
 
-/// Every service as a chip: `●` compared, `○` not, the cursor's chip reversed.
+/// Every service as a chip by its short name: `●` compared, `○` not, the cursor's chip reversed.
 fn chip_lines(app: &App, state: &mut ViewState, theme: Theme, area: Rect) -> Vec<Line<'static>> {
     let view = &app.compare;
     let max = usize::from(area.width);
@@ -89,7 +89,10 @@ fn chip_lines(app: &App, state: &mut ViewState, theme: Theme, area: Rect) -> Vec
     let mut used = 1;
     for (i, service) in app.guide.services.iter().enumerate() {
         let chosen = view.chosen.contains(&service.id);
-        let text = format!("{} {}", if chosen { "●" } else { "○" }, service.id);
+        // The name people know, not the id (`elastic-beanstalk`); the column headers keep the id
+        // for the command line.
+        let name = crate::text::short_name(&service.name);
+        let text = format!("{} {name}", if chosen { "●" } else { "○" });
         let w = width(&text) + 2;
         if used + w > max && used > 1 {
             lines.push(Line::from(std::mem::take(&mut line)));

@@ -118,12 +118,7 @@ pub fn letters(names: &[String]) -> Vec<char> {
     taken
 }
 
-/// Service names without the vendor prefix, to fit the legend and the bars.
-pub fn short_name(name: &str) -> &str {
-    name.strip_prefix("Amazon ")
-        .or_else(|| name.strip_prefix("AWS "))
-        .unwrap_or(name)
-}
+pub use crate::text::short_name;
 
 #[cfg(test)]
 mod tests {
