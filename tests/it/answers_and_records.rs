@@ -1,7 +1,7 @@
 //! What-if in the app, answer files, decision records, and files that are safe.
 
 use crate::support::{
-    THUMBNAILS, answer_args, answers, computepick, guide, keys, press, top, type_path,
+    API_TIE, THUMBNAILS, answer_args, answers, computepick, guide, keys, press, top, type_path,
 };
 use computepick::app::{App, Screen, Tab};
 use computepick::engine::{self};
@@ -142,21 +142,30 @@ fn s_saves_answers_and_never_overwrites_without_asking() {
     assert!(app.save_as().is_none(), "written: the field is closed");
 }
 
+/// Saves Thumbnails' record (`key`: `e` for the record, `s` for the answers) into `out_dir`,
+/// which must fail: the field stays open with the reason, the answers stay and the app does
+/// not quit. The reason.
+#[track_caller]
+fn save_fails(key: KeyCode, out_dir: std::path::PathBuf) -> String {
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = out_dir;
+    press(&mut app, key);
+    let exit = press(&mut app, KeyCode::Enter);
+    let field = app.save_as().expect("the field stays open");
+    let error = field.error.clone().expect("the reason, in the field");
+    assert!(error.ends_with("Your answers are kept."), "{error}");
+    assert_eq!(app.answers, answers(THUMBNAILS));
+    assert_eq!(exit, None);
+    error
+}
+
 #[test]
 fn an_unwritable_place_is_a_message_and_the_answers_stay() {
     let dir = tempfile::tempdir().expect("tempdir");
     let not_a_folder = dir.path().join("plain-file");
     std::fs::write(&not_a_folder, "x").expect("write");
-    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
-    app.out_dir = not_a_folder;
-    press(&mut app, KeyCode::Char('e'));
-    let exit = press(&mut app, KeyCode::Enter);
-    let field = app.save_as().expect("the field stays open");
-    let error = field.error.clone().expect("the reason, in the field");
+    let error = save_fails(KeyCode::Char('e'), not_a_folder);
     assert!(error.starts_with("Not saved: cannot write"), "{error}");
-    assert!(error.ends_with("Your answers are kept."), "{error}");
-    assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(exit, None);
 }
 
 #[test]
@@ -255,16 +264,8 @@ fn a_read_only_folder_is_a_message_naming_the_reason() {
         eprintln!("skipped: this user can write to a read-only folder (root)");
         return;
     }
-    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
-    app.out_dir = locked;
-    press(&mut app, KeyCode::Char('s'));
-    let exit = press(&mut app, KeyCode::Enter);
-    let field = app.save_as().expect("the field stays open");
-    let error = field.error.clone().expect("the reason, in the field");
+    let error = save_fails(KeyCode::Char('s'), locked);
     assert!(error.contains("permission denied"), "{error}");
-    assert!(error.ends_with("Your answers are kept."), "{error}");
-    assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(exit, None);
 }
 
 #[test]
@@ -418,19 +419,6 @@ const BATCH_AS_PLAIN_CODE: &[&str] = &[
     "budget=pay-per-use",
     "process=per-request",
     "needs=none",
-];
-
-/// Fargate and ECS on EC2 score the same: the lower operating burden puts Fargate first.
-const API_TIE: &[&str] = &[
-    "workload=microservices",
-    "runtime=seconds",
-    "process=long-lived",
-    "state=external",
-    "packaging=container",
-    "needs=none",
-    "control=platform",
-    "scaling=steady",
-    "budget=commit-for-savings",
 ];
 
 /// The text of a `## Heading` or `### Heading` section, up to the next heading of any level.

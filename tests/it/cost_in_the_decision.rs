@@ -2,7 +2,9 @@
 //! the decision record included, against a snapshot), the Cost tab's Reserved and Batch
 //! options, and the result screen's cost heading at 120 columns.
 
-use crate::support::{THUMBNAILS, answer_args, answers, click_on, computepick, guide, render};
+use crate::support::{
+    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render,
+};
 use assert_cmd::Command;
 use computepick::app::{App, FormRow};
 use computepick::cost::{BatchCompute, Toggle};
@@ -171,14 +173,7 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     focus(&mut app, FormRow::Switch(Toggle::Reserved));
     app.cost.update(Action::Type(' '));
     assert!(app.cost.inputs.reserved && !app.cost.inputs.spot);
-    let ecs = |app: &App| {
-        app.cost
-            .estimate
-            .as_ref()
-            .and_then(|e| e.service("ecs-ec2"))
-            .and_then(|s| s.total)
-            .expect("priced")
-    };
+    let ecs = |app: &App| app_total(app, "ecs-ec2").expect("priced");
     let reserved = ecs(&app);
     app.cost.update(Action::Type(' '));
     assert!(!app.cost.inputs.reserved);

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{computepick, failure, guide, mkfifo, stdout};
+use crate::support::{app_total, computepick, failure, guide, mkfifo, stdout};
 use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
 use computepick::data::{self};
@@ -675,14 +675,7 @@ fn the_cost_tab_switches_to_an_installed_region() {
     app.regions = RegionChoice::new(&guide, Some(dir), None);
     app.update(Action::Tab(4));
     assert_eq!(app.tab, Tab::Cost);
-    let fargate = |app: &App| {
-        app.cost
-            .estimate
-            .as_ref()
-            .and_then(|e| e.service("fargate"))
-            .and_then(|s| s.total)
-            .expect("priced")
-    };
+    let fargate = |app: &App| app_total(app, "fargate").expect("priced");
     // The form's default workload is behind a load balancer: one task with its public IPv4,
     // an ALB all month, its LCUs (10M requests ÷ 3,600 s ÷ 25 new connections a second per LCU
     // = 111.1 LCU-hours) and the ALB's two public IPv4 addresses.

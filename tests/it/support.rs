@@ -126,6 +126,20 @@ pub const THUMBNAILS: &[&str] = &[
     "needs=none",
 ];
 
+/// An API of containers, every question answered: Fargate and ECS on EC2 score the same, and
+/// the lower operating burden puts Fargate first.
+pub const API_TIE: &[&str] = &[
+    "workload=microservices",
+    "runtime=seconds",
+    "process=long-lived",
+    "state=external",
+    "packaging=container",
+    "needs=none",
+    "control=platform",
+    "scaling=steady",
+    "budget=commit-for-savings",
+];
+
 /// `QUESTION=OPTION` pairs as answers.
 pub fn answers(pairs: &[&str]) -> Answers {
     pairs
@@ -216,6 +230,15 @@ pub fn top(app: &App) -> Option<String> {
         Screen::Result { outcome, .. } => outcome.recommendation.top().map(|t| t.service.clone()),
         Screen::Question { .. } => None,
     }
+}
+
+/// `id`'s monthly total on the Cost tab, if it is priced.
+pub fn app_total(app: &App, id: &str) -> Option<f64> {
+    app.cost
+        .estimate
+        .as_ref()
+        .and_then(|e| e.service(id))
+        .and_then(|s| s.total)
 }
 
 /// The app drawn at `width` × `height` in the plain palette, as `TestBackend`'s text.
