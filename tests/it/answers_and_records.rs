@@ -1,7 +1,8 @@
 //! What-if in the app, answer files, decision records, and files that are safe.
 
 use crate::support::{
-    API_TIE, THUMBNAILS, answer_args, answers, computepick, guide, keys, press, top, type_path,
+    API_TIE, THUMBNAILS, answer_args, answers, computepick, guide, keys, press, stdout, success,
+    top, type_path,
 };
 use computepick::app::{App, Screen, Tab};
 use computepick::engine::{self};
@@ -309,12 +310,7 @@ fn recommend_saves_and_reads_answer_files_with_flags_overriding() {
     let mut cmd = computepick();
     cmd.arg("recommend").arg("--save-answers").arg(&file);
     cmd.args(answer_args(THUMBNAILS));
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    success(&mut cmd);
     let out = computepick()
         .args(["recommend", "--format", "json", "--answers"])
         .arg(&file)
@@ -490,17 +486,11 @@ fn a_tie_is_settled_by_a_stated_criterion_and_said_plainly() {
 
 #[test]
 fn a_record_with_a_cost_names_where_its_prices_come_from() {
-    let out = computepick()
-        .args(["recommend", "--format", "adr", "-o", "-"])
-        .args(answer_args(NIGHTLY_ETL))
-        .args(["--requests", "10K", "--duration", "2h", "--memory", "4GB"])
-        .output()
-        .expect("runs");
-    let adr = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let adr = stdout(
+        computepick()
+            .args(["recommend", "--format", "adr", "-o", "-"])
+            .args(answer_args(NIGHTLY_ETL))
+            .args(["--requests", "10K", "--duration", "2h", "--memory", "4GB"]),
     );
     let sources = section(&adr, "## Sources");
     for line in [

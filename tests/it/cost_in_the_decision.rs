@@ -3,9 +3,8 @@
 //! options, and the result screen's cost heading at 120 columns.
 
 use crate::support::{
-    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render,
+    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render, stdout,
 };
-use assert_cmd::Command;
 use computepick::app::{App, FormRow};
 use computepick::cost::{BatchCompute, Toggle};
 use computepick::keys::Action;
@@ -466,18 +465,7 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
         v
     };
     let run = |extra: &[&str]| -> serde_json::Value {
-        let out = Command::cargo_bin("computepick")
-            .expect("binary")
-            .env("COMPUTEPICK_CONFIG", "")
-            .args(args(extra))
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("json")
+        serde_json::from_str(&stdout(computepick().args(args(extra)))).expect("json")
     };
     let reasons = |v: &serde_json::Value, service: &str| -> Vec<String> {
         v["ranking"]

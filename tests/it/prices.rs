@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{app_total, computepick, failure, guide, mkfifo, stdout};
+use crate::support::{app_total, computepick, failure, guide, mkfifo, stdout, success};
 use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
 use computepick::data::{self};
@@ -79,18 +79,13 @@ fn flat(text: &str) -> String {
 }
 
 fn import_all(home: &Path) {
-    let out = in_home(home)
-        .args(["prices", "import"])
-        .args(all_fixtures())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (_, stderr) = success(
+        in_home(home)
+            .args(["prices", "import"])
+            .args(all_fixtures()),
     );
     // No progress bar when stderr is not a terminal, and nothing else to say.
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(stderr, "");
 }
 
 fn close(a: f64, b: f64) -> bool {

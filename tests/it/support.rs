@@ -224,6 +224,21 @@ pub fn keys(app: &mut App, keys: &str) {
     }
 }
 
+/// Lambda, Fargate, ECS on EC2 and EKS compared; the cursor on EKS, so at 80 columns the
+/// table has scrolled right to ECS on EC2 and EKS.
+pub fn four_services_scrolled_right() -> App {
+    let mut app = real_app();
+    press(&mut app, KeyCode::Tab);
+    // Lambda and Fargate are compared by default; add ECS on EC2 and EKS.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    assert_eq!(app.compare.chosen, ["lambda", "fargate", "ecs-ec2", "eks"]);
+    app
+}
+
 /// The top recommendation on the result screen; none on a question.
 pub fn top(app: &App) -> Option<String> {
     match &app.screen {
