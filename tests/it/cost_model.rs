@@ -2,7 +2,9 @@
 //! "does not fit" reasons, break-evens, property tests that cost never falls as the workload grows,
 //! input parsing, and the `cost` command's output and errors.
 
-use crate::support::{MODEL, assert_assumes, computepick, guide, model, service, stdout, total};
+use crate::support::{
+    EXAMPLE_WORKLOAD, MODEL, assert_assumes, computepick, guide, model, service, stdout, total,
+};
 use computepick::cost::{
     BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
     SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb, summarize_break_evens,
@@ -1170,15 +1172,7 @@ fn form_fields_and_toggles_round_trip() {
 
 #[test]
 fn cost_text_lists_services_breakdowns_and_break_evens() {
-    let text = stdout(computepick().args([
-        "cost",
-        "--requests",
-        "10M",
-        "--duration",
-        "200ms",
-        "--memory",
-        "512MB",
-    ]));
+    let text = stdout(computepick().arg("cost").args(EXAMPLE_WORKLOAD));
     for needle in [
         "Estimated monthly cost",
         "us-east-1",
@@ -1552,14 +1546,7 @@ fn services_within_ten_percent_of_the_cheapest_are_about_the_same() {
     );
     assert!(!flat.contains("$1174.00"), "{text}");
     // The 10M × 200 ms example: Lambda $11.80 is clearly cheapest (the next, $30, is 154% more).
-    let text = cost_out(&[
-        "--requests",
-        "10M",
-        "--duration",
-        "200ms",
-        "--memory",
-        "512MB",
-    ]);
+    let text = cost_out(EXAMPLE_WORKLOAD);
     assert!(!text.contains("about the same"), "{text}");
 }
 

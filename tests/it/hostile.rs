@@ -1,6 +1,8 @@
 //! Hostile files and terminals: size limits, non-UTF-8, unknown fields, wide text, bad flags.
 
-use crate::support::{SMALL, THUMBNAILS, assert_linear, computepick, mkfifo, success};
+use crate::support::{
+    EXAMPLE_WORKLOAD, SMALL, THUMBNAILS, assert_linear, computepick, mkfifo, success,
+};
 use assert_cmd::Command;
 use computepick::app::App;
 use computepick::data;
@@ -1166,17 +1168,7 @@ fn dates_weights_and_prices_are_bounded() {
     );
     // A tiny --hours-per-day once printed a 300-digit amount.
     refused(
-        &[
-            "cost",
-            "--requests",
-            "10M",
-            "--duration",
-            "200ms",
-            "--memory",
-            "512MB",
-            "--hours-per-day",
-            "1e-300",
-        ],
+        &[&["cost"], EXAMPLE_WORKLOAD, &["--hours-per-day", "1e-300"]].concat(),
         &["--hours-per-day", "at least"],
     );
 }

@@ -161,6 +161,16 @@ pub fn answer_args(pairs: &[&str]) -> Vec<String> {
 
 // ---- The cost model ----
 
+/// The `cost` command's usual example workload: 10M requests a month, 200 ms each, 512 MB.
+pub const EXAMPLE_WORKLOAD: &[&str] = &[
+    "--requests",
+    "10M",
+    "--duration",
+    "200ms",
+    "--memory",
+    "512MB",
+];
+
 /// Read once: parsing the data for each of hundreds of property-test cases would dominate.
 pub static MODEL: LazyLock<CostModel> = LazyLock::new(|| CostModel::new(&guide()));
 
