@@ -213,11 +213,17 @@ fn q_on_any_tab_asks_while_answers_given_here_are_unsaved() {
     assert!(app.overlays().is_empty());
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.tab, Tab::Guide);
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Enter);
+    save_then_quit(&mut app);
+}
+
+/// Saves the answers (`s`, Enter); then nothing is lost, and `q` quits at once.
+#[track_caller]
+fn save_then_quit(app: &mut App) {
+    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Enter);
     assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
     assert!(
-        press(&mut app, KeyCode::Char('q')).is_some(),
+        press(app, KeyCode::Char('q')).is_some(),
         "saved: quits at once"
     );
 }
@@ -243,13 +249,7 @@ fn q_after_a_what_if_asks_until_the_answers_are_saved() {
     let question = &app.confirm().expect("asks").question;
     assert!(question.contains("changed answers"), "{question}");
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Enter);
-    assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
-    assert!(
-        press(&mut app, KeyCode::Char('q')).is_some(),
-        "saved: quits at once"
-    );
+    save_then_quit(&mut app);
 }
 
 #[test]
