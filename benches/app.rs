@@ -482,6 +482,17 @@ fn install_region(home: &std::path::Path) -> bool {
     prices::save(&dir, &merged).is_ok()
 }
 
+/// A fresh home for the app: empty, or with a Region's installed prices (`region`). None if it
+/// cannot be made.
+fn home(region: bool) -> Option<tempfile::TempDir> {
+    let home = tempfile::tempdir().ok()?;
+    if region && !install_region(home.path()) {
+        eprintln!("cannot install the {REGION} prices");
+        return None;
+    }
+    Some(home)
+}
+
 /// `computepick recommend ...` from spawn to exit, with the built-in prices or (`region`) a
 /// Region's installed ones. Returns its peak RSS in KiB.
 fn recommend(
@@ -490,13 +501,9 @@ fn recommend(
     verdicts: &mut Vec<Verdict>,
     region: bool,
 ) -> u64 {
-    let Ok(home) = tempfile::tempdir() else {
+    let Some(home) = home(region) else {
         return 0;
     };
-    if region && !install_region(home.path()) {
-        eprintln!("cannot install the {REGION} prices");
-        return 0;
-    }
     let env = child_env(home.path());
     let mut args: Vec<&str> = RECOMMEND_ARGS.to_vec();
     if region {
@@ -802,13 +809,9 @@ fn first_frames(
     verdicts: &mut Vec<Verdict>,
     region: bool,
 ) -> u64 {
-    let Ok(home) = tempfile::tempdir() else {
+    let Some(home) = home(region) else {
         return 0;
     };
-    if region && !install_region(home.path()) {
-        eprintln!("cannot install the {REGION} prices");
-        return 0;
-    }
     let args: &[&str] = if region { &["--region", REGION] } else { &[] };
     let label = if region {
         format!(", --region {REGION} installed")

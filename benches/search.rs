@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 use computepick::data;
 use computepick::search::{Entry, Index};
 
+#[path = "../tests/shared/grown.rs"]
+mod grown;
+use grown::grown;
+
 /// The queries typed, as someone would: names, a typo, two words.
 const QUERIES: &[&str] = &[
     "lambda",
@@ -210,32 +214,6 @@ fn worst(times: &[Duration]) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
-}
-
-/// `n` entries made from the guide's: the guide itself, then copies whose title gains the last
-/// word of another entry's title, whose aliases gain a number and whose body gains that entry's
-/// snippet. The names, words and texts stay the guide's, as a guide ten times larger would be.
-fn grown(docs: &[Entry], n: usize) -> Vec<Entry> {
-    (0..n)
-        .map(|i| {
-            let base = &docs[i % docs.len()];
-            if i < docs.len() {
-                return base.clone();
-            }
-            let other = &docs[(i * 7 + 3) % docs.len()];
-            let word = other.title.split_whitespace().last().unwrap_or("x");
-            let copy = i / docs.len();
-            Entry {
-                id: format!("{}-{i}", base.id),
-                title: format!("{} {word}", base.title),
-                aliases: base.aliases.iter().map(|a| format!("{a} {copy}")).collect(),
-                body: format!("{} {}", base.body, other.snippet),
-                // Related ids name the guide's entries, whose copies these are not.
-                related: Vec::new(),
-                ..base.clone()
-            }
-        })
-        .collect()
 }
 
 /// What fzf is given: the title and the aliases of an entry on one line.

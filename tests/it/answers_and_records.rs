@@ -1,7 +1,8 @@
 //! What-if in the app, answer files, decision records, and files that are safe.
 
 use crate::support::{
-    THUMBNAILS, answer_args, answers, computepick, guide, keys, press, top, type_path,
+    API_TIE, THUMBNAILS, answer_args, answers, computepick, guide, keys, press, stdout, success,
+    top, type_path,
 };
 use computepick::app::{App, Screen, Tab};
 use computepick::engine::{self};
@@ -142,21 +143,30 @@ fn s_saves_answers_and_never_overwrites_without_asking() {
     assert!(app.save_as().is_none(), "written: the field is closed");
 }
 
+/// Saves Thumbnails' record (`key`: `e` for the record, `s` for the answers) into `out_dir`,
+/// which must fail: the field stays open with the reason, the answers stay and the app does
+/// not quit. The reason.
+#[track_caller]
+fn save_fails(key: KeyCode, out_dir: std::path::PathBuf) -> String {
+    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
+    app.out_dir = out_dir;
+    press(&mut app, key);
+    let exit = press(&mut app, KeyCode::Enter);
+    let field = app.save_as().expect("the field stays open");
+    let error = field.error.clone().expect("the reason, in the field");
+    assert!(error.ends_with("Your answers are kept."), "{error}");
+    assert_eq!(app.answers, answers(THUMBNAILS));
+    assert_eq!(exit, None);
+    error
+}
+
 #[test]
 fn an_unwritable_place_is_a_message_and_the_answers_stay() {
     let dir = tempfile::tempdir().expect("tempdir");
     let not_a_folder = dir.path().join("plain-file");
     std::fs::write(&not_a_folder, "x").expect("write");
-    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
-    app.out_dir = not_a_folder;
-    press(&mut app, KeyCode::Char('e'));
-    let exit = press(&mut app, KeyCode::Enter);
-    let field = app.save_as().expect("the field stays open");
-    let error = field.error.clone().expect("the reason, in the field");
+    let error = save_fails(KeyCode::Char('e'), not_a_folder);
     assert!(error.starts_with("Not saved: cannot write"), "{error}");
-    assert!(error.ends_with("Your answers are kept."), "{error}");
-    assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(exit, None);
 }
 
 #[test]
@@ -203,11 +213,17 @@ fn q_on_any_tab_asks_while_answers_given_here_are_unsaved() {
     assert!(app.overlays().is_empty());
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.tab, Tab::Guide);
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Enter);
+    save_then_quit(&mut app);
+}
+
+/// Saves the answers (`s`, Enter); then nothing is lost, and `q` quits at once.
+#[track_caller]
+fn save_then_quit(app: &mut App) {
+    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Enter);
     assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
     assert!(
-        press(&mut app, KeyCode::Char('q')).is_some(),
+        press(app, KeyCode::Char('q')).is_some(),
         "saved: quits at once"
     );
 }
@@ -233,13 +249,7 @@ fn q_after_a_what_if_asks_until_the_answers_are_saved() {
     let question = &app.confirm().expect("asks").question;
     assert!(question.contains("changed answers"), "{question}");
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Enter);
-    assert!(app.status.as_deref().unwrap_or("").starts_with("Wrote"));
-    assert!(
-        press(&mut app, KeyCode::Char('q')).is_some(),
-        "saved: quits at once"
-    );
+    save_then_quit(&mut app);
 }
 
 #[test]
@@ -255,16 +265,8 @@ fn a_read_only_folder_is_a_message_naming_the_reason() {
         eprintln!("skipped: this user can write to a read-only folder (root)");
         return;
     }
-    let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
-    app.out_dir = locked;
-    press(&mut app, KeyCode::Char('s'));
-    let exit = press(&mut app, KeyCode::Enter);
-    let field = app.save_as().expect("the field stays open");
-    let error = field.error.clone().expect("the reason, in the field");
+    let error = save_fails(KeyCode::Char('s'), locked);
     assert!(error.contains("permission denied"), "{error}");
-    assert!(error.ends_with("Your answers are kept."), "{error}");
-    assert_eq!(app.answers, answers(THUMBNAILS));
-    assert_eq!(exit, None);
 }
 
 #[test]
@@ -308,12 +310,7 @@ fn recommend_saves_and_reads_answer_files_with_flags_overriding() {
     let mut cmd = computepick();
     cmd.arg("recommend").arg("--save-answers").arg(&file);
     cmd.args(answer_args(THUMBNAILS));
-    let out = cmd.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    success(&mut cmd);
     let out = computepick()
         .args(["recommend", "--format", "json", "--answers"])
         .arg(&file)
@@ -420,19 +417,6 @@ const BATCH_AS_PLAIN_CODE: &[&str] = &[
     "needs=none",
 ];
 
-/// Fargate and ECS on EC2 score the same: the lower operating burden puts Fargate first.
-const API_TIE: &[&str] = &[
-    "workload=microservices",
-    "runtime=seconds",
-    "process=long-lived",
-    "state=external",
-    "packaging=container",
-    "needs=none",
-    "control=platform",
-    "scaling=steady",
-    "budget=commit-for-savings",
-];
-
 /// The text of a `## Heading` or `### Heading` section, up to the next heading of any level.
 fn section<'a>(adr: &'a str, heading: &str) -> &'a str {
     let start = adr
@@ -502,17 +486,11 @@ fn a_tie_is_settled_by_a_stated_criterion_and_said_plainly() {
 
 #[test]
 fn a_record_with_a_cost_names_where_its_prices_come_from() {
-    let out = computepick()
-        .args(["recommend", "--format", "adr", "-o", "-"])
-        .args(answer_args(NIGHTLY_ETL))
-        .args(["--requests", "10K", "--duration", "2h", "--memory", "4GB"])
-        .output()
-        .expect("runs");
-    let adr = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let adr = stdout(
+        computepick()
+            .args(["recommend", "--format", "adr", "-o", "-"])
+            .args(answer_args(NIGHTLY_ETL))
+            .args(["--requests", "10K", "--duration", "2h", "--memory", "4GB"]),
     );
     let sources = section(&adr, "## Sources");
     for line in [

@@ -1,6 +1,6 @@
 //! Key → action → state, without a terminal.
 
-use crate::support::{press, render, small_app, top};
+use crate::support::{app_total, press, render, small_app, top};
 use computepick::app::{App, Exit, Screen};
 use computepick::data;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -432,13 +432,7 @@ fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
     let mut app = App::new(guide);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.tab, Tab::Cost);
-    let lambda = |app: &App| {
-        app.cost
-            .estimate
-            .as_ref()
-            .and_then(|e| e.service("lambda"))
-            .and_then(|s| s.total)
-    };
+    let lambda = |app: &App| app_total(app, "lambda");
     let before = lambda(&app).expect("priced");
     // Requests is the first field: 10M → 100M.
     press(&mut app, KeyCode::Backspace);

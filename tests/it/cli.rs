@@ -1,6 +1,6 @@
 //! The command line as scripts use it: output formats, exit codes, and error messages.
 
-use crate::support::{SERVICE_IDS, SMALL, THUMBNAILS, computepick, failure, stdout};
+use crate::support::{API_TIE, SERVICE_IDS, SMALL, THUMBNAILS, computepick, failure, stdout};
 use assert_cmd::Command;
 
 fn recommend(answers: &[&str], extra: &[&str]) -> Command {
@@ -95,18 +95,7 @@ fn json_reasons_carry_their_weight_and_answer() {
 /// settles them, in words.
 #[test]
 fn a_tie_for_first_is_said_in_words() {
-    const TIED: &[&str] = &[
-        "workload=microservices",
-        "runtime=seconds",
-        "process=long-lived",
-        "state=external",
-        "packaging=container",
-        "needs=none",
-        "control=platform",
-        "scaling=steady",
-        "budget=commit-for-savings",
-    ];
-    let text = stdout(&mut recommend(TIED, &[]));
+    let text = stdout(&mut recommend(API_TIE, &[]));
     assert!(
         text.contains(
             "Tied on score with Amazon ECS on EC2: AWS Fargate comes first because it leaves less \nto operate"
@@ -117,7 +106,7 @@ fn a_tie_for_first_is_said_in_words() {
         text.contains("score 6 (tied)") || text.contains("(tied)"),
         "{text}"
     );
-    let markdown = stdout(&mut recommend(TIED, &["--format", "markdown"]));
+    let markdown = stdout(&mut recommend(API_TIE, &["--format", "markdown"]));
     assert!(markdown.contains("> Tied on score with"), "{markdown}");
     // A clear win says nothing of the kind.
     let clear = stdout(&mut recommend(THUMBNAILS, &[]));

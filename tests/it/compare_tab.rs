@@ -2,24 +2,9 @@
 //! differ, `←≠`/`≠→` when the difference is in a column scrolled off to that side), its
 //! footer, which names ←/→ at every width, and what `c` on a result compares.
 
-use crate::support::{keys, press, real_app, render, small_app};
-use computepick::app::App;
+use crate::support::{four_services_scrolled_right, keys, press, real_app, render, small_app};
 use computepick::compare::{DiffMark, diff_mark};
 use ratatui::crossterm::event::KeyCode;
-
-/// Lambda, Fargate, ECS on EC2 and EKS compared; the cursor on EKS, so at 80 columns the
-/// table has scrolled right to ECS on EC2 and EKS.
-fn four_services_scrolled_right() -> App {
-    let mut app = real_app();
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Right);
-    keys(&mut app, " ");
-    press(&mut app, KeyCode::Right);
-    keys(&mut app, " ");
-    assert_eq!(app.compare.chosen, ["lambda", "fargate", "ecs-ec2", "eks"]);
-    app
-}
 
 /// The marker drawn in front of the row labelled `label` (its first line).
 fn marker_of(screen: &str, label: &str) -> String {

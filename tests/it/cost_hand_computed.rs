@@ -12,6 +12,21 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
 
+/// `cost --requests 30 --duration 2h --jobs --vcpu 4 --memory {memory_gb}GB
+/// --no-load-balancer`: a nightly job of 2 hours, 30 a month.
+fn nightly_job(memory_gb: f64) -> Inputs {
+    Inputs {
+        requests: 30.0,
+        duration_ms: 2.0 * 3_600e3,
+        memory_mb: memory_gb * 1024.0,
+        vcpu: 4.0,
+        vcpu_given: true,
+        jobs: true,
+        load_balancer: false,
+        ..Inputs::default()
+    }
+}
+
 /// `cost --requests 730 --duration 1h --memory 32GB --vcpu 8`, no load balancer.
 fn exact_fit() -> Inputs {
     Inputs {
@@ -97,16 +112,7 @@ fn idle_hours_earn_burst_capacity_so_a_short_day_is_not_dearer() {
     // day; below 2 a job still runs its 2 hours, so the day is taken as 2 hours (not two jobs
     // side by side, which used to take two $164 bundles).
     let m = model();
-    let nightly = Inputs {
-        requests: 30.0,
-        duration_ms: 2.0 * 3_600e3,
-        memory_mb: 4.0 * 1024.0,
-        vcpu: 4.0,
-        vcpu_given: true,
-        jobs: true,
-        load_balancer: false,
-        ..Inputs::default()
-    };
+    let nightly = nightly_job(4.0);
     assert!(close(total(&m, "lightsail", &nightly), 164.0));
     let mut previous = f64::INFINITY;
     for hours in [24.0, 12.0, 8.0, 4.0, 3.0, 2.0, 1.5, 1.0, 0.5] {
@@ -176,16 +182,9 @@ fn a_burstable_ec2_instance_in_standard_mode_must_run_a_task_at_its_full_vcpus()
     // One t3.xlarge all month: 730 × $0.1664 + $3.65 = $125.12.
     let m = model();
     let i = Inputs {
-        requests: 30.0,
-        duration_ms: 2.0 * 3_600e3,
-        memory_mb: 4.0 * 1024.0,
-        vcpu: 4.0,
-        vcpu_given: true,
-        jobs: true,
         hours_per_day: 24.0,
         hours_given: true,
-        load_balancer: false,
-        ..Inputs::default()
+        ..nightly_job(4.0)
     };
     let s = service(&m, "ecs-ec2", &i);
     assert!(
@@ -343,16 +342,7 @@ fn a_nightly_job_is_priced_for_the_hours_it_runs() {
     // 60 × (4 × $0.04048 + 16 × $0.004445) = $13.9824, + 60 IPv4-hours × $0.005 = $0.30.
     // As an always-on service it was 730 h: $170.12.
     let m = model();
-    let nightly = Inputs {
-        requests: 30.0,
-        duration_ms: 2.0 * 3_600e3,
-        memory_mb: 16.0 * 1024.0,
-        vcpu: 4.0,
-        vcpu_given: true,
-        jobs: true,
-        load_balancer: false,
-        ..Inputs::default()
-    };
+    let nightly = nightly_job(16.0);
     assert!(close(total(&m, "fargate", &nightly), 13.9824 + 0.3));
 }
 

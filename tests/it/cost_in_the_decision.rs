@@ -2,8 +2,9 @@
 //! the decision record included, against a snapshot), the Cost tab's Reserved and Batch
 //! options, and the result screen's cost heading at 120 columns.
 
-use crate::support::{THUMBNAILS, answer_args, answers, click_on, computepick, guide, render};
-use assert_cmd::Command;
+use crate::support::{
+    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render, stdout,
+};
 use computepick::app::{App, FormRow};
 use computepick::cost::{BatchCompute, Toggle};
 use computepick::keys::Action;
@@ -171,14 +172,7 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     focus(&mut app, FormRow::Switch(Toggle::Reserved));
     app.cost.update(Action::Type(' '));
     assert!(app.cost.inputs.reserved && !app.cost.inputs.spot);
-    let ecs = |app: &App| {
-        app.cost
-            .estimate
-            .as_ref()
-            .and_then(|e| e.service("ecs-ec2"))
-            .and_then(|s| s.total)
-            .expect("priced")
-    };
+    let ecs = |app: &App| app_total(app, "ecs-ec2").expect("priced");
     let reserved = ecs(&app);
     app.cost.update(Action::Type(' '));
     assert!(!app.cost.inputs.reserved);
@@ -471,18 +465,7 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
         v
     };
     let run = |extra: &[&str]| -> serde_json::Value {
-        let out = Command::cargo_bin("computepick")
-            .expect("binary")
-            .env("COMPUTEPICK_CONFIG", "")
-            .args(args(extra))
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("json")
+        serde_json::from_str(&stdout(computepick().args(args(extra)))).expect("json")
     };
     let reasons = |v: &serde_json::Value, service: &str| -> Vec<String> {
         v["ranking"]

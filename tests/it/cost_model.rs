@@ -2,7 +2,9 @@
 //! "does not fit" reasons, break-evens, property tests that cost never falls as the workload grows,
 //! input parsing, and the `cost` command's output and errors.
 
-use crate::support::{MODEL, assert_assumes, computepick, guide, model, service, total};
+use crate::support::{
+    EXAMPLE_WORKLOAD, MODEL, assert_assumes, computepick, guide, model, service, stdout, total,
+};
 use computepick::cost::{
     BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
     SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb, summarize_break_evens,
@@ -1170,24 +1172,7 @@ fn form_fields_and_toggles_round_trip() {
 
 #[test]
 fn cost_text_lists_services_breakdowns_and_break_evens() {
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "10M",
-            "--duration",
-            "200ms",
-            "--memory",
-            "512MB",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = stdout(computepick().arg("cost").args(EXAMPLE_WORKLOAD));
     for needle in [
         "Estimated monthly cost",
         "us-east-1",
@@ -1204,28 +1189,20 @@ fn cost_text_lists_services_breakdowns_and_break_evens() {
 
 #[test]
 fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "100k",
-            "--duration",
-            "20m",
-            "--memory",
-            "1GB",
-            "--vcpu",
-            "1",
-            "--format",
-            "json",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let out = stdout(computepick().args([
+        "cost",
+        "--requests",
+        "100k",
+        "--duration",
+        "20m",
+        "--memory",
+        "1GB",
+        "--vcpu",
+        "1",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["region"], "us-east-1");
     assert_eq!(v["as_of"], "2026-11-23");
     assert_eq!(v["inputs"]["requests"], 100_000.0);
@@ -1500,13 +1477,7 @@ fn lambda_is_sized_by_memory_unless_vcpus_are_stated() {
 }
 
 fn cost_out(args: &[&str]) -> String {
-    let out = computepick().arg("cost").args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    stdout(computepick().arg("cost").args(args))
 }
 
 #[test]
@@ -1575,14 +1546,7 @@ fn services_within_ten_percent_of_the_cheapest_are_about_the_same() {
     );
     assert!(!flat.contains("$1174.00"), "{text}");
     // The 10M × 200 ms example: Lambda $11.80 is clearly cheapest (the next, $30, is 154% more).
-    let text = cost_out(&[
-        "--requests",
-        "10M",
-        "--duration",
-        "200ms",
-        "--memory",
-        "512MB",
-    ]);
+    let text = cost_out(EXAMPLE_WORKLOAD);
     assert!(!text.contains("about the same"), "{text}");
 }
 

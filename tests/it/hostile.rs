@@ -1,6 +1,8 @@
 //! Hostile files and terminals: size limits, non-UTF-8, unknown fields, wide text, bad flags.
 
-use crate::support::{SMALL, THUMBNAILS, assert_linear, computepick, mkfifo};
+use crate::support::{
+    EXAMPLE_WORKLOAD, SMALL, THUMBNAILS, assert_linear, computepick, mkfifo, success,
+};
 use assert_cmd::Command;
 use computepick::app::App;
 use computepick::data;
@@ -1166,17 +1168,7 @@ fn dates_weights_and_prices_are_bounded() {
     );
     // A tiny --hours-per-day once printed a 300-digit amount.
     refused(
-        &[
-            "cost",
-            "--requests",
-            "10M",
-            "--duration",
-            "200ms",
-            "--memory",
-            "512MB",
-            "--hours-per-day",
-            "1e-300",
-        ],
+        &[&["cost"], EXAMPLE_WORKLOAD, &["--hours-per-day", "1e-300"]].concat(),
         &["--hours-per-day", "at least"],
     );
 }
@@ -1186,48 +1178,21 @@ fn a_byte_order_mark_is_accepted_in_data_answers_and_config_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data_file = dir.path().join("bom.ron");
     std::fs::write(&data_file, format!("\u{feff}{SMALL}")).expect("write");
-    let out = computepick()
-        .arg("check")
-        .arg(&data_file)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    success(computepick().arg("check").arg(&data_file));
     let answers = dir.path().join("answers.ron");
     std::fs::write(&answers, "\u{feff}Answers(answers: {\"shape\": \"jobs\"})").expect("write");
-    let out = computepick()
-        .arg("--data")
-        .arg(&data_file)
-        .args(["recommend", "--answers"])
-        .arg(&answers)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    success(
+        computepick()
+            .arg("--data")
+            .arg(&data_file)
+            .args(["recommend", "--answers"])
+            .arg(&answers),
     );
     let config = dir.path().join("config.ron");
     std::fs::write(&config, "\u{feff}(format: Some(Json))").expect("write");
-    let out = computepick()
-        .env("COMPUTEPICK_CONFIG", &config)
-        .arg("list")
-        .output()
-        .expect("runs");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with('['),
-        "the config was read"
-    );
+    let (stdout, stderr) = success(computepick().env("COMPUTEPICK_CONFIG", &config).arg("list"));
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.starts_with('['), "the config was read");
 }
 
 #[test]
@@ -1237,16 +1202,7 @@ fn a_legal_250_byte_file_name_can_be_written() {
         let name = format!("{}{ext}", "n".repeat(250 - ext.len()));
         let path = dir.path().join(&name);
         let target = path.display().to_string();
-        let out = computepick()
-            .args(recommend_with(&[flag, &target]))
-            .output()
-            .expect("runs");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        success(computepick().args(recommend_with(&[flag, &target])));
         assert!(path.is_file(), "{flag}");
     }
 }
@@ -1282,23 +1238,12 @@ fn the_same_file_for_answers_and_output_is_refused_and_dash_is_stdout() {
     // `--save-answers -`: the answers on stdout when the output goes to a file; refused when
     // both would go to stdout. No file named `-` either way.
     let record = dir.path().join("record.md");
-    let out = computepick()
-        .current_dir(dir.path())
-        .args(recommend_with(&[
-            "--save-answers",
-            "-",
-            "-o",
-            &record.display().to_string(),
-        ]))
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answers = String::from_utf8_lossy(&out.stdout);
+    let (answers, _) = success(computepick().current_dir(dir.path()).args(recommend_with(&[
+        "--save-answers",
+        "-",
+        "-o",
+        &record.display().to_string(),
+    ])));
     assert!(
         answers.contains("Answers(") && answers.contains("\"workload\": \"event\""),
         "{answers}"

@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{computepick, failure, guide, mkfifo, stdout};
+use crate::support::{
+    EXAMPLE_WORKLOAD, THUMBNAILS, answer_args, app_total, computepick, failure, guide, mkfifo,
+    stdout, success,
+};
 use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
 use computepick::data::{self};
@@ -17,15 +20,9 @@ use computepick::prices::{self, Matchers, RegionChoice, offer};
 const FIXTURES: &str = "tests/fixtures/prices";
 /// No load balancer, so the hand sums below are compute and one public IPv4 address per task or
 /// instance (the cost model includes IPv4 for every service alike).
-const SIZE: &[&str] = &[
-    "--requests",
-    "10M",
-    "--duration",
-    "200ms",
-    "--memory",
-    "512MB",
-    "--no-load-balancer",
-];
+fn size() -> Vec<&'static str> {
+    [EXAMPLE_WORKLOAD, &["--no-load-balancer"]].concat()
+}
 
 /// A public IPv4 address all month, in either Region: 730 h × $0.005.
 const IPV4_MONTH: f64 = 730.0 * 0.005;
@@ -79,18 +76,13 @@ fn flat(text: &str) -> String {
 }
 
 fn import_all(home: &Path) {
-    let out = in_home(home)
-        .args(["prices", "import"])
-        .args(all_fixtures())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (_, stderr) = success(
+        in_home(home)
+            .args(["prices", "import"])
+            .args(all_fixtures()),
     );
     // No progress bar when stderr is not a terminal, and nothing else to say.
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(stderr, "");
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -256,7 +248,7 @@ fn a_second_regions_import_changes_cost_totals_as_computed_by_hand() {
     };
     let run = |region: Option<&str>| -> serde_json::Value {
         let mut cmd = in_home(home.path());
-        cmd.arg("cost").args(SIZE).args(["--format", "json"]);
+        cmd.arg("cost").args(size()).args(["--format", "json"]);
         if let Some(r) = region {
             cmd.args(["--region", r]);
         }
@@ -304,7 +296,7 @@ fn a_second_regions_import_changes_cost_totals_as_computed_by_hand() {
     let text = flat(&stdout(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-central-1"]),
     ));
     assert!(
@@ -369,7 +361,7 @@ fn a_price_not_imported_stays_built_in_and_says_so() {
     let text = flat(&stdout(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-central-1"]),
     ));
     assert!(text.contains("Prices: eu-central-1"), "{text}");
@@ -389,7 +381,7 @@ fn a_price_not_imported_stays_built_in_and_says_so() {
     let text = flat(&stdout(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-central-1"]),
     ));
     assert!(text.contains(NOT_IMPORTED_NOTE), "{text}");
@@ -469,7 +461,7 @@ fn regions_must_be_known_and_installed() {
     let err = failure(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-centrl-1"]),
         2,
     );
@@ -477,7 +469,7 @@ fn regions_must_be_known_and_installed() {
     let err = failure(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-west-1"]),
         2,
     );
@@ -490,7 +482,7 @@ fn regions_must_be_known_and_installed() {
     let text = flat(&stdout(
         in_home(home.path())
             .arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "us-east-1"]),
     ));
     assert!(
@@ -518,7 +510,7 @@ fn the_config_file_chooses_the_region_and_a_flag_wins() {
     std::fs::write(&config, "(region: Some(\"eu-central-1\"))").expect("write");
     let mut cmd = in_home(home.path());
     cmd.env("COMPUTEPICK_CONFIG", &config);
-    let text = flat(&stdout(cmd.arg("cost").args(SIZE)));
+    let text = flat(&stdout(cmd.arg("cost").args(size())));
     assert!(
         text.contains("Prices: eu-central-1, as of 2026-11-28."),
         "{text}"
@@ -526,7 +518,7 @@ fn the_config_file_chooses_the_region_and_a_flag_wins() {
     let mut cmd = in_home(home.path());
     cmd.env("COMPUTEPICK_CONFIG", &config);
     let text = flat(&stdout(
-        cmd.arg("cost").args(SIZE).args(["--region", "us-east-1"]),
+        cmd.arg("cost").args(size()).args(["--region", "us-east-1"]),
     ));
     assert!(
         text.contains("Prices: us-east-1, as of 2026-11-23."),
@@ -546,7 +538,7 @@ fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
     later(&mut cmd);
     let text = flat(&stdout(
         cmd.arg("cost")
-            .args(SIZE)
+            .args(size())
             .args(["--region", "eu-central-1"]),
     ));
     assert!(
@@ -561,13 +553,14 @@ fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
 
     let mut cmd = in_home(home.path());
     later(&mut cmd);
-    let json: serde_json::Value = serde_json::from_str(&stdout(cmd.arg("cost").args(SIZE).args([
-        "--region",
-        "eu-central-1",
-        "--format",
-        "json",
-    ])))
-    .expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(cmd.arg("cost").args(size()).args([
+            "--region",
+            "eu-central-1",
+            "--format",
+            "json",
+        ])))
+        .expect("json");
     assert_eq!(json["stale"], true);
 
     // The decision record.
@@ -583,27 +576,8 @@ fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
             "-o",
             "-",
         ])
-        .args([
-            "-a",
-            "workload=event",
-            "-a",
-            "runtime=seconds",
-            "-a",
-            "state=stateless",
-            "-a",
-            "packaging=code",
-            "-a",
-            "control=none",
-            "-a",
-            "scaling=scale-to-zero",
-            "-a",
-            "budget=pay-per-use",
-            "-a",
-            "process=per-request",
-            "-a",
-            "needs=none",
-        ])
-        .args(SIZE),
+        .args(answer_args(THUMBNAILS))
+        .args(size()),
     );
     assert!(
         adr.contains("eu-central-1 prices as of 2026-11-28"),
@@ -675,14 +649,7 @@ fn the_cost_tab_switches_to_an_installed_region() {
     app.regions = RegionChoice::new(&guide, Some(dir), None);
     app.update(Action::Tab(4));
     assert_eq!(app.tab, Tab::Cost);
-    let fargate = |app: &App| {
-        app.cost
-            .estimate
-            .as_ref()
-            .and_then(|e| e.service("fargate"))
-            .and_then(|s| s.total)
-            .expect("priced")
-    };
+    let fargate = |app: &App| app_total(app, "fargate").expect("priced");
     // The form's default workload is behind a load balancer: one task with its public IPv4,
     // an ALB all month, its LCUs (10M requests ÷ 3,600 s ÷ 25 new connections a second per LCU
     // = 111.1 LCU-hours) and the ALB's two public IPv4 addresses.
@@ -743,7 +710,7 @@ fn a_config_region_that_cannot_be_used_is_a_warning() {
         std::fs::write(&config, format!("(region: Some(\"{region}\"))")).expect("write");
         let mut cmd = in_home(home.path());
         cmd.env("COMPUTEPICK_CONFIG", &config);
-        let out = cmd.arg("cost").args(SIZE).output().expect("runs");
+        let out = cmd.arg("cost").args(size()).output().expect("runs");
         assert!(out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
@@ -808,7 +775,7 @@ fn a_fifo_is_never_read_as_a_price_file() {
     mkfifo(&dir.join("eu-west-2.json"));
     let out = in_home(home.path())
         .arg("cost")
-        .args(SIZE)
+        .args(size())
         .args(["--region", "eu-west-2"])
         .timeout(guard)
         .output()

@@ -3,7 +3,7 @@
 
 mod cost;
 
-use crate::support::{keys, press, real_app, render, small_app};
+use crate::support::{four_services_scrolled_right, keys, press, real_app, render, small_app};
 use computepick::app::App;
 use computepick::ui::{self, theme::Theme};
 use ratatui::Terminal;
@@ -178,15 +178,7 @@ fn compare_160x48() {
 
 #[test]
 fn compare_four_services_scrolls_sideways_at_80_columns() {
-    let mut app = real_app();
-    press(&mut app, KeyCode::Tab);
-    // Lambda and Fargate are compared by default; add ECS on EC2 and EKS.
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Right);
-    keys(&mut app, " ");
-    press(&mut app, KeyCode::Right);
-    keys(&mut app, " ");
-    assert_eq!(app.compare.chosen.len(), 4);
+    let mut app = four_services_scrolled_right();
     let screen = render(&mut app, 80, 24);
     assert!(
         screen.contains("◀ more"),

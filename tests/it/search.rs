@@ -4,8 +4,13 @@
 
 use crate::support::{computepick, guide, keys, real_app, render};
 use computepick::data::{self, Guide};
-use computepick::search::{self, Entry, Index, Kind, NO_CLOSE_TITLES, Tier, normalize};
+use computepick::search::{self, Index, Kind, NO_CLOSE_TITLES, Tier, normalize};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The benchmark's grown entries.
+#[path = "../shared/grown.rs"]
+mod grown;
+use grown::grown;
 
 fn index() -> Index {
     Index::new(&guide())
@@ -287,32 +292,6 @@ fn highlights_are_character_positions_in_the_title() {
     assert_eq!(index.entry(hit.entry).expect("entry").snippet, "Strong.");
 }
 
-/// The guide's entries grown to `n` as the benchmark grows them: copies whose titles gain a
-/// word of another title, whose aliases gain a number and whose text another entry's snippet.
-fn grown(n: usize) -> Vec<Entry> {
-    let entries = search::entries(&guide());
-    (0..n)
-        .map(|i| {
-            let base = &entries[i % entries.len()];
-            if i < entries.len() {
-                return base.clone();
-            }
-            let other = &entries[(i * 7 + 3) % entries.len()];
-            let word = other.title.split_whitespace().last().unwrap_or("x");
-            let copy = i / entries.len();
-            Entry {
-                id: format!("{}-{i}", base.id),
-                title: format!("{} {word}", base.title),
-                aliases: base.aliases.iter().map(|a| format!("{a} {copy}")).collect(),
-                body: format!("{} {}", base.body, other.snippet),
-                // Related ids name the guide's entries, whose copies these are not.
-                related: Vec::new(),
-                ..base.clone()
-            }
-        })
-        .collect()
-}
-
 /// Queries the issues named, and a few of each kind of match.
 const QUERIES: &[&str] = &[
     "spot",
@@ -351,7 +330,7 @@ fn the_order_never_depends_on_the_data_files_order() {
 #[test]
 fn ten_times_the_data_ranks_the_guides_entries_the_same() {
     let guide_only = index();
-    let big = Index::from_entries(grown(2_500));
+    let big = Index::from_entries(grown(&search::entries(&guide()), 2_500));
     let originals = guide_only.len();
     for query in QUERIES {
         let small = found(&guide_only, query, 10);

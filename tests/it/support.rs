@@ -126,6 +126,20 @@ pub const THUMBNAILS: &[&str] = &[
     "needs=none",
 ];
 
+/// An API of containers, every question answered: Fargate and ECS on EC2 score the same, and
+/// the lower operating burden puts Fargate first.
+pub const API_TIE: &[&str] = &[
+    "workload=microservices",
+    "runtime=seconds",
+    "process=long-lived",
+    "state=external",
+    "packaging=container",
+    "needs=none",
+    "control=platform",
+    "scaling=steady",
+    "budget=commit-for-savings",
+];
+
 /// `QUESTION=OPTION` pairs as answers.
 pub fn answers(pairs: &[&str]) -> Answers {
     pairs
@@ -146,6 +160,16 @@ pub fn answer_args(pairs: &[&str]) -> Vec<String> {
 }
 
 // ---- The cost model ----
+
+/// The `cost` command's usual example workload: 10M requests a month, 200 ms each, 512 MB.
+pub const EXAMPLE_WORKLOAD: &[&str] = &[
+    "--requests",
+    "10M",
+    "--duration",
+    "200ms",
+    "--memory",
+    "512MB",
+];
 
 /// Read once: parsing the data for each of hundreds of property-test cases would dominate.
 pub static MODEL: LazyLock<CostModel> = LazyLock::new(|| CostModel::new(&guide()));
@@ -210,12 +234,36 @@ pub fn keys(app: &mut App, keys: &str) {
     }
 }
 
+/// Lambda, Fargate, ECS on EC2 and EKS compared; the cursor on EKS, so at 80 columns the
+/// table has scrolled right to ECS on EC2 and EKS.
+pub fn four_services_scrolled_right() -> App {
+    let mut app = real_app();
+    press(&mut app, KeyCode::Tab);
+    // Lambda and Fargate are compared by default; add ECS on EC2 and EKS.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    press(&mut app, KeyCode::Right);
+    keys(&mut app, " ");
+    assert_eq!(app.compare.chosen, ["lambda", "fargate", "ecs-ec2", "eks"]);
+    app
+}
+
 /// The top recommendation on the result screen; none on a question.
 pub fn top(app: &App) -> Option<String> {
     match &app.screen {
         Screen::Result { outcome, .. } => outcome.recommendation.top().map(|t| t.service.clone()),
         Screen::Question { .. } => None,
     }
+}
+
+/// `id`'s monthly total on the Cost tab, if it is priced.
+pub fn app_total(app: &App, id: &str) -> Option<f64> {
+    app.cost
+        .estimate
+        .as_ref()
+        .and_then(|e| e.service(id))
+        .and_then(|s| s.total)
 }
 
 /// The app drawn at `width` × `height` in the plain palette, as `TestBackend`'s text.

@@ -3,7 +3,7 @@
 //! and printed by `computepick compare`. Every row keeps the terminal's width, the column borders
 //! stay in one place, and each value starts in its column, measured with unicode-width.
 
-use assert_cmd::Command;
+use crate::support::{computepick, stdout};
 use computepick::app::App;
 use computepick::data;
 use computepick::ui::{self, theme::Theme};
@@ -141,19 +141,11 @@ fn compare_text_output_keeps_its_columns_with_wide_and_right_to_left_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("hostile.ron");
     std::fs::write(&path, hostile_data()).expect("write the data");
-    let out = Command::cargo_bin("computepick")
-        .expect("binary is built")
-        .env("COMPUTEPICK_CONFIG", "")
-        .arg("--data")
-        .arg(&path)
-        .args(["compare", "lambda", "fargate"])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = stdout(
+        computepick()
+            .arg("--data")
+            .arg(&path)
+            .args(["compare", "lambda", "fargate"]),
     );
     let lines: Vec<&str> = text.lines().collect();
     // The header row names both services; their columns start where the names do.

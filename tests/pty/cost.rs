@@ -1,8 +1,12 @@
 //! The Cost tab in a real terminal at the app's smallest size: every amount drawn whole.
 
 use crate::support::{Options, TIMEOUT, keys};
-use computepick::cost::{Inputs, estimate, format_money};
+use computepick::cost::{Inputs, estimate};
+
+#[path = "../shared/amounts.rs"]
+mod shared;
 use computepick::data;
+use shared::amounts;
 
 /// Each service's monthly total at 50B requests a month (the rest as the form starts), as the
 /// table prints it: tens of thousands of dollars, wider than the column the form left before.
@@ -12,13 +16,7 @@ fn amounts_at_50b() -> Vec<String> {
         requests: 50e9,
         ..Inputs::default()
     };
-    let estimate = estimate(&guide, &inputs).expect("priced");
-    estimate
-        .services
-        .iter()
-        .filter_map(|s| s.total)
-        .map(format_money)
-        .collect()
+    amounts(&estimate(&guide, &inputs).expect("priced"))
 }
 
 #[test]

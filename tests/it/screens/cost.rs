@@ -3,11 +3,13 @@
 
 use crate::support::{keys, press, real_app, render};
 use computepick::app::App;
-use computepick::cost::format_money;
 use computepick::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "../../shared/amounts.rs"]
+mod shared;
 
 /// A snapshot kept with the other screens' in `tests/it/snapshots`.
 macro_rules! snapshot {
@@ -36,15 +38,9 @@ fn type_value(app: &mut App, text: &str) {
     keys(app, text);
 }
 
-/// Every monthly total the estimate holds, as the table prints it exact.
+/// Every monthly total the app's estimate holds, as the table prints it exact.
 fn amounts(app: &App) -> Vec<String> {
-    let estimate = app.cost.estimate.as_ref().expect("an estimate");
-    estimate
-        .services
-        .iter()
-        .filter_map(|s| s.total)
-        .map(format_money)
-        .collect()
+    shared::amounts(app.cost.estimate.as_ref().expect("an estimate"))
 }
 
 /// Every amount appears whole on `screen`: a `$` amount cut short (`$16` for `$164.00`) fails.
