@@ -121,15 +121,16 @@ impl App {
         let Screen::Result { outcome, .. } = &self.screen else {
             return Vec::new();
         };
-        let rec = &outcome.recommendation;
-        let estimate = self.cost.estimate.as_ref().filter(|_| self.cost.sized);
-        let notes = estimate.map(|_| self.price_notes().sentences());
+        let (estimate, notes) = match self.sized_estimate() {
+            Some((estimate, notes)) => (Some(estimate), notes),
+            None => (None, Vec::new()),
+        };
         let text = crate::markdown::render(
             &self.guide,
             &outcome.walk,
-            rec,
+            &outcome.recommendation,
             estimate,
-            notes.as_deref().unwrap_or_default(),
+            &notes,
         );
         self.status = Some(format!(
             "Copied the recommendation as Markdown ({}) to the clipboard \
@@ -169,14 +170,16 @@ impl App {
         }
     }
 
+    /// The estimate and the notes on its prices, when the user sized the workload on the Cost
+    /// tab: what the record and the copy add, as `recommend` does with the workload flags.
+    fn sized_estimate(&self) -> Option<(&crate::cost::Estimate, Vec<String>)> {
+        let estimate = self.cost.estimate.as_ref().filter(|_| self.cost.sized)?;
+        Some((estimate, self.price_notes().sentences()))
+    }
+
     /// The decision record's cost section, when the user sized the workload on the Cost tab.
     fn cost_section(&self, rec: &crate::engine::Recommendation) -> Option<String> {
-        if !self.cost.sized {
-            return None;
-        }
-        let estimate = self.cost.estimate.as_ref()?;
-        // The same section `recommend --format adr` writes, with the same notes on the prices.
-        let notes = self.price_notes().sentences();
+        let (estimate, notes) = self.sized_estimate()?;
         Some(crate::markdown::cost_section(estimate, rec, &notes))
     }
 }

@@ -25,7 +25,6 @@ impl App {
         engine::planned_path(&self.guide, &self.answers)
     }
 
-    /// The question on screen, if a question screen is showing.
     /// What the footer may offer on the Guide (see [`GuideKeys`]).
     pub fn guide_keys(&self) -> GuideKeys {
         let what_if = self.what_if
@@ -44,6 +43,7 @@ impl App {
         }
     }
 
+    /// The question on screen, if a question screen is showing.
     pub fn current_question(&self) -> Option<&Question> {
         match self.screen {
             Screen::Question { position, .. } => self.path_questions().get(position).copied(),

@@ -132,29 +132,25 @@ impl App {
     /// A key in the field: edits, or Enter to write. The field stays open until the write
     /// succeeds ([`App::written`] closes it), so a failure lands back in it.
     pub(super) fn update_save_as(&mut self, action: Action) -> Vec<Effect> {
-        let Some(Overlay::SaveAs(field)) = self.overlays.last() else {
+        let Some(Overlay::SaveAs(field)) = self.overlays.last_mut() else {
             return Vec::new();
         };
         if action != Action::Select {
-            if let Some(Overlay::SaveAs(field)) = self.overlays.last_mut() {
-                field.edit(action);
-            }
+            field.edit(action);
             return Vec::new();
         }
-        let typed = field.text.trim();
+        let typed = field.text.trim().to_owned();
         if typed.is_empty() {
-            if let Some(Overlay::SaveAs(field)) = self.overlays.last_mut() {
-                field.error = Some("Type a file name, or Esc to cancel.".into());
-            }
+            field.error = Some("Type a file name, or Esc to cancel.".into());
             return Vec::new();
         }
-        let write = FileWrite {
-            path: self.resolve(typed),
-            contents: field.contents.clone(),
-            what: field.what,
+        let (contents, what) = (field.contents.clone(), field.what);
+        vec![Effect::Write(FileWrite {
+            path: self.resolve(&typed),
+            contents,
+            what,
             overwrite: false,
-        };
-        vec![Effect::Write(write)]
+        })]
     }
 
     /// Pasted text goes into the field at the cursor.
