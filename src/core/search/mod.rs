@@ -42,7 +42,7 @@ use tiers::Name;
 pub use tiers::normalize;
 
 /// At most this many suggestions when nothing matches.
-pub const SUGGESTIONS: usize = 3;
+const SUGGESTIONS: usize = 3;
 
 /// What to say when nothing matches and no title is close enough to suggest.
 pub const NO_CLOSE_TITLES: &str =
@@ -50,7 +50,7 @@ pub const NO_CLOSE_TITLES: &str =
 
 /// Scores of different tiers are `tier × TIER_SPAN + score within the tier`, so a hit's number
 /// sorts exactly like the list does.
-pub const TIER_SPAN: i64 = 10_000;
+const TIER_SPAN: i64 = 10_000;
 
 /// What an entry is. The order is the tie order: services first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,6 +138,9 @@ struct Slot {
     body: String,
     /// [`Entry::related`] as positions in [`Index::slots`].
     related: Vec<usize>,
+    /// Place in the tie order (kind, then title, then id), worked out once: equal scores sort by
+    /// it, so the order never depends on the data file's.
+    tie: usize,
 }
 
 /// The searchable entries, built once from the guide (or from any entries).
@@ -160,10 +163,19 @@ impl Index {
         let related: Vec<Vec<usize>> = (entries.iter())
             .map(|e| e.related.iter().filter_map(|id| find(id)).collect())
             .collect();
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let e = &entries[i];
+            (e.kind, e.title.to_lowercase(), e.id.clone(), i)
+        });
+        let mut tie = vec![0; entries.len()];
+        for (place, &i) in order.iter().enumerate() {
+            tie[i] = place;
+        }
         let slots = entries
             .into_iter()
-            .zip(related)
-            .map(|(entry, related)| Slot {
+            .zip(related.into_iter().zip(tie))
+            .map(|(entry, (related, tie))| Slot {
                 names: std::iter::once(&entry.title)
                     .chain(&entry.aliases)
                     .enumerate()
@@ -174,6 +186,7 @@ impl Index {
                 lead: normalize(&format!("{} {}", entry.title, entry.snippet)),
                 body: normalize(&entry.body),
                 related,
+                tie,
                 entry,
             })
             .collect();
@@ -225,16 +238,12 @@ impl Index {
             }
         }
 
-        let mut ranked: Vec<(i64, usize)> = (best.iter().enumerate())
-            .filter_map(|(i, b)| b.map(|(tier, raw)| (key(tier, raw), i)))
+        let mut ranked: Vec<(i64, Tier, usize)> = (best.iter().enumerate())
+            .filter_map(|(i, b)| b.map(|(tier, raw)| (key(tier, raw), tier, i)))
             .collect();
-        ranked.sort_by_cached_key(|&(score, i)| {
-            let e = &self.slots[i].entry;
-            (-score, e.kind, e.title.to_lowercase(), e.id.clone(), i)
-        });
+        ranked.sort_unstable_by_key(|&(score, _, i)| (-score, self.slots[i].tie));
         ranked.truncate(limit);
-        let hit = |(score, i): (i64, usize)| {
-            let tier = best[i].map_or(Tier::Text, |b| b.0);
+        let hit = |(score, tier, i): (i64, Tier, usize)| {
             let title = &self.slots[i].entry.title;
             let named = tier >= Tier::Close;
             let title_indices = named.then(|| tiers::highlights(title, &q, &skim));
@@ -248,7 +257,7 @@ impl Index {
         };
         let hits: Vec<Hit> = ranked.into_iter().map(hit).collect();
         let suggestions = match hits.is_empty() {
-            true => self.suggest(query, SUGGESTIONS),
+            true => self.suggest(&q.text, SUGGESTIONS),
             false => Vec::new(),
         };
         Results { hits, suggestions }
@@ -259,17 +268,16 @@ impl Index {
     /// near miss ("lmbdaa") is offered Lambda and a query like nothing in the guide ("xyzzyq")
     /// is offered nothing rather than arbitrary titles (say [`NO_CLOSE_TITLES`] then). Looser
     /// than the close tier, since a suggestion is only offered when nothing matched.
+    /// `query` is [`normalize`]d.
     fn suggest(&self, query: &str, n: usize) -> Vec<usize> {
-        let query = normalize(query);
         let reach = (query.chars().count() / 3).max(1);
-        let mut close: Vec<(usize, Kind, String, usize)> = (self.slots.iter().enumerate())
+        let mut close: Vec<(usize, usize, usize)> = (self.slots.iter().enumerate())
             .filter_map(|(i, slot)| {
                 let distance = (slot.names.iter())
                     .flat_map(|n| std::iter::once(&n.text[..]).chain(n.text.split(' ')))
-                    .map(|s| strsim::levenshtein(&query, s))
+                    .map(|s| strsim::levenshtein(query, s))
                     .min()?;
-                let e = &slot.entry;
-                (distance <= reach).then(|| (distance, e.kind, e.title.to_lowercase(), i))
+                (distance <= reach).then_some((distance, slot.tie, i))
             })
             .collect();
         close.sort_unstable();
