@@ -103,7 +103,6 @@ pub(super) fn above_most(field: super::Field, value: f64) -> Option<String> {
     (value > most).then(|| format!("is more than the estimator takes ({text} at most)"))
 }
 
-/// Refuses `value` past the bound for `field`, with `hint`.
 /// The error for a unit the parser does not know, worded the same for every field.
 fn unknown_unit(typed: &str, hint: &str) -> String {
     with_hint(format!("has an unknown unit \"{typed}\""), hint)
@@ -117,6 +116,7 @@ fn positive(field: super::Field, value: f64, hint: &str) -> Result<f64, String> 
     at_most(field, value, hint)
 }
 
+/// Refuses `value` past the bound for `field`, with `hint`.
 fn at_most(field: super::Field, value: f64, hint: &str) -> Result<f64, String> {
     match above_most(field, value) {
         Some(problem) => Err(with_hint(problem, hint)),

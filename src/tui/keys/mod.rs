@@ -313,8 +313,9 @@ pub const BINDINGS: &[Binding] = &[
     b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Compare],  false),
     b(&[c(K::Char('?'))],                            A::ToggleHelp,      "help",         "Show or hide this help",                                                HELPED,      true),
     b(ESC,                                           A::Escape,          "close",        "Close the help",                                                        &[Help],     true),
-    b(ESC,                                           A::Escape,          "back",         "Leave a what-if (original answers), else back one question",           &[Result],   false),
-    b(ESC,                                           A::Escape,          "quit",         "Leave a what-if (original answers), else quit",                        ASKING,      false),
+    // In the footer only during a what-if (the footer hides it otherwise): its one way out.
+    b(ESC,                                           A::Escape,          "original answers", "Leave a what-if (original answers), else back one question",           &[Result],   true),
+    b(ESC,                                           A::Escape,          "original answers", "Leave a what-if (original answers), else quit",                        ASKING,      true),
     b(Q,                                             A::Quit,            "quit",         "Quit",                          GUIDE,       true),
     b(Q,                                             A::Quit,            "quit",         "Quit",                                                                  &[Compare, Detail, Help, TooSmall], true),
     b(&[Ctrl('c')],                                  A::Interrupt,       "quit",         "Quit at once",                                                          ALL,         false),

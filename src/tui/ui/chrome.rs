@@ -90,6 +90,8 @@ pub fn footer(
     let mut items: Vec<(String, &str, bool)> = keys::bindings_for(context)
         .filter(|b| b.in_footer)
         .filter(|b| !(guide && b.action == Action::Back && !can_go_back))
+        // Esc is named on the Guide only in a what-if, where it leaves for the original answers.
+        .filter(|b| !(guide && b.action == Action::Escape && !what_if))
         .map(|b| {
             // The first key only (a label such as `/` must not be split), unless the keymap
             // names the keys for the footer.
@@ -105,17 +107,14 @@ pub fn footer(
                 };
             }
             // Help, quit and how to change tabs always stay: tabs have no numbers on the bar.
+            // On the Guide, Esc reaches the footer only in a what-if, where it is the way out.
             let essential = matches!(
                 b.action,
                 Action::ToggleHelp | Action::Quit | Action::NextTab
-            );
+            ) || (guide && b.action == Action::Escape);
             (key, b.hint, essential)
         })
         .collect();
-    // In a what-if Esc leaves it for the original answers: the one way out, so it always shows.
-    if guide && what_if {
-        items.insert(0, ("Esc".to_owned(), "original answers", true));
-    }
     let item_width = |(key, hint, _): &(String, &str, bool)| width(key) + 1 + width(hint);
     let total = |items: &[(String, &str, bool)]| {
         1 + items.iter().map(item_width).sum::<usize>() + 3 * items.len().saturating_sub(1)

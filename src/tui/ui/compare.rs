@@ -354,7 +354,11 @@ fn row_lines(
     theme: Theme,
 ) -> Vec<Line<'static>> {
     // Where the difference is: in view, or in a column scrolled off to one side.
-    let mark = diff_mark(&row.cells, layout.visible()).symbol();
+    let mark = if row.differs {
+        diff_mark(&row.cells, layout.visible()).symbol()
+    } else {
+        ""
+    };
     let marker = pad(
         &mark.chars().take(layout.marker).collect::<String>(),
         layout.marker,

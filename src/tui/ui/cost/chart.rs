@@ -17,8 +17,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::super::theme::Theme;
 use super::axes::{self, Bounds};
-use super::legend::{BREAK_EVEN, legend, letters, series_style, short_name};
+use super::legend::{BREAK_EVEN, legend, letters, series_style};
 use crate::app::CostView;
+use crate::text::short_name;
 use crate::text::width;
 
 /// Costs below a cent are drawn at a cent, so the log axis has a floor.

@@ -104,7 +104,7 @@ pub fn legend(entries: &[(char, &str, Style)], theme: Theme, max: usize) -> Vec<
 pub fn letters(names: &[String]) -> Vec<char> {
     let mut taken: Vec<char> = Vec::new();
     for name in names {
-        let candidates = short_name(name)
+        let candidates = crate::text::short_name(name)
             .chars()
             .filter(char::is_ascii_alphabetic)
             .map(|c| c.to_ascii_uppercase())
@@ -117,8 +117,6 @@ pub fn letters(names: &[String]) -> Vec<char> {
     }
     taken
 }
-
-pub use crate::text::short_name;
 
 #[cfg(test)]
 mod tests {

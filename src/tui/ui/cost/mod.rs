@@ -44,7 +44,8 @@ fn draw_table_view(app: &App, hits: &mut ViewState, theme: Theme, area: Rect, bu
     let footer_rows =
         u16::try_from(footer_lines(view, &mark, usize::from(area.width))).unwrap_or(2);
     let side = usize::from(area.width) > usize::from(FORM_WIDTH) + table::min_width(view);
-    let (form, table_area, bordered, notes_area) = if side {
+    // Built at the width it is drawn at: beside the form, the table's left border takes a column.
+    let (form, table_area, bordered, notes_area, built) = if side {
         let inner = usize::from(area.width - FORM_WIDTH - 1);
         let built = table::build(view, theme, inner);
         let wanted = u16::try_from(built.full_height())
@@ -55,7 +56,7 @@ fn draw_table_view(app: &App, hits: &mut ViewState, theme: Theme, area: Rect, bu
             Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area);
         let [form, table_area] =
             Layout::horizontal([Constraint::Length(FORM_WIDTH), Constraint::Min(0)]).areas(top);
-        (form, table_area, true, notes)
+        (form, table_area, true, notes, built)
     } else {
         let built = table::build(view, theme, usize::from(area.width));
         let (min, full) = (built.min_height(), built.full_height());
@@ -75,7 +76,7 @@ fn draw_table_view(app: &App, hits: &mut ViewState, theme: Theme, area: Rect, bu
             Constraint::Min(0),
         ])
         .areas(area);
-        (form, table_area, false, notes)
+        (form, table_area, false, notes, built)
     };
     form::draw(app, hits, theme, form, buf);
     let inner = if bordered {
@@ -88,7 +89,6 @@ fn draw_table_view(app: &App, hits: &mut ViewState, theme: Theme, area: Rect, bu
     } else {
         table_area
     };
-    let built = table::build(view, theme, usize::from(inner.width));
     Paragraph::new(built.lines(usize::from(inner.height))).render(inner, buf);
     let notes = notes(
         view,

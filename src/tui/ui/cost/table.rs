@@ -7,9 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::super::theme::Theme;
-use super::legend::{key, short_name};
+use super::legend::key;
 use crate::app::CostView;
 use crate::cost::{ROUNDED, fit_money, format_money};
+use crate::text::short_name;
 use crate::text::{width, wrap};
 
 /// Mark, key and a space before the name.
