@@ -97,6 +97,12 @@ const BISECTIONS: usize = 40;
 /// bundles move costs in steps of this size, and no estimate is better than that.
 pub const ABOUT_THE_SAME: f64 = 0.10;
 
+/// Whether `total` is about the same as `cheapest`: within [`ABOUT_THE_SAME`] above it. The one
+/// test the estimate, the break-evens, the reports and the engine's tie-break share.
+pub fn about_the_same(total: f64, cheapest: f64) -> bool {
+    total <= cheapest * (1.0 + ABOUT_THE_SAME) + 1e-9
+}
+
 /// A band (other than the first and last) spanning less than this factor of volume (half a
 /// decade) is not a lasting change: it is folded into the band before it.
 const SHORTEST_BAND: f64 = 3.162_277_660_168_379_5;
@@ -205,7 +211,7 @@ impl CostModel {
             .flatten()
             .copied()
             .fold(f64::INFINITY, f64::min);
-        mine <= cheapest * (1.0 + ABOUT_THE_SAME) + 1e-9
+        about_the_same(mine, cheapest)
     }
 
     fn totals(&self, inputs: &Inputs) -> Vec<Option<f64>> {

@@ -92,7 +92,7 @@ impl Estimate {
             .skip(1)
             .filter(|s| {
                 s.total
-                    .is_some_and(|t| t <= cheapest * (1.0 + breakeven::ABOUT_THE_SAME) + 1e-9)
+                    .is_some_and(|t| breakeven::about_the_same(t, cheapest))
             })
             .collect()
     }

@@ -35,7 +35,8 @@ mod units;
 use crate::data::Guide;
 
 pub use breakeven::{
-    ABOUT_THE_SAME, Band, BreakEven, Sweep, SweepPoint, SweepRange, summarize_break_evens,
+    ABOUT_THE_SAME, Band, BreakEven, Sweep, SweepPoint, SweepRange, about_the_same,
+    summarize_break_evens,
 };
 pub use estimate::{Estimate, Fit, LineItem, ServiceEstimate};
 pub use inputs::{BatchCompute, Field, InputError, Inputs, Toggle};

@@ -91,9 +91,6 @@ impl Sizing {
     }
 }
 
-/// Two estimates closer than this are "about the same" and settle nothing.
-const SAME_COST: f64 = 0.10;
-
 /// A runner-up at most this many points behind the recommendation is a close call: one
 /// answer's smallest weight could swap them. The one definition (result screen, notes, `check`).
 pub const CLOSE_CALL_MARGIN: i32 = 1;
@@ -145,7 +142,8 @@ pub(super) fn tie_order(
         && let (Some(&ca), Some(&cb)) = (sizing.monthly.get(&sa.id), sizing.monthly.get(&sb.id))
     {
         let (low, high) = (ca.min(cb), ca.max(cb));
-        if high > low * (1.0 + SAME_COST) && high - low >= 0.01 {
+        // Estimates about the same (`cost::about_the_same`) settle nothing.
+        if !crate::cost::about_the_same(high, low) && high - low >= 0.01 {
             return (ca.total_cmp(&cb), TieRule::LowerEstimate);
         }
     }
@@ -213,7 +211,7 @@ fn cost_contributions(
                     ));
                 };
             if let Some(&(second, high)) = next
-                && high > low * (1.0 + SAME_COST)
+                && !crate::cost::about_the_same(high, low)
             {
                 add(
                     cheapest,

@@ -260,7 +260,7 @@ pub fn ranked_costs<'a>(estimate: &'a Estimate, rec: &'a Recommendation) -> Vec<
             let (cheapest, about_the_same) = match (total, cheapest) {
                 (Some(t), Some(c)) => (
                     (t - c).abs() <= 1e-9 * c.max(1.0),
-                    *t <= c * (1.0 + crate::cost::ABOUT_THE_SAME) + 1e-9,
+                    crate::cost::about_the_same(*t, c),
                 ),
                 _ => (false, false),
             };
