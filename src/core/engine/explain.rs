@@ -17,12 +17,18 @@ pub fn answer_ids(c: &Contribution) -> String {
 /// "AWS Lambda is out: one run lasts longer than 15 minutes, … (runtime = hours); …": one
 /// line per service with every rule that ruled it out.
 pub fn knockouts(excluded: &Excluded) -> Vec<String> {
+    vec![knockout_in(excluded, &answer_ids)]
+}
+
+/// [`knockouts`]' line with each answer named by `answer`: the app names them in words, with
+/// the number that changes them.
+pub fn knockout_in(excluded: &Excluded, answer: &dyn Fn(&Contribution) -> String) -> String {
     let reasons: Vec<String> = excluded
         .reasons
         .iter()
-        .map(|c| format!("{} ({})", c.reason, answer_ids(c)))
+        .map(|c| format!("{} ({})", c.reason, answer(c)))
         .collect();
-    vec![format!("{} is out: {}", excluded.name, reasons.join("; "))]
+    format!("{} is out: {}", excluded.name, reasons.join("; "))
 }
 
 /// A step in words: the question's prompt and the chosen option's label (a checklist's

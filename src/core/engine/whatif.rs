@@ -142,7 +142,15 @@ pub fn diff(
 
 /// "runtime: seconds → hours".
 pub fn answer_sentence(change: &AnswerChange) -> String {
-    let show = |a: &Option<String>| a.clone().unwrap_or_else(|| "(not asked)".into());
+    answer_sentence_in(change, &|_, answer| answer.to_owned())
+}
+
+/// [`answer_sentence`] with each answer named by `answer(question, option)` (the app's words).
+pub fn answer_sentence_in(change: &AnswerChange, answer: &dyn Fn(&str, &str) -> String) -> String {
+    let show = |a: &Option<String>| {
+        a.as_deref()
+            .map_or_else(|| "(not asked)".to_owned(), |a| answer(&change.question, a))
+    };
     format!(
         "{}: {} → {}",
         change.question,

@@ -379,16 +379,9 @@ fn answer_lines(
 /// "AWS Lambda is out: one run lasts hours (2 Longer than 15 minutes…)": every rule that
 /// ruled the service out, each with the numbered answer behind it.
 fn knockout(app: &App, outcome: &Outcome, excluded: &crate::engine::Excluded) -> String {
-    let reasons: Vec<String> = excluded
-        .reasons
-        .iter()
-        .map(|c| {
-            let answer =
-                answer_words::reference(&app.guide, &outcome.walk.path, &c.question, &c.answer);
-            format!("{} ({answer})", c.reason)
-        })
-        .collect();
-    format!("{} is out: {}", excluded.name, reasons.join("; "))
+    crate::explain::knockout_in(excluded, &|c| {
+        answer_words::reference(&app.guide, &outcome.walk.path, &c.question, &c.answer)
+    })
 }
 
 /// The what-if section: the answers changed and every service that moved, with the rules.
@@ -405,18 +398,9 @@ fn what_if_lines(
     ])];
     // In words, as the question put them: `state: stateless → external` was ids.
     for change in &diff.answers {
-        let words = |a: &Option<String>| {
-            a.as_deref().map_or_else(
-                || "(not asked)".to_owned(),
-                |a| answer_words::answer_label(&app.guide, &change.question, a, usize::MAX),
-            )
-        };
-        let sentence = format!(
-            "{}: {} → {}",
-            change.question,
-            words(&change.before),
-            words(&change.after)
-        );
+        let sentence = whatif::answer_sentence_in(change, &|question, answer| {
+            answer_words::answer_label(&app.guide, question, answer, usize::MAX)
+        });
         for (i, l) in wrap(&sentence, width.saturating_sub(4))
             .into_iter()
             .enumerate()
