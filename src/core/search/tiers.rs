@@ -67,7 +67,8 @@ pub(super) fn by_name(
         best = best.max(Some(hit));
     }
     if best.is_none() {
-        let pooled: Vec<String> = names.iter().flat_map(|n| n.key.clone()).collect();
+        // The words of every name together, borrowed: most entries get here on each keystroke.
+        let pooled: Vec<&String> = names.iter().flat_map(|n| &n.key).collect();
         best = prefix(&pooled, &q.key).map(|untyped| (Tier::Prefix, 500 - untyped));
     }
     if best.is_none() {
@@ -78,10 +79,13 @@ pub(super) fn by_name(
 }
 
 /// When every query word starts a word of `words`: the characters of those words left untyped.
-fn prefix(words: &[String], query: &[String]) -> Option<i64> {
+fn prefix<S: AsRef<str>>(words: &[S], query: &[String]) -> Option<i64> {
     let mut untyped = 0;
     for qw in query {
-        let w = words.iter().find(|w| w.starts_with(qw.as_str()))?;
+        let w = words
+            .iter()
+            .map(AsRef::as_ref)
+            .find(|w| w.starts_with(qw.as_str()))?;
         untyped += (w.chars().count() - qw.chars().count()) as i64;
     }
     Some(untyped)
