@@ -2,14 +2,14 @@
 //! each, how many are ties or close calls, and which end with every service ruled out.
 //!
 //! Iterative (a chain of any length cannot overflow the stack), and incremental: an answer's
-//! rules are applied on the way down and undone on the way back, and the services still in
-//! stay ordered in a set, so a path costs its rules times log(services), however many
-//! services the guide has.
+//! rules are applied on the way down and undone on the way back, and the top two services
+//! stay known in a tournament tree ([`Standing`]), so a path costs its rules times
+//! log(services), however many services the guide has.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::score::tie_order;
+use super::standing::Standing;
 use crate::data::{Guide, Question, Rule};
 
 /// What exploring every path of the walk found.
@@ -86,33 +86,23 @@ struct Frame {
     applied: Option<usize>,
 }
 
-/// The scores, rule-outs and the ordered standing of the services still in.
+/// The scores, rule-outs and the standing of the services still in.
 struct Tally {
     scores: Vec<i64>,
     out: Vec<u32>,
-    /// (higher score first, then the stated tie-break) → service index.
-    standing: BTreeSet<(Reverse<i64>, usize, usize)>,
-    /// Each service's place in the tie-break order (less to operate first).
-    tie_rank: Vec<usize>,
+    standing: Standing,
 }
 
 impl Tally {
     fn apply(&mut self, rules: &Effect, undo: bool) {
         for &(i, weight) in rules {
-            if self.out[i] == 0 {
-                self.standing
-                    .remove(&(Reverse(self.scores[i]), self.tie_rank[i], i));
-            }
             match (weight, undo) {
                 (Some(w), false) => self.scores[i] = self.scores[i].saturating_add(w),
                 (Some(w), true) => self.scores[i] = self.scores[i].saturating_sub(w),
                 (None, false) => self.out[i] += 1,
                 (None, true) => self.out[i] -= 1,
             }
-            if self.out[i] == 0 {
-                self.standing
-                    .insert((Reverse(self.scores[i]), self.tie_rank[i], i));
-            }
+            self.standing.set(i, self.out[i] == 0, &self.scores);
         }
     }
 }
@@ -162,6 +152,13 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
             .get(id)
             .map_or(Next::Dangling, |&i| Next::Question(i)),
     };
+    // Where each option leads, looked up once rather than on every step.
+    let leads: Vec<Vec<Next>> = guide
+        .questions
+        .iter()
+        .map(|q| q.options.iter().map(|o| lead(o.next.as_deref())).collect())
+        .collect();
+    let lead_of = |q: usize, option: Option<usize>| option.map_or(Next::End, |o| leads[q][o]);
     // What each option does to the scores (`None` rules a service out), once.
     let effects: Vec<Vec<Effect>> = guide
         .questions
@@ -190,11 +187,11 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
     for (rank, &i) in order.iter().enumerate() {
         tie_rank[i] = rank;
     }
+    let scores = vec![0; n];
     let mut tally = Tally {
-        scores: vec![0; n],
+        standing: Standing::new(tie_rank, &scores),
+        scores,
         out: vec![0; n],
-        standing: (0..n).map(|i| (Reverse(0), tie_rank[i], i)).collect(),
-        tie_rank,
     };
     let mut on_path = vec![false; guide.questions.len()];
     let mut stack: Vec<Frame> = Vec::new();
@@ -227,7 +224,7 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
                 });
                 return Next::Question(q);
             }
-            current = lead(question.options.first().and_then(|o| o.next.as_deref()));
+            current = lead_of(q, (!question.options.is_empty()).then_some(0));
         }
         current
     };
@@ -238,10 +235,9 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
             result.truncated = true;
             return;
         }
-        let mut best = tally.standing.iter();
-        let top = best.next().map(|&(_, _, i)| i);
-        if let (Some(t), Some(&(Reverse(second), _, _))) = (top, best.next()) {
-            match tally.scores[t] - second {
+        let (top, second) = tally.standing.top_two();
+        if let (Some(t), Some(second)) = (top, second) {
+            match tally.scores[t] - tally.scores[second] {
                 0 => result.ties += 1,
                 gap if super::within_close_call(gap) => result.close_calls += 1,
                 _ => {}
@@ -296,8 +292,7 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
         for &o in &frame.choices[c] {
             tally.apply(&effects[q][o], false);
         }
-        let question = &guide.questions[q];
-        let next = lead(first.and_then(|o| question.options[o].next.as_deref()));
+        let next = lead_of(q, first);
         let reached = match next {
             Next::Question(nq) => enter(nq, &mut stack, &mut on_path),
             other => other,

@@ -15,6 +15,7 @@ pub mod explain;
 mod explore;
 mod flip;
 mod score;
+mod standing;
 mod walk;
 pub mod whatif;
 
