@@ -264,6 +264,36 @@ impl Pty {
         w.flush().expect("flush the pty");
     }
 
+    /// Types text and returns once the app has read all of it, for keys that change nothing on
+    /// screen (so there is nothing to wait for) but must be handled before what comes next.
+    ///
+    /// A resize overtakes typed keys on a busy machine: the kernel signals SIGWINCH at once,
+    /// while typed bytes reach the app through a work queue. The app's count of bytes read
+    /// (`rchar` in `/proc/PID/io`, Linux) says when they have arrived; elsewhere, a pause.
+    pub fn send_and_wait_read(&self, keys: &str) {
+        let read = || -> Option<u64> {
+            let io = std::fs::read_to_string(format!("/proc/{}/io", self.pid())).ok()?;
+            io.lines()
+                .find_map(|l| l.strip_prefix("rchar: "))
+                .and_then(|n| n.trim().parse().ok())
+        };
+        let before = read();
+        self.send(keys);
+        let Some(before) = before else {
+            std::thread::sleep(Duration::from_millis(500));
+            return;
+        };
+        let want = before + keys.len() as u64;
+        let deadline = Instant::now() + TIMEOUT;
+        while read().is_some_and(|n| n < want) {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not read {keys:?} within {TIMEOUT:?}"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Sends a signal by name (`TERM`, `HUP`, `INT`...) to the app with `kill(1)`.
     pub fn signal(&self, name: &str) {
         let status = std::process::Command::new("kill")

@@ -65,9 +65,23 @@ impl Standing {
         };
         // Each half is already best first: merge the two short lists.
         if ahead(left[0], right[0]) {
-            [left[0], if ahead(left[1], right[0]) { left[1] } else { right[0] }]
+            [
+                left[0],
+                if ahead(left[1], right[0]) {
+                    left[1]
+                } else {
+                    right[0]
+                },
+            ]
         } else {
-            [right[0], if ahead(left[0], right[1]) { left[0] } else { right[1] }]
+            [
+                right[0],
+                if ahead(left[0], right[1]) {
+                    left[0]
+                } else {
+                    right[1]
+                },
+            ]
         }
     }
 }
@@ -108,7 +122,11 @@ mod tests {
                     scores[i] += i64::try_from(next(7)).expect("small") - 3;
                 }
                 standing.set(i, !out[i], &scores);
-                assert_eq!(standing.top_two(), brute(&scores, &out, &tie_rank), "n = {n}");
+                assert_eq!(
+                    standing.top_two(),
+                    brute(&scores, &out, &tie_rank),
+                    "n = {n}"
+                );
             }
         }
     }
