@@ -51,7 +51,7 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
     }
     // Every path, explored here and only here: loading never does it.
     let (explored, summary) = if report.explorable {
-        data::explore_paths(&guide, &text, &name)
+        crate::engine::explore_paths(&guide, &text, &name)
     } else {
         (Diagnostics::default(), None)
     };
@@ -100,7 +100,7 @@ pub fn run(args: &Args, data: Option<&Path>, region: Option<&str>, today: i64) -
             for q in plain.questions.iter_mut().filter(|q| q.multi) {
                 q.options.retain(|o| o.id == "none");
             }
-            let explored = crate::engine::explore(&plain, data::MAX_PATHS);
+            let explored = crate::engine::explore(&plain, crate::engine::MAX_PATHS);
             let _ = writeln!(
                 out,
                 "With nothing ticked on the checklists ({}):",

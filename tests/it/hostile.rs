@@ -1003,7 +1003,7 @@ fn check_text(text: &str, name: &str) -> String {
     let guide = data::parse_syntax(text, name).expect("parses");
     let report = data::validate(&guide, text, name);
     let (explored, _) = if report.explorable {
-        data::explore_paths(&guide, text, name)
+        computepick::engine::explore_paths(&guide, text, name)
     } else {
         (data::Diagnostics::default(), None)
     };

@@ -16,7 +16,7 @@ fn check_errors(text: &str) -> Vec<String> {
         Ok(guide) => guide,
         Err(d) => return d.errors().map(ToString::to_string).collect(),
     };
-    let (found, _) = data::explore_paths(&guide, text, "test.ron");
+    let (found, _) = computepick::engine::explore_paths(&guide, text, "test.ron");
     found.errors().map(ToString::to_string).collect()
 }
 
@@ -39,7 +39,7 @@ fn small_fixture_is_valid_and_summarised() {
     let guide = data::parse(SMALL, "small.ron").expect("valid");
     let report = data::validate(&guide, SMALL, "small.ron");
     assert!(report.explorable);
-    let (found, summary) = data::explore_paths(&guide, SMALL, "small.ron");
+    let (found, summary) = computepick::engine::explore_paths(&guide, SMALL, "small.ron");
     assert!(!found.has_errors(), "{found}");
     let summary = summary.expect("summary");
     assert_eq!(summary.questions, 2);

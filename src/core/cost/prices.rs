@@ -95,7 +95,7 @@ impl PriceBook {
         let regions: std::collections::BTreeSet<&str> = guide
             .prices
             .iter()
-            .filter(|p| !crate::prices::matcher::region_independent(p))
+            .filter(|p| !p.region_independent())
             .map(|p| p.region.as_deref().unwrap_or(&guide.meta.region))
             .collect();
         // (`prices::select` makes the chosen Region the guide's own.)

@@ -209,9 +209,9 @@ pub struct Price {
     pub source: String,
     pub as_of: String,
     /// Where `computepick prices import` finds this price in AWS's price list; see
-    /// [`crate::prices::AwsPrice`]. EC2 instance prices need none.
+    /// [`super::AwsPrice`]. EC2 instance prices need none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws: Option<crate::prices::AwsPrice>,
+    pub aws: Option<super::AwsPrice>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

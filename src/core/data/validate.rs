@@ -1,13 +1,10 @@
 //! Semantic checks of a parsed guide. Every problem is reported at once, each with a position.
-//! Exploring every path of the walk is `check`'s job ([`explore_paths`]), not loading's, so
-//! start-up stays instant however many paths the questions make.
+//! Exploring every path of the walk is `check`'s job (`crate::engine::explore_paths`), not
+//! loading's, so start-up stays instant however many paths the questions make.
 
 mod graph;
 mod knowledge;
 mod model;
-mod walk;
-
-pub use walk::explore_paths;
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,8 +15,6 @@ use super::source_map::{Locator, SourceIndex};
 
 /// An as-of date older than this many days draws a warning.
 pub const STALE_AFTER_DAYS: i64 = 365;
-/// The walk is explored path by path up to this many paths.
-pub const MAX_PATHS: usize = 1_000_000;
 /// Options are picked with the number keys 1–9.
 pub const MAX_OPTIONS: usize = 9;
 /// A rule's weight is at most this far from zero: enough for any judgement, and far from
@@ -32,21 +27,6 @@ pub const MAX_RATE: f64 = 1_000_000.0;
 pub const MAX_ALLOWANCE: f64 = 1e12;
 /// How many control characters `check` lists before counting the rest.
 const CONTROL_CHARS_LISTED: usize = 20;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    pub questions: usize,
-    pub paths: usize,
-    /// Paths whose top score is shared (settled by the stated tie-break).
-    pub ties: usize,
-    /// Paths whose runner-up is one point behind.
-    pub close_calls: usize,
-    /// Each service id with how many paths it tops, in data order.
-    pub tops: Vec<(String, usize)>,
-    pub facts: usize,
-    pub terms: usize,
-    pub prices: usize,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Report {

@@ -6,9 +6,11 @@
 //! - [`recommend`] scores a walked path (one scorer: [`explore`] and the flips use the same
 //!   ordering), breaking ties by a stated criterion, never by the data file's order;
 //! - [`flips`] finds, for each runner-up, the smallest change of answers that makes it win;
-//! - [`explore`] walks every path for `check` (never at start-up).
+//! - [`explore`] walks every path for `check` (never at start-up), and [`explore_paths`] says
+//!   what it found as positioned diagnostics.
 
 mod answers;
+mod check_paths;
 mod conflict;
 mod decide;
 pub mod explain;
@@ -20,6 +22,7 @@ mod walk;
 pub mod whatif;
 
 pub use answers::{AnswerError, canonical, check_answers, retired_answers, toggled};
+pub use check_paths::{MAX_PATHS, Summary, explore_paths};
 pub use conflict::duration_conflict;
 pub use decide::{DecideError, decide};
 pub use explore::{DEAD_END_EXAMPLES, Explored, Trail, explore, explore_visiting};

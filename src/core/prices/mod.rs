@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use matcher::{AwsPrice, Matchers, matcher_for, region_independent};
+pub use matcher::{Matchers, matcher_for};
 
 use crate::data::{Guide, Price, days_since, parse_ymd};
 
@@ -253,7 +253,7 @@ pub fn apply(guide: &mut Guide, prices: &RegionPrices) {
             p.as_of = found.as_of.clone();
             p.source = found.source.clone();
             p.region = Some(prices.region.clone());
-        } else if region_independent(p) {
+        } else if p.region_independent() {
             p.region = Some(prices.region.clone());
         }
     }
@@ -337,7 +337,7 @@ pub fn prices_as_of(guide: &Guide) -> Option<&str> {
     guide
         .prices
         .iter()
-        .filter(|p| !region_independent(p))
+        .filter(|p| !p.region_independent())
         .map(|p| p.as_of.as_str())
         .min()
 }
@@ -361,7 +361,7 @@ pub fn notes(guide: &Guide, today: Option<i64>) -> Notes {
     let others: Vec<&Price> = guide
         .prices
         .iter()
-        .filter(|p| !region_independent(p))
+        .filter(|p| !p.region_independent())
         .filter(|p| p.region.as_deref().is_some_and(|r| r != region))
         .collect();
     if !others.is_empty() {

@@ -80,7 +80,7 @@ impl Checker<'_> {
             }
             self.require_text(&at, &format!("{what}: unit"), &price.unit);
             self.dated_source(&at, &what, &price.source, &price.as_of);
-            for problem in crate::prices::matcher::problems(price) {
+            for problem in crate::data::matcher_problems(price) {
                 self.error(&at, format!("{what}: {problem}"));
             }
         }
