@@ -5,7 +5,7 @@
 //! Prices: decisions.ron (us-east-1, On-Demand, Linux). Public IPv4 $0.005 an hour
 //! (https://aws.amazon.com/vpc/pricing/), so $3.65 for a month.
 
-use crate::support::{assert_assumes, model, service, total};
+use crate::support::{assert_assumes, assert_assumes_all, has_price, model, service, total};
 use computepick::cost::{Fit, Inputs, SweepRange};
 
 fn close(a: f64, b: f64) -> bool {
@@ -191,10 +191,7 @@ fn a_burstable_ec2_instance_in_standard_mode_must_run_a_task_at_its_full_vcpus()
         close(s.total.unwrap_or_default(), 730.0 * 0.1664 + 3.65),
         "{s:?}"
     );
-    assert!(
-        s.assumptions.iter().any(|a| a.contains("Unlimited mode")),
-        "{s:?}"
-    );
+    assert_assumes(&s, "Unlimited mode");
 }
 
 #[test]
@@ -278,13 +275,12 @@ fn discounted_burstable_fleets_weigh_more_instances_against_surplus_credits() {
             close(surplus.quantity, (busy - 9.0 * 0.4) * running),
             "{surplus:?}"
         );
-        assert!(
-            s.assumptions
-                .iter()
-                .any(|a| a.contains("9 instances rather than the")
-                    && a.contains("Spot lowers the instances' price, not the credits'")),
-            "{:?}",
-            s.assumptions
+        assert_assumes_all(
+            &s,
+            &[
+                "9 instances rather than the",
+                "Spot lowers the instances' price, not the credits'",
+            ],
         );
     }
     assert!(
@@ -411,12 +407,7 @@ fn public_ipv4_is_counted_the_same_way_for_every_service() {
     };
     for id in ["fargate", "ecs-ec2", "eks", "elastic-beanstalk"] {
         let s = service(&m, id, &i);
-        assert!(
-            s.breakdown
-                .iter()
-                .any(|l| l.price_id.as_deref() == Some("vpc.public-ipv4")),
-            "{id}: {s:?}"
-        );
+        assert!(has_price(&s, "vpc.public-ipv4"), "{id}: {s:?}");
     }
     let est = m.estimate(&i).expect("valid");
     assert!(

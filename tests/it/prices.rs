@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::support::{
-    EXAMPLE_WORKLOAD, THUMBNAILS, answer_args, app_total, computepick, failure, guide, mkfifo,
-    stdout, success,
+    EXAMPLE_WORKLOAD, THUMBNAILS, answer_args, app_total, computepick, failure, flat, guide,
+    mkfifo, stdout, success,
 };
 use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
@@ -68,11 +68,6 @@ fn in_home(data_home: &Path) -> Command {
         .env("COMPUTEPICK_TODAY", "2026-12-02")
         .env("COLUMNS", "100");
     cmd
-}
-
-/// Text with its line wrapping undone, for finding sentences.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn import_all(home: &Path) {

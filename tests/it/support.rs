@@ -65,6 +65,11 @@ pub fn failure(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
+/// Text with its line wrapping undone, for finding sentences.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Makes a FIFO (named pipe) at `path` with `mkfifo`.
 #[cfg(unix)]
 pub fn mkfifo(path: &std::path::Path) {
@@ -102,16 +107,9 @@ pub fn real_app() -> App {
     App::new(guide())
 }
 
-/// Every service the built-in guide recommends, by id.
-pub const SERVICE_IDS: [&str; 7] = [
-    "lambda",
-    "fargate",
-    "ecs-ec2",
-    "eks",
-    "batch",
-    "lightsail",
-    "elastic-beanstalk",
-];
+/// Every service the built-in guide recommends, by id: the estimator's own list, so a service
+/// added there is checked here too.
+pub use computepick::cost::SERVICE_IDS;
 
 /// Thumbnails made on upload, every question answered: AWS Lambda.
 pub const THUMBNAILS: &[&str] = &[
@@ -198,12 +196,29 @@ pub fn total(model: &CostModel, id: &str, inputs: &Inputs) -> f64 {
 /// says it assumed).
 #[track_caller]
 pub fn assert_assumes(estimate: &ServiceEstimate, text: &str) {
+    assert_assumes_all(estimate, &[text]);
+}
+
+/// One of the estimate's assumptions contains every one of `parts`.
+#[track_caller]
+pub fn assert_assumes_all(estimate: &ServiceEstimate, parts: &[&str]) {
     assert!(
-        estimate.assumptions.iter().any(|a| a.contains(text)),
-        "{}: no assumption says {text:?}: {:#?}",
+        estimate
+            .assumptions
+            .iter()
+            .any(|a| parts.iter().all(|part| a.contains(part))),
+        "{}: no assumption says {parts:?}: {:#?}",
         estimate.service,
         estimate.assumptions
     );
+}
+
+/// The estimate has a line priced by `price_id`.
+pub fn has_price(estimate: &ServiceEstimate, price_id: &str) -> bool {
+    estimate
+        .breakdown
+        .iter()
+        .any(|l| l.price_id.as_deref() == Some(price_id))
 }
 
 // ---- The app without a terminal ----
