@@ -229,6 +229,13 @@ pub fn press(app: &mut App, code: KeyCode) -> Option<Exit> {
     computepick::tui::perform(app, effects)
 }
 
+/// Presses each character as a key, its effects performed (as `press`).
+pub fn press_keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
 /// Clears the path field (Ctrl-U) and types `path` into it, key by key.
 pub fn type_path(app: &mut App, path: &str) {
     app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
