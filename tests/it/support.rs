@@ -97,6 +97,16 @@ pub fn guide() -> Guide {
     GUIDE.clone()
 }
 
+/// `text` with each edit's first `from` replaced by its `to`, in turn; each `from` must be there,
+/// or the test would check the unedited text.
+#[track_caller]
+pub fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(text.to_owned(), |text, (from, to)| {
+        assert!(text.contains(from), "{from:?} is not in the text");
+        text.replacen(from, to, 1)
+    })
+}
+
 /// The app on the small test guide.
 pub fn small_app() -> App {
     App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))

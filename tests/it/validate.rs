@@ -1,6 +1,6 @@
 //! The loader and validator: positioned parse errors, and every semantic error at once.
 
-use crate::support::SMALL;
+use crate::support::{SMALL, edited};
 use computepick::data::{self, Severity};
 
 fn errors(text: &str) -> Vec<String> {
@@ -24,16 +24,6 @@ fn check_errors(text: &str) -> Vec<String> {
 #[track_caller]
 fn small_with(from: &str, to: &str) -> String {
     edited(SMALL, &[(from, to)])
-}
-
-/// `text` with each edit's first `from` replaced by its `to`, in turn; each `from` must be there,
-/// or the test would check the unbroken text.
-#[track_caller]
-fn edited(text: &str, edits: &[(&str, &str)]) -> String {
-    edits.iter().fold(text.to_owned(), |text, (from, to)| {
-        assert!(text.contains(from), "{from:?} is not in the text");
-        text.replacen(from, to, 1)
-    })
 }
 
 /// `text` loads, and validating it gives exactly one warning: that warning, and the report.
