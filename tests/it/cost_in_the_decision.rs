@@ -3,7 +3,8 @@
 //! options, and the result screen's cost heading at 120 columns.
 
 use crate::support::{
-    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render, stdout,
+    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, has_price, render,
+    stdout,
 };
 use computepick::app::{App, FormRow};
 use computepick::cost::{BatchCompute, Field, Toggle};
@@ -225,13 +226,7 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
         .as_ref()
         .and_then(|e| e.service("batch"))
         .expect("batch");
-    assert!(
-        batch
-            .breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.x86")),
-        "{batch:?}"
-    );
+    assert!(has_price(batch, "fargate.vcpu.x86"), "{batch:?}");
 }
 
 #[test]

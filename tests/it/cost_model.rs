@@ -4,7 +4,7 @@
 
 use crate::support::{
     EXAMPLE_WORKLOAD, MODEL, assert_assumes, assert_assumes_all, computepick, failure, flat, guide,
-    has_price, model, service, stdout, total,
+    has_price, model, priced_by, service, stdout, total,
 };
 use computepick::cost::{
     BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
@@ -478,11 +478,7 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     let s = service(&m, "batch", &jobs);
     assert_costs(&s, expected, 1e-6);
     assert!(has_price(&s, "fargate.vcpu.x86"));
-    assert!(
-        s.breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("batch.service") && l.amount == 0.0)
-    );
+    assert!(priced_by(&s, "batch.service").is_some_and(|l| l.amount == 0.0));
     // The same as Fargate for a task running exactly those hours: one task all month costs
     // 730 h of the same size, so the job-hours scale it.
     let fargate_month = total(

@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use std::sync::LazyLock;
 
 use computepick::app::{App, Effect, Exit, Screen};
-use computepick::cost::{CostModel, Inputs, ServiceEstimate};
+use computepick::cost::{CostModel, Inputs, LineItem, ServiceEstimate};
 use computepick::data::{self, Guide};
 use computepick::engine::Answers;
 use computepick::ui::{self, theme::Theme};
@@ -223,12 +223,17 @@ pub fn assert_assumes_all(estimate: &ServiceEstimate, parts: &[&str]) {
     );
 }
 
-/// The estimate has a line priced by `price_id`.
-pub fn has_price(estimate: &ServiceEstimate, price_id: &str) -> bool {
+/// The estimate's line priced by `price_id`, if it has one.
+pub fn priced_by<'a>(estimate: &'a ServiceEstimate, price_id: &str) -> Option<&'a LineItem> {
     estimate
         .breakdown
         .iter()
-        .any(|l| l.price_id.as_deref() == Some(price_id))
+        .find(|l| l.price_id.as_deref() == Some(price_id))
+}
+
+/// The estimate has a line priced by `price_id`.
+pub fn has_price(estimate: &ServiceEstimate, price_id: &str) -> bool {
+    priced_by(estimate, price_id).is_some()
 }
 
 // ---- The app without a terminal ----
