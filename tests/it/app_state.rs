@@ -1,6 +1,6 @@
 //! Key → action → state, without a terminal.
 
-use crate::support::{app_total, press, render, small_app, top};
+use crate::support::{app_total, press, press_keys, render, small_app, top};
 use computepick::app::{App, Exit, Screen};
 use computepick::data;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -53,8 +53,7 @@ fn out_of_range_numbers_do_nothing() {
 #[test]
 fn back_keeps_later_answers_where_they_still_apply() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
+    press_keys(&mut app, "12");
     assert!(top(&app).is_some());
     press(&mut app, KeyCode::Backspace);
     assert_eq!(question_id(&app).as_deref(), Some("length"));
@@ -72,9 +71,7 @@ fn back_keeps_later_answers_where_they_still_apply() {
 #[test]
 fn a_number_on_the_result_changes_that_answer() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Char('2'));
+    press_keys(&mut app, "122");
     assert_eq!(question_id(&app).as_deref(), Some("length"));
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(top(&app).as_deref(), Some("fn"));
@@ -83,16 +80,14 @@ fn a_number_on_the_result_changes_that_answer() {
 #[test]
 fn restart_asks_then_forgets_every_answer() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('r'));
+    press_keys(&mut app, "1r");
     assert!(
         app.confirm().is_some(),
         "answers are not dropped without asking"
     );
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.answers.len(), 1, "no keeps them");
-    press(&mut app, KeyCode::Char('r'));
-    press(&mut app, KeyCode::Char('y'));
+    press_keys(&mut app, "ry");
     assert_eq!(question_id(&app).as_deref(), Some("shape"));
     assert!(app.answers.is_empty());
     // With nothing to lose, r just starts again.
@@ -133,8 +128,7 @@ fn q_and_esc_quit_and_ctrl_c_interrupts() {
 #[test]
 fn enter_on_the_result_opens_details_and_esc_closes_them() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
+    press_keys(&mut app, "12");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.detail().map(|d| d.id.as_str()), Some("box"));
     press(&mut app, KeyCode::Char('1'));
@@ -152,9 +146,7 @@ fn enter_on_the_result_opens_details_and_esc_closes_them() {
 fn c_on_the_result_compares_the_recommendation_with_its_runners_up() {
     use computepick::app::Tab;
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Char('c'));
+    press_keys(&mut app, "12c");
     assert_eq!(app.tab, Tab::Compare);
     // Box is first; only it is left standing, so the first ruled-out service joins it.
     assert_eq!(app.compare.chosen, ["box", "fn"]);
@@ -176,8 +168,7 @@ fn space_toggles_services_between_two_and_four() {
     assert_eq!(app.tab, Tab::Compare);
     assert_eq!(app.compare.chosen, ["fn", "box"]);
     // Removing one of the last two is refused: a comparison keeps at least two (issue 16).
-    press(&mut app, KeyCode::Char('l'));
-    press(&mut app, KeyCode::Char(' '));
+    press_keys(&mut app, "l ");
     assert_eq!(app.compare.chosen, ["fn", "box"]);
     assert!(app.compare.table.is_some());
     assert!(
@@ -187,10 +178,7 @@ fn space_toggles_services_between_two_and_four() {
             .is_some_and(|m| m.contains("at least 2 services"))
     );
     // Add the third, then the second can go.
-    press(&mut app, KeyCode::Char('l'));
-    press(&mut app, KeyCode::Char(' '));
-    press(&mut app, KeyCode::Char('h'));
-    press(&mut app, KeyCode::Char(' '));
+    press_keys(&mut app, "l h ");
     assert_eq!(
         app.compare.chosen,
         ["fn", "job"],
@@ -223,8 +211,7 @@ fn slash_opens_search_over_the_guide_and_esc_returns() {
     use computepick::app::Tab;
     let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
     let mut app = App::new(guide);
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('/'));
+    press_keys(&mut app, "1/");
     assert!(app.search_open());
     for c in "q?1 ".chars() {
         assert_eq!(press(&mut app, KeyCode::Char(c)), None);
@@ -370,8 +357,7 @@ mod mouse {
     #[test]
     fn clicking_an_answer_on_the_result_changes_it() {
         let mut app = small_app();
-        press(&mut app, KeyCode::Char('1'));
-        press(&mut app, KeyCode::Char('2'));
+        press_keys(&mut app, "12");
         // The panel's "2 Hours", not a reason's "(2 Hours)".
         click_on(&mut app, "2 Hours ");
         assert_eq!(question_id(&app).as_deref(), Some("length"));
@@ -401,8 +387,7 @@ mod mouse {
     #[test]
     fn clicking_yes_or_no_answers_a_question_on_screen() {
         let mut app = small_app();
-        press(&mut app, KeyCode::Char('1'));
-        press(&mut app, KeyCode::Char('r'));
+        press_keys(&mut app, "1r");
         assert!(app.confirm().is_some());
         // Elsewhere on screen, nothing happens while the question waits.
         click_on(&mut app, "computepick");
@@ -436,8 +421,7 @@ fn the_cost_form_reprices_on_every_key_and_keeps_the_last_good_values() {
     let before = lambda(&app).expect("priced");
     // Requests is the first field: 10M → 100M.
     press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Char('0'));
-    press(&mut app, KeyCode::Char('M'));
+    press_keys(&mut app, "0M");
     assert_eq!(app.cost.texts[0], "100M");
     let after = lambda(&app).expect("priced");
     assert!(after > before * 5.0, "{before} → {after}");
@@ -511,8 +495,7 @@ fn a_paste_is_one_edit_cut_to_the_fields_length() {
 #[test]
 fn esc_on_the_result_goes_back_and_never_quits() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
+    press_keys(&mut app, "12");
     assert_eq!(top(&app).as_deref(), Some("box"));
     assert_eq!(press(&mut app, KeyCode::Esc), None);
     assert_eq!(question_id(&app).as_deref(), Some("length"));
@@ -524,9 +507,7 @@ fn esc_on_the_result_goes_back_and_never_quits() {
 #[test]
 fn esc_during_a_what_if_returns_to_the_original_answers() {
     let mut app = small_app();
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Char('2')); // change "length"
+    press_keys(&mut app, "122"); // change "length"
     assert_eq!(question_id(&app).as_deref(), Some("length"));
     let screen = render(&mut app, 80, 24);
     assert!(
@@ -543,8 +524,7 @@ fn esc_during_a_what_if_returns_to_the_original_answers() {
     assert_eq!(app.status.as_deref(), Some("Back to the original answers."));
 
     // From the what-if's result too.
-    press(&mut app, KeyCode::Char('2'));
-    press(&mut app, KeyCode::Char('1'));
+    press_keys(&mut app, "21");
     assert_eq!(top(&app).as_deref(), Some("fn"));
     assert_eq!(press(&mut app, KeyCode::Esc), None);
     assert!(app.confirm().is_none());

@@ -405,6 +405,27 @@ fn small_file() -> tempfile::NamedTempFile {
     file
 }
 
+/// `compare ARGS` on the small guide: its stdout.
+fn compare_small(args: &[&str]) -> String {
+    let file = small_file();
+    stdout(
+        computepick()
+            .arg("--data")
+            .arg(file.path())
+            .arg("compare")
+            .args(args),
+    )
+}
+
+/// Lambda, Fargate, EKS and Batch compared on a terminal `columns` wide.
+fn four_services_at(columns: &str) -> String {
+    stdout(
+        computepick()
+            .env("COLUMNS", columns)
+            .args(["compare", "lambda", "fargate", "eks", "batch"]),
+    )
+}
+
 #[test]
 fn markdown_of_lambda_and_fargate_matches_its_snapshot() {
     let actual =
@@ -414,13 +435,7 @@ fn markdown_of_lambda_and_fargate_matches_its_snapshot() {
 
 #[test]
 fn markdown_is_a_table_with_escaped_cells_and_numbered_sources() {
-    let file = small_file();
-    let out = stdout(
-        computepick()
-            .arg("--data")
-            .arg(file.path())
-            .args(["compare", "fn", "box", "--format", "markdown"]),
-    );
+    let out = compare_small(&["fn", "box", "--format", "markdown"]);
     assert!(
         out.starts_with("# Function Service vs Box Service\n"),
         "{out}"
@@ -492,16 +507,7 @@ fn json_is_attribute_then_service_then_value_with_sources() {
 
 #[test]
 fn json_shows_missing_values_as_null_and_filters_differences() {
-    let file = small_file();
-    let out = stdout(computepick().arg("--data").arg(file.path()).args([
-        "compare",
-        "fn",
-        "box",
-        "job",
-        "--format",
-        "json",
-        "--differences",
-    ]));
+    let out = compare_small(&["fn", "box", "job", "--format", "json", "--differences"]);
     let json: Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(
         json["gpu"]["fn"],
@@ -519,16 +525,7 @@ fn json_shows_missing_values_as_null_and_filters_differences() {
 
 #[test]
 fn json_with_answers_carries_rank_and_reason() {
-    let file = small_file();
-    let out = stdout(computepick().arg("--data").arg(file.path()).args([
-        "compare",
-        "fn",
-        "job",
-        "--format",
-        "json",
-        "-a",
-        "shape=events",
-    ]));
+    let out = compare_small(&["fn", "job", "--format", "json", "-a", "shape=events"]);
     let json: Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(json["_meta"]["services"][0]["rank"], 1);
     assert_eq!(
@@ -540,11 +537,7 @@ fn json_with_answers_carries_rank_and_reason() {
 
 #[test]
 fn text_with_four_services_fits_80_columns() {
-    let out = stdout(
-        computepick()
-            .env("COLUMNS", "80")
-            .args(["compare", "lambda", "fargate", "eks", "batch"]),
-    );
+    let out = four_services_at("80");
     for line in out.lines() {
         assert!(width(line) <= 80, "{} cells: {line}", width(line));
         assert_eq!(line, line.trim_end(), "trailing spaces: {line:?}");
@@ -558,13 +551,7 @@ fn text_with_four_services_fits_80_columns() {
 
 #[test]
 fn text_defaults_to_100_columns_and_marks_differences_and_gaps() {
-    let file = small_file();
-    let out = stdout(
-        computepick()
-            .arg("--data")
-            .arg(file.path())
-            .args(["compare", "fn", "box", "job"]),
-    );
+    let out = compare_small(&["fn", "box", "job"]);
     assert!(out.lines().all(|l| width(l) <= 100), "{out}");
     let line_of = |label: &str| {
         out.lines()
@@ -581,11 +568,7 @@ fn text_defaults_to_100_columns_and_marks_differences_and_gaps() {
 
 #[test]
 fn text_on_a_narrow_terminal_prints_blocks_of_columns() {
-    let out = stdout(
-        computepick()
-            .env("COLUMNS", "40")
-            .args(["compare", "lambda", "fargate", "eks", "batch"]),
-    );
+    let out = four_services_at("40");
     assert!(out.lines().all(|l| width(l) <= 40), "{out}");
     // Each block repeats the attribute column and its group headings.
     assert!(out.matches("Limits ─").count() > 1, "{out}");

@@ -5,7 +5,9 @@
 //! Prices: decisions.ron (us-east-1, On-Demand, Linux). Public IPv4 $0.005 an hour
 //! (https://aws.amazon.com/vpc/pricing/), so $3.65 for a month.
 
-use crate::support::{assert_assumes, model, service, total};
+use crate::support::{
+    assert_assumes, assert_assumes_all, has_price, model, priced_by, service, total,
+};
 use computepick::cost::{Fit, Inputs, SweepRange};
 
 fn close(a: f64, b: f64) -> bool {
@@ -191,10 +193,7 @@ fn a_burstable_ec2_instance_in_standard_mode_must_run_a_task_at_its_full_vcpus()
         close(s.total.unwrap_or_default(), 730.0 * 0.1664 + 3.65),
         "{s:?}"
     );
-    assert!(
-        s.assumptions.iter().any(|a| a.contains("Unlimited mode")),
-        "{s:?}"
-    );
+    assert_assumes(&s, "Unlimited mode");
 }
 
 #[test]
@@ -224,11 +223,8 @@ fn t3_unlimited_surplus_credits_are_used_where_cheaper() {
     };
     let s = service(&m, "ecs-ec2", &busy);
     assert!(s.breakdown[0].label.contains("t3.micro: 1 ×"), "{s:?}");
-    let surplus = s
-        .breakdown
-        .iter()
-        .find(|l| l.price_id.as_deref() == Some("burstable.t3.surplus"))
-        .unwrap_or_else(|| panic!("surplus credits: {s:?}"));
+    let surplus =
+        priced_by(&s, "burstable.t3.surplus").unwrap_or_else(|| panic!("surplus credits: {s:?}"));
     let busy_vcpu = 20e6 * 0.2 / (730.0 * 3_600.0) * 2.0 / 10.0;
     assert!(
         close(surplus.quantity, (busy_vcpu - 0.2) * 730.0),
@@ -269,22 +265,18 @@ fn discounted_burstable_fleets_weigh_more_instances_against_surplus_credits() {
             s.breakdown[0].label.starts_with("EC2 t3.small: 9 ×"),
             "{s:?}"
         );
-        let surplus = s
-            .breakdown
-            .iter()
-            .find(|l| l.price_id.as_deref() == Some("burstable.t3.surplus"))
+        let surplus = priced_by(&s, "burstable.t3.surplus")
             .unwrap_or_else(|| panic!("surplus credits: {s:?}"));
         assert!(
             close(surplus.quantity, (busy - 9.0 * 0.4) * running),
             "{surplus:?}"
         );
-        assert!(
-            s.assumptions
-                .iter()
-                .any(|a| a.contains("9 instances rather than the")
-                    && a.contains("Spot lowers the instances' price, not the credits'")),
-            "{:?}",
-            s.assumptions
+        assert_assumes_all(
+            &s,
+            &[
+                "9 instances rather than the",
+                "Spot lowers the instances' price, not the credits'",
+            ],
         );
     }
     assert!(
@@ -411,12 +403,7 @@ fn public_ipv4_is_counted_the_same_way_for_every_service() {
     };
     for id in ["fargate", "ecs-ec2", "eks", "elastic-beanstalk"] {
         let s = service(&m, id, &i);
-        assert!(
-            s.breakdown
-                .iter()
-                .any(|l| l.price_id.as_deref() == Some("vpc.public-ipv4")),
-            "{id}: {s:?}"
-        );
+        assert!(has_price(&s, "vpc.public-ipv4"), "{id}: {s:?}");
     }
     let est = m.estimate(&i).expect("valid");
     assert!(

@@ -3,10 +3,11 @@
 //! options, and the result screen's cost heading at 120 columns.
 
 use crate::support::{
-    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, render, stdout,
+    THUMBNAILS, answer_args, answers, app_total, click_on, computepick, guide, has_price, render,
+    stdout,
 };
 use computepick::app::{App, FormRow};
-use computepick::cost::{BatchCompute, Toggle};
+use computepick::cost::{BatchCompute, Field, Toggle};
 use computepick::keys::Action;
 
 const SIZE: &[&str] = &[
@@ -114,19 +115,11 @@ fn text_markdown_and_json_carry_the_cost_of_every_ranked_service() {
     let cost = &json["cost"];
     assert_eq!(cost["inputs"]["reserved"], true);
     assert_eq!(cost["inputs"]["batch_on"], "fargate");
-    let ranked: Vec<&str> = json["ranking"]
-        .as_array()
-        .expect("ranking")
-        .iter()
-        .filter_map(|r| r["service"].as_str())
-        .collect();
-    let costed: Vec<&str> = cost["services"]
-        .as_array()
-        .expect("services")
-        .iter()
-        .filter_map(|s| s["service"].as_str())
-        .collect();
-    assert_eq!(ranked, costed, "the cost follows the ranking");
+    assert_eq!(
+        service_ids(&json["ranking"]),
+        service_ids(&cost["services"]),
+        "the cost follows the ranking"
+    );
     assert!(cost["services"][0]["total"].as_f64().is_some());
     assert!(cost["as_of"].as_str().is_some());
 }
@@ -152,6 +145,26 @@ fn workload_flags_without_a_full_size_are_one_line_and_exit_2() {
 
 // ---- In the app ----
 
+/// The `service` of each entry in a JSON list, in order.
+fn service_ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|entry| entry["service"].as_str())
+        .collect()
+}
+
+/// `service`'s entry in the JSON's ranking.
+#[track_caller]
+fn ranked<'a>(json: &'a serde_json::Value, service: &str) -> &'a serde_json::Value {
+    json["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .find(|r| r["service"] == service)
+        .expect("ranked")
+}
+
 /// Moves the Cost form's focus to `row`.
 fn focus(app: &mut App, row: FormRow) {
     for _ in 0..32 {
@@ -163,14 +176,37 @@ fn focus(app: &mut App, row: FormRow) {
     panic!("no row {row:?} in the form");
 }
 
+/// Focuses `toggle`'s switch and flips it with Space.
+fn flip(app: &mut App, toggle: Toggle) {
+    focus(app, FormRow::Switch(toggle));
+    app.cost.update(Action::Type(' '));
+}
+
+/// Focuses `field` and types `text` into it in place of what it held.
+fn type_into(app: &mut App, field: Field, text: &str) {
+    focus(app, FormRow::Number(field));
+    app.cost.update(Action::ClearQuery);
+    for c in text.chars() {
+        app.cost.update(Action::Type(c));
+    }
+}
+
+/// The app on the Cost tab, reached by BackTab from the first.
+fn cost_tab() -> App {
+    let mut app = App::new(guide());
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    app
+}
+
 #[test]
 fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     let mut app = App::new(guide());
-    focus(&mut app, FormRow::Switch(Toggle::Spot));
-    app.cost.update(Action::Type(' '));
+    flip(&mut app, Toggle::Spot);
     assert!(app.cost.inputs.spot);
-    focus(&mut app, FormRow::Switch(Toggle::Reserved));
-    app.cost.update(Action::Type(' '));
+    flip(&mut app, Toggle::Reserved);
     assert!(app.cost.inputs.reserved && !app.cost.inputs.spot);
     let ecs = |app: &App| app_total(app, "ecs-ec2").expect("priced");
     let reserved = ecs(&app);
@@ -179,19 +215,10 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
     assert!(ecs(&app) > reserved, "Reserved lowers ECS on EC2");
 
     // Jobs of 10 minutes: Batch takes jobs that end, of 3 minutes or more.
-    focus(&mut app, FormRow::Switch(Toggle::Jobs));
-    app.cost.update(Action::Type(' '));
+    flip(&mut app, Toggle::Jobs);
     assert!(app.cost.inputs.jobs && !app.cost.inputs.load_balancer);
-    focus(
-        &mut app,
-        FormRow::Number(computepick::cost::Field::Duration),
-    );
-    app.cost.update(Action::ClearQuery);
-    for c in "10m".chars() {
-        app.cost.update(Action::Type(c));
-    }
-    focus(&mut app, FormRow::Switch(Toggle::BatchOnFargate));
-    app.cost.update(Action::Type(' '));
+    type_into(&mut app, Field::Duration, "10m");
+    flip(&mut app, Toggle::BatchOnFargate);
     assert_eq!(app.cost.inputs.batch_on, BatchCompute::Fargate);
     let batch = app
         .cost
@@ -199,13 +226,7 @@ fn the_cost_form_has_reserved_and_batch_compute_and_spot_excludes_reserved() {
         .as_ref()
         .and_then(|e| e.service("batch"))
         .expect("batch");
-    assert!(
-        batch
-            .breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.x86")),
-        "{batch:?}"
-    );
+    assert!(has_price(batch, "fargate.vcpu.x86"), "{batch:?}");
 }
 
 #[test]
@@ -222,13 +243,8 @@ fn the_cost_form_explains_an_absurd_value() {
 
 #[test]
 fn the_cost_tab_form_100x32() {
-    let mut app = App::new(guide());
-    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::BackTab,
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
-    focus(&mut app, FormRow::Switch(Toggle::Reserved));
-    app.cost.update(Action::Type(' '));
+    let mut app = cost_tab();
+    flip(&mut app, Toggle::Reserved);
     let screen = render(&mut app, 100, 32);
     // The form alone: the left 34 columns from its heading to its hint line (the tab bar, the
     // chart and the footer have their own snapshots).
@@ -276,11 +292,7 @@ fn the_result_screen_wraps_the_cost_heading_at_120_columns() {
 
 #[test]
 fn on_a_short_screen_the_form_scrolls_to_the_focus() {
-    let mut app = App::new(guide());
-    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::BackTab,
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
+    let mut app = cost_tab();
     let screen = render(&mut app, 80, 18);
     assert!(screen.contains("Your workload  1 more ↑↓"), "{screen}");
     assert!(!screen.contains("Region           us-east-1"), "{screen}");
@@ -297,19 +309,8 @@ fn on_a_short_screen_the_form_scrolls_to_the_focus() {
 
 /// The Cost tab with `text` typed into the Duration field (the second row).
 fn with_duration(text: &str) -> App {
-    let mut app = App::new(guide());
-    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::BackTab,
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
-    focus(
-        &mut app,
-        FormRow::Number(computepick::cost::Field::Duration),
-    );
-    app.cost.update(Action::ClearQuery);
-    for c in text.chars() {
-        app.cost.update(Action::Type(c));
-    }
+    let mut app = cost_tab();
+    type_into(&mut app, Field::Duration, text);
     assert_eq!(app.cost.error, None);
     app
 }
@@ -359,17 +360,10 @@ fn at_80x24_a_long_duration_keeps_every_reason_and_the_chart() {
 
 #[test]
 fn clicks_on_the_cost_form_focus_fields_and_flip_options() {
-    let mut app = App::new(guide());
-    app.handle_key(&ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::BackTab,
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
+    let mut app = cost_tab();
     // A field takes the focus, and typing goes there.
     assert!(click_on(&mut app, "Memory", 100, 32).is_some());
-    assert_eq!(
-        app.cost.focused(),
-        Some(FormRow::Number(computepick::cost::Field::Memory))
-    );
+    assert_eq!(app.cost.focused(), Some(FormRow::Number(Field::Memory)));
     assert!(!app.cost.sized, "a click on a field changes nothing");
     // An option flips, and the estimate follows.
     assert!(click_on(&mut app, "Arm (Graviton)", 100, 32).is_some());
@@ -397,7 +391,7 @@ fn clicks_on_the_cost_form_focus_fields_and_flip_options() {
     assert!(click_on(&mut app, "Hours a day", 80, 24).is_some());
     assert_eq!(
         app.cost.focused(),
-        Some(FormRow::Number(computepick::cost::Field::HoursPerDay))
+        Some(FormRow::Number(Field::HoursPerDay))
     );
 }
 
@@ -406,14 +400,7 @@ fn the_result_screen_says_when_the_cost_duration_contradicts_the_runtime_answer(
     // Runtime answered "seconds", the Cost tab says 20 minutes: Lambda is recommended and does
     // not fit, and the screen says why the two disagree.
     let mut app = App::new(guide()).with_answers(answers(THUMBNAILS));
-    focus(
-        &mut app,
-        FormRow::Number(computepick::cost::Field::Duration),
-    );
-    app.cost.update(Action::ClearQuery);
-    for c in "20m".chars() {
-        app.cost.update(Action::Type(c));
-    }
+    type_into(&mut app, Field::Duration, "20m");
     render(&mut app, 120, 60);
     app.update(Action::Last);
     let screen = render(&mut app, 120, 60);
@@ -468,12 +455,7 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
         serde_json::from_str(&stdout(computepick().args(args(extra)))).expect("json")
     };
     let reasons = |v: &serde_json::Value, service: &str| -> Vec<String> {
-        v["ranking"]
-            .as_array()
-            .expect("ranking")
-            .iter()
-            .find(|r| r["service"] == service)
-            .expect("ranked")["reasons"]
+        ranked(v, service)["reasons"]
             .as_array()
             .expect("reasons")
             .iter()
@@ -490,38 +472,25 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
     // 1M requests a month of 200 ms at 1 GB: Lightsail's $30 bundle is the cheapest that fits
     // (hand check: `computepick cost` with the same flags); Beanstalk is $42.65, 1.42 × as much.
     let sized = run(&["--requests", "1M", "--duration", "200ms", "--memory", "1GB"]);
-    let lightsail = reasons(&sized, "lightsail");
-    assert!(
-        lightsail.contains(
-            &"+3 budget = fixed-low: the cheapest at your size: $30.00 a month against $38.10 on AWS Fargate"
-                .to_owned()
+    let score = |v: &serde_json::Value, s: &str| ranked(v, s)["score"].as_i64().expect("score");
+    for (service, reason, points) in [
+        (
+            "lightsail",
+            "+3 budget = fixed-low: the cheapest at your size: $30.00 a month against $38.10 on AWS Fargate",
+            3,
         ),
-        "{lightsail:?}"
-    );
-    let beanstalk = reasons(&sized, "elastic-beanstalk");
-    assert!(
-        beanstalk.contains(
-            &"-2 budget = fixed-low: $42.65 a month at your size against $30.00 on Amazon Lightsail"
-                .to_owned()
+        (
+            "elastic-beanstalk",
+            "-2 budget = fixed-low: $42.65 a month at your size against $30.00 on Amazon Lightsail",
+            -2,
         ),
-        "{beanstalk:?}"
-    );
-    let score = |v: &serde_json::Value, s: &str| {
-        v["ranking"]
-            .as_array()
-            .expect("ranking")
-            .iter()
-            .find(|r| r["service"] == s)
-            .expect("ranked")["score"]
-            .as_i64()
-            .expect("score")
-    };
-    assert_eq!(
-        score(&sized, "lightsail"),
-        score(&unsized_run, "lightsail") + 3
-    );
-    assert_eq!(
-        score(&sized, "elastic-beanstalk"),
-        score(&unsized_run, "elastic-beanstalk") - 2
-    );
+    ] {
+        let said = reasons(&sized, service);
+        assert!(said.contains(&reason.to_owned()), "{said:?}");
+        assert_eq!(
+            score(&sized, service),
+            score(&unsized_run, service) + points,
+            "{service}"
+        );
+    }
 }

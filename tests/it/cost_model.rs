@@ -3,11 +3,13 @@
 //! input parsing, and the `cost` command's output and errors.
 
 use crate::support::{
-    EXAMPLE_WORKLOAD, MODEL, assert_assumes, computepick, guide, model, service, stdout, total,
+    EXAMPLE_WORKLOAD, MODEL, assert_assumes, assert_assumes_all, computepick, failure, flat, guide,
+    has_price, model, priced_by, service, stdout, total,
 };
 use computepick::cost::{
     BatchCompute, CostModel, Field, Inputs, MAX_DURATION_MS, MAX_MEMORY_MB, MAX_REQUESTS, MAX_VCPU,
-    SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb, summarize_break_evens,
+    ServiceEstimate, SweepRange, Toggle, parse_count, parse_duration_ms, parse_memory_mb,
+    summarize_break_evens,
 };
 use proptest::prelude::*;
 
@@ -35,6 +37,28 @@ fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
     (actual - expected).abs() <= tolerance
 }
 
+/// `id` fits `inputs` at `expected` a month, within `tolerance`.
+#[track_caller]
+fn assert_total(model: &CostModel, id: &str, inputs: &Inputs, expected: f64, tolerance: f64) {
+    let t = total(model, id, inputs);
+    assert!(close(t, expected, tolerance), "{id}: {t} vs {expected}");
+}
+
+/// `id` costs the same for `inputs` as for `other`: what differs does not apply to it.
+#[track_caller]
+fn assert_same_total(model: &CostModel, id: &str, inputs: &Inputs, other: &Inputs) {
+    assert_total(model, id, inputs, total(model, id, other), 1e-9);
+}
+
+/// The estimate comes to `expected` a month, within `tolerance`.
+#[track_caller]
+fn assert_costs(estimate: &ServiceEstimate, expected: f64, tolerance: f64) {
+    assert!(
+        close(estimate.total.unwrap_or_default(), expected, tolerance),
+        "{estimate:?}"
+    );
+}
+
 // ---- AWS's published Lambda examples (https://aws.amazon.com/lambda/pricing/, us-east-1) ----
 
 #[test]
@@ -42,8 +66,8 @@ fn lambda_reproduces_aws_example_1() {
     // 512 MB, 3M invocations a month, 1 s each, free tier applied.
     // Compute: 3M × 1 s × 0.5 GB = 1,500,000 GB-s − 400,000 free = 1,100,000 × $0.0000166667
     //          = $18.33; requests: (3M − 1M free) × $0.20/M = $0.40. AWS: $18.74 a month.
-    let t = total(&model(), "lambda", &inputs(3e6, 1_000.0, 512.0));
-    assert!(close(t, 18.74, 0.01), "{t}");
+    let i = inputs(3e6, 1_000.0, 512.0);
+    assert_total(&model(), "lambda", &i, 18.74, 0.01);
 }
 
 #[test]
@@ -56,8 +80,7 @@ fn lambda_reproduces_aws_example_2() {
         vcpu: 128.0 / 1_769.0,
         ..inputs(30e6, 200.0, 128.0)
     };
-    let t = total(&model(), "lambda", &i);
-    assert!(close(t, 11.63, 0.01), "{t}");
+    assert_total(&model(), "lambda", &i, 11.63, 0.01);
 }
 
 #[test]
@@ -72,19 +95,14 @@ fn lambda_rounds_duration_up_to_the_millisecond_and_memory_to_its_minimum() {
         vcpu: 0.05,
         ..inputs(1e6, 1.2, 64.0)
     };
-    let t = total(&m, "lambda", &free_off(small));
     let expected = 0.20 + 250.0 * 0.000_016_666_7;
-    assert!(close(t, expected, 1e-9), "{t} vs {expected}");
+    assert_total(&m, "lambda", &free_off(small), expected, 1e-9);
     // Arm bills duration at $0.0000133334 per GB-s.
     let arm = Inputs {
         arm: true,
         ..free_off(inputs(1e6, 1_000.0, 1_024.0))
     };
-    assert!(close(
-        total(&m, "lambda", &arm),
-        0.20 + 1e6 * 0.000_013_333_4,
-        1e-6
-    ));
+    assert_total(&m, "lambda", &arm, 0.20 + 1e6 * 0.000_013_333_4, 1e-6);
 }
 
 // ---- Fargate, by hand ----
@@ -94,8 +112,8 @@ fn fargate_one_small_task_all_month() {
     // 10M × 0.2 s ÷ (730 h × 3,600 s) = 0.76 requests in flight → 1 task of 0.25 vCPU, 0.5 GB.
     // vCPU: 0.25 × 730 h × $0.04048 = $7.3876; memory: 0.5 × 730 × $0.004445 = $1.622425; the
     // task's public IPv4 address: 730 h × $0.005 = $3.65.
-    let t = total(&model(), "fargate", &inputs(10e6, 200.0, 512.0));
-    assert!(close(t, 9.010_025 + IPV4_MONTH, 1e-6), "{t}");
+    let i = inputs(10e6, 200.0, 512.0);
+    assert_total(&model(), "fargate", &i, 9.010_025 + IPV4_MONTH, 1e-6);
 }
 
 #[test]
@@ -107,7 +125,7 @@ fn fargate_tasks_follow_the_load() {
         vcpu: 1.0,
         ..inputs(100e6, 200.0, 2_048.0)
     };
-    assert!(close(total(&model(), "fargate", &i), 317.5208, 1e-6));
+    assert_total(&model(), "fargate", &i, 317.5208, 1e-6);
 
     // Running 8 hours a day puts the same requests into a third of the time: 22.8 in flight → 23
     // tasks for 243.33 h = 5,596.67 task-hours, about the same cost as running all day.
@@ -116,7 +134,7 @@ fn fargate_tasks_follow_the_load() {
         ..i
     };
     let expected = 23.0 * 730.0 / 3.0 * (0.04048 + 2.0 * 0.004445 + 0.005);
-    assert!(close(total(&model(), "fargate", &eight), expected, 1e-6));
+    assert_total(&model(), "fargate", &eight, expected, 1e-6);
 }
 
 #[test]
@@ -128,17 +146,8 @@ fn fargate_rounds_up_to_a_valid_task_size_and_says_so() {
         ..inputs(1e6, 100.0, 3_072.0)
     };
     let s = service(&model(), "fargate", &i);
-    assert!(
-        close(s.total.unwrap_or_default(), 24.509_75 + IPV4_MONTH, 1e-6),
-        "{s:?}"
-    );
-    assert!(
-        s.assumptions
-            .iter()
-            .any(|a| a.contains("not a Fargate task size") && a.contains("0.5 vCPU with 3 GB")),
-        "{:?}",
-        s.assumptions
-    );
+    assert_costs(&s, 24.509_75 + IPV4_MONTH, 1e-6);
+    assert_assumes_all(&s, &["not a Fargate task size", "0.5 vCPU with 3 GB"]);
 }
 
 #[test]
@@ -149,11 +158,7 @@ fn fargate_spot_takes_the_stated_discount() {
         spot: true,
         ..inputs(10e6, 200.0, 512.0)
     };
-    assert!(close(
-        total(&model(), "fargate", &i),
-        9.010_025 * 0.3 + IPV4_MONTH,
-        1e-6
-    ));
+    assert_total(&model(), "fargate", &i, 9.010_025 * 0.3 + IPV4_MONTH, 1e-6);
 }
 
 // ---- EC2-based services, by hand ----
@@ -176,10 +181,7 @@ fn ecs_on_ec2_picks_the_cheapest_fleet() {
     // 730 h × $0.384 = $280.32, + $3.65 IPv4 = $283.97.
     let m = model();
     let s = service(&m, "ecs-ec2", &busy_api());
-    assert!(
-        close(s.total.unwrap_or_default(), BUSY_FLEET + IPV4_MONTH, 1e-6),
-        "{s:?}"
-    );
+    assert_costs(&s, BUSY_FLEET + IPV4_MONTH, 1e-6);
     assert!(
         s.breakdown[0]
             .label
@@ -195,10 +197,7 @@ fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
     // but T3 runs in Unlimited mode by default, where 0.19 vCPU within the 0.2 baseline earns no
     // surplus charge: 730 h × $0.0104 = $7.592, + $3.65 IPv4.
     let s = service(&model(), "ecs-ec2", &inputs(10e6, 200.0, 512.0));
-    assert!(
-        close(s.total.unwrap_or_default(), 7.592 + IPV4_MONTH, 1e-9),
-        "{s:?}"
-    );
+    assert_costs(&s, 7.592 + IPV4_MONTH, 1e-9);
     assert!(s.breakdown[0].label.contains("t3.micro"));
 }
 
@@ -206,11 +205,7 @@ fn small_tasks_fit_a_burstable_instance_within_its_baseline() {
 fn eks_adds_the_control_plane_for_every_hour() {
     // The ECS fleet ($283.97) plus 730 cluster-hours × $0.10 = $73.00, even at 8 hours a day.
     let m = model();
-    assert!(close(
-        total(&m, "eks", &busy_api()),
-        BUSY_FLEET + IPV4_MONTH + 73.0,
-        1e-6
-    ));
+    assert_total(&m, "eks", &busy_api(), BUSY_FLEET + IPV4_MONTH + 73.0, 1e-6);
     let eight = Inputs {
         hours_per_day: 8.0,
         ..busy_api()
@@ -235,9 +230,9 @@ fn batch_pays_for_job_hours_only() {
     // would: an m5.xlarge (4 vCPU, 16 GiB → 15.2 for jobs) holds 4 → 3 × 730 h × $0.192 =
     // $420.48, + 3 IPv4 addresses × 730 h × $0.005 = $10.95. Batch itself adds nothing.
     let m = model();
-    let t = total(&m, "batch", &nightly_jobs());
-    assert!(close(t, 3.0 * 730.0 * (0.192 + 0.005), 1e-6), "{t}");
-    assert!(close(t, total(&m, "ecs-ec2", &nightly_jobs()), 1e-9));
+    let jobs = nightly_jobs();
+    assert_total(&m, "batch", &jobs, 3.0 * 730.0 * (0.192 + 0.005), 1e-6);
+    assert_total(&m, "batch", &jobs, total(&m, "ecs-ec2", &jobs), 1e-9);
 }
 
 #[test]
@@ -307,10 +302,9 @@ fn elastic_beanstalk_adds_its_load_balancer() {
         load_balancer: true,
         ..busy_api()
     };
-    let t = total(&model(), "elastic-beanstalk", &lb);
     let expected =
         BUSY_FLEET + IPV4_MONTH + 16.425 + 100e6 / (25.0 * 3_600.0) * 0.008 + 2.0 * IPV4_MONTH;
-    assert!(close(t, expected, 1e-6), "{t} vs {expected}");
+    assert_total(&model(), "elastic-beanstalk", &lb, expected, 1e-6);
 }
 
 #[test]
@@ -328,7 +322,7 @@ fn lightsail_takes_the_cheapest_bundles_and_a_load_balancer() {
         ..busy_api()
     };
     let s = service(&model(), "lightsail", &lb);
-    assert!(close(s.total.unwrap_or_default(), 674.0, 1e-9), "{s:?}");
+    assert_costs(&s, 674.0, 1e-9);
     assert_assumes(&s, "busy or idle");
 }
 
@@ -341,33 +335,17 @@ fn spot_and_savings_plans_apply_to_ec2_only_where_they_can() {
         ..busy_api()
     };
     // Discounts take off the instance lines only, not the IPv4 address.
-    assert!(close(
-        total(&m, "ecs-ec2", &spot),
-        BUSY_FLEET * 0.1 + IPV4_MONTH,
-        1e-6
-    ));
+    assert_total(&m, "ecs-ec2", &spot, BUSY_FLEET * 0.1 + IPV4_MONTH, 1e-6);
     assert!(close(base, BUSY_FLEET + IPV4_MONTH, 1e-6));
     let sp = Inputs {
         savings_plans: true,
         ..busy_api()
     };
-    assert!(close(
-        total(&m, "ecs-ec2", &sp),
-        BUSY_FLEET * 0.34 + IPV4_MONTH,
-        1e-6
-    ));
+    assert_total(&m, "ecs-ec2", &sp, BUSY_FLEET * 0.34 + IPV4_MONTH, 1e-6);
     // The EKS control plane is not discounted.
-    assert!(close(
-        total(&m, "eks", &spot),
-        BUSY_FLEET * 0.1 + IPV4_MONTH + 73.0,
-        1e-6
-    ));
+    assert_total(&m, "eks", &spot, BUSY_FLEET * 0.1 + IPV4_MONTH + 73.0, 1e-6);
     // Lightsail has neither.
-    assert!(close(
-        total(&m, "lightsail", &spot),
-        total(&m, "lightsail", &busy_api()),
-        1e-9
-    ));
+    assert_same_total(&m, "lightsail", &spot, &busy_api());
 }
 
 // ---- Reserved Instances ----
@@ -390,36 +368,18 @@ fn reserved_lowers_the_ec2_fleets_by_the_stated_discount() {
             "{id}: {before} → {after}"
         );
         let s = service(&m, id, &reserved);
-        assert!(
-            s.breakdown
-                .iter()
-                .any(|l| l.price_id.as_deref() == Some("ec2.reserved.discount")),
-            "{id}: {s:?}"
-        );
+        assert!(has_price(&s, "ec2.reserved.discount"), "{id}: {s:?}");
         assert_assumes(
             &s,
             "Reserved Instances take AWS's stated maximum discount, 72%",
         );
     }
-    assert!(close(
-        total(&m, "ecs-ec2", &reserved),
-        BUSY_FLEET * 0.28 + IPV4_MONTH,
-        1e-6
-    ));
+    let fleet = BUSY_FLEET * 0.28 + IPV4_MONTH;
+    assert_total(&m, "ecs-ec2", &reserved, fleet, 1e-6);
     // Lambda, Fargate and Lightsail have no Reserved Instances; each says so.
     for id in ["lambda", "fargate", "lightsail"] {
-        assert!(close(
-            total(&m, id, &reserved),
-            total(&m, id, &busy_api()),
-            1e-9
-        ));
-        assert!(
-            service(&m, id, &reserved)
-                .assumptions
-                .iter()
-                .any(|a| a.contains("Reserved")),
-            "{id}"
-        );
+        assert_same_total(&m, id, &reserved, &busy_api());
+        assert_assumes(&service(&m, id, &reserved), "Reserved");
     }
 }
 
@@ -480,17 +440,9 @@ fn spot_and_reserved_exclude_each_other() {
         savings_plans: true,
         ..busy_api()
     };
-    assert!(close(
-        total(&m, "ecs-ec2", &rsp),
-        BUSY_FLEET * 0.28 + IPV4_MONTH,
-        1e-6
-    ));
+    assert_total(&m, "ecs-ec2", &rsp, BUSY_FLEET * 0.28 + IPV4_MONTH, 1e-6);
     // Fargate: $288.3208 of compute at half price, + 8 tasks' IPv4 addresses, $29.20.
-    assert!(close(
-        total(&m, "fargate", &rsp),
-        288.3208 * 0.5 + 8.0 * IPV4_MONTH,
-        1e-6
-    ));
+    assert_total(&m, "fargate", &rsp, 288.3208 * 0.5 + 8.0 * IPV4_MONTH, 1e-6);
 }
 
 #[test]
@@ -500,11 +452,7 @@ fn reserved_is_not_applied_to_batch_and_says_why() {
         reserved: true,
         ..nightly_jobs()
     };
-    assert!(close(
-        total(&m, "batch", &reserved),
-        total(&m, "batch", &nightly_jobs()),
-        1e-9
-    ));
+    assert_same_total(&m, "batch", &reserved, &nightly_jobs());
     assert_assumes(
         &service(&m, "batch", &reserved),
         "Reserved is not applied to Batch",
@@ -528,17 +476,9 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     let task_hours = 50e3 * 40.0 / 60.0;
     let expected = task_hours * (2.0 * 0.04048 + 4.0 * 0.004445 + 0.005);
     let s = service(&m, "batch", &jobs);
-    assert!(close(s.total.unwrap_or_default(), expected, 1e-6), "{s:?}");
-    assert!(
-        s.breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.x86"))
-    );
-    assert!(
-        s.breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("batch.service") && l.amount == 0.0)
-    );
+    assert_costs(&s, expected, 1e-6);
+    assert!(has_price(&s, "fargate.vcpu.x86"));
+    assert!(priced_by(&s, "batch.service").is_some_and(|l| l.amount == 0.0));
     // The same as Fargate for a task running exactly those hours: one task all month costs
     // 730 h of the same size, so the job-hours scale it.
     let fargate_month = total(
@@ -554,17 +494,10 @@ fn batch_on_fargate_is_fargate_compute_for_the_job_hours() {
     // Fargate Spot with --spot: 70% off; Arm prices with --arm.
     let spot = Inputs { spot: true, ..jobs };
     let ipv4 = task_hours * 0.005;
-    assert!(close(
-        total(&m, "batch", &spot),
-        (expected - ipv4) * 0.3 + ipv4,
-        1e-6
-    ));
+    assert_total(&m, "batch", &spot, (expected - ipv4) * 0.3 + ipv4, 1e-6);
     let arm = Inputs { arm: true, ..jobs };
-    assert!(close(
-        total(&m, "batch", &arm),
-        task_hours * (2.0 * 0.03238 + 4.0 * 0.00356 + 0.005),
-        1e-6
-    ));
+    let arm_hour = 2.0 * 0.03238 + 4.0 * 0.00356 + 0.005;
+    assert_total(&m, "batch", &arm, task_hours * arm_hour, 1e-6);
     // On EC2 (the default) it is priced differently.
     assert!(!close(
         total(
@@ -590,7 +523,7 @@ fn batch_on_fargate_bills_each_job_by_the_second() {
         ..inputs(1e6, 200_500.0, 512.0)
     };
     let expected = 1e6 * 201.0 / 3_600.0 * (0.25 * 0.04048 + 0.5 * 0.004445 + 0.005);
-    assert!(close(total(&model(), "batch", &jobs), expected, 1e-6));
+    assert_total(&model(), "batch", &jobs, expected, 1e-6);
     // Too big for Fargate: does not fit, with Fargate's reason.
     let big = Inputs { vcpu: 32.0, ..jobs };
     assert!(reason(&model(), "batch", &big).contains("largest Fargate task"));
@@ -780,14 +713,8 @@ fn lambda_bills_the_memory_its_vcpus_need() {
     };
     let s = service(&m, "lambda", &two);
     let expected = 0.20 + 1e6 * 3_538.0 / 1_024.0 * 0.000_016_666_7;
-    assert!(close(s.total.unwrap_or_default(), expected, 1e-6), "{s:?}");
-    assert!(
-        s.assumptions
-            .iter()
-            .any(|a| a.contains("2 vCPU needs 3,538 MB") && a.contains("1,769 MB")),
-        "{:?}",
-        s.assumptions
-    );
+    assert_costs(&s, expected, 1e-6);
+    assert_assumes_all(&s, &["2 vCPU needs 3,538 MB", "1,769 MB"]);
     // 6 vCPUs, the most, at the 10,240 MB maximum.
     let six = Inputs {
         vcpu: 6.0,
@@ -796,13 +723,16 @@ fn lambda_bills_the_memory_its_vcpus_need() {
         ..inputs(1e6, 1_000.0, 512.0)
     };
     let expected = 0.20 + 1e6 * 10.0 * 0.000_016_666_7;
-    assert!(close(total(&m, "lambda", &six), expected, 1e-6));
+    assert_total(&m, "lambda", &six, expected, 1e-6);
     // Memory that already gives the vCPUs is billed as configured.
-    assert!(close(
-        total(&m, "lambda", &Inputs { vcpu: 0.25, ..two }),
+    let enough = Inputs { vcpu: 0.25, ..two };
+    assert_total(
+        &m,
+        "lambda",
+        &enough,
         0.20 + 1e6 * 0.5 * 0.000_016_666_7,
-        1e-6
-    ));
+        1e-6,
+    );
 }
 
 #[test]
@@ -816,19 +746,8 @@ fn fargate_spot_runs_arm_at_the_arm_rate() {
     };
     let arm_month = 0.25 * 730.0 * 0.03238 + 0.5 * 730.0 * 0.00356;
     let s = service(&m, "fargate", &i);
-    assert!(
-        close(
-            s.total.unwrap_or_default(),
-            arm_month * 0.3 + IPV4_MONTH,
-            1e-6
-        ),
-        "{s:?}"
-    );
-    assert!(
-        s.breakdown
-            .iter()
-            .any(|l| l.price_id.as_deref() == Some("fargate.vcpu.arm"))
-    );
+    assert_costs(&s, arm_month * 0.3 + IPV4_MONTH, 1e-6);
+    assert!(has_price(&s, "fargate.vcpu.arm"));
     assert!(!s.assumptions.iter().any(|a| a.contains("x86 only")));
 }
 
@@ -1004,9 +923,6 @@ fn workload() -> impl Strategy<Value = Inputs> {
     )
         .prop_map(
             |(requests, duration_ms, memory_mb, vcpu, hours_per_day, per_task, flags)| Inputs {
-                requests,
-                duration_ms,
-                memory_mb,
                 vcpu,
                 vcpu_given: true,
                 hours_per_day,
@@ -1026,6 +942,7 @@ fn workload() -> impl Strategy<Value = Inputs> {
                 } else {
                     BatchCompute::Ec2
                 },
+                ..inputs(requests, duration_ms, memory_mb)
             },
         )
 }
@@ -1170,9 +1087,34 @@ fn form_fields_and_toggles_round_trip() {
 
 // ---- The command line ----
 
+/// 1M requests a month of 1 s at 1 GB: a valid workload for the flags under test to change.
+const ONE_SECOND: &[&str] = &["--requests", "1M", "--duration", "1s", "--memory", "1GB"];
+
+/// `cost` with `args`, run to success: its stdout.
+fn cost_out(args: &[&str]) -> String {
+    stdout(computepick().arg("cost").args(args))
+}
+
+/// `cost` with `args` and `--format json`, run to success: the JSON.
+fn cost_json(args: &[&str]) -> serde_json::Value {
+    let out = cost_out(&[args, &["--format", "json"]].concat());
+    serde_json::from_str(&out).expect("JSON")
+}
+
+/// `cost` with `args` exits 2 with nothing on stdout and one line on stderr: that line.
+#[track_caller]
+fn refused(args: &[&str]) -> String {
+    let out = computepick().arg("cost").args(args).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
 #[test]
 fn cost_text_lists_services_breakdowns_and_break_evens() {
-    let text = stdout(computepick().arg("cost").args(EXAMPLE_WORKLOAD));
+    let text = cost_out(EXAMPLE_WORKLOAD);
     for needle in [
         "Estimated monthly cost",
         "us-east-1",
@@ -1189,8 +1131,7 @@ fn cost_text_lists_services_breakdowns_and_break_evens() {
 
 #[test]
 fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
-    let out = stdout(computepick().args([
-        "cost",
+    let v = cost_json(&[
         "--requests",
         "100k",
         "--duration",
@@ -1199,10 +1140,7 @@ fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
         "1GB",
         "--vcpu",
         "1",
-        "--format",
-        "json",
-    ]));
-    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    ]);
     assert_eq!(v["region"], "us-east-1");
     assert_eq!(v["as_of"], "2026-11-23");
     assert_eq!(v["inputs"]["requests"], 100_000.0);
@@ -1229,10 +1167,7 @@ fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
         }
     }
     // A 20-minute request does not fit Lambda, which says why.
-    let lambda = services
-        .iter()
-        .find(|s| s["service"] == "lambda")
-        .expect("lambda");
+    let lambda = json_service(&v, "lambda");
     assert!(lambda["total"].is_null());
     assert!(
         lambda["reason"]
@@ -1247,23 +1182,20 @@ fn cost_json_has_totals_reasons_breakdowns_and_assumptions() {
     );
 }
 
+/// `id`'s entry in the JSON's services.
+#[track_caller]
+fn json_service<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    json["services"]
+        .as_array()
+        .expect("services")
+        .iter()
+        .find(|s| s["service"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {json}"))
+}
+
 #[test]
 fn cost_markdown_is_a_table() {
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "1M",
-            "--duration",
-            "1s",
-            "--memory",
-            "1GB",
-            "--format",
-            "markdown",
-        ])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = cost_out(&[ONE_SECOND, &["--format", "markdown"]].concat());
     assert!(text.starts_with("# Estimated monthly cost"), "{text}");
     assert!(text.contains("| # | Service | Monthly cost |"), "{text}");
     assert!(text.contains("| Item | Working | Amount |"), "{text}");
@@ -1277,15 +1209,7 @@ fn cost_refuses_absurd_sizes_with_exit_2() {
         ("--memory", "64TB", "32 TB at most"),
         ("--vcpu", "1000", "448 vCPUs at most"),
     ] {
-        let mut args = vec![
-            "cost",
-            "--requests",
-            "10M",
-            "--duration",
-            "1s",
-            "--memory",
-            "1GB",
-        ];
+        let mut args = vec!["--requests", "10M", "--duration", "1s", "--memory", "1GB"];
         let at = args
             .iter()
             .position(|a| *a == flag)
@@ -1294,48 +1218,29 @@ fn cost_refuses_absurd_sizes_with_exit_2() {
                 i
             });
         args.splice(at..at, [flag, value]);
-        let out = computepick().args(&args).output().expect("runs");
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8(out.stderr).expect("utf-8");
-        assert_eq!(err.lines().count(), 1, "{err}");
+        let err = refused(&args);
         assert!(err.contains(needle), "{args:?}: {err}");
-        assert!(out.stdout.is_empty());
     }
 }
 
 #[test]
 fn cost_reserved_and_batch_on_fargate_from_the_command_line() {
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "100M",
-            "--duration",
-            "200ms",
-            "--memory",
-            "2GB",
-            "--vcpu",
-            "1",
-            "--reserved",
-            "--batch-on",
-            "fargate",
-            "--format",
-            "json",
-        ])
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{out:?}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let json = cost_json(&[
+        "--requests",
+        "100M",
+        "--duration",
+        "200ms",
+        "--memory",
+        "2GB",
+        "--vcpu",
+        "1",
+        "--reserved",
+        "--batch-on",
+        "fargate",
+    ]);
     assert_eq!(json["inputs"]["reserved"], true);
     assert_eq!(json["inputs"]["batch_on"], "fargate");
-    let service = |id: &str| {
-        json["services"]
-            .as_array()
-            .and_then(|a| a.iter().find(|s| s["service"] == id))
-            .cloned()
-            .unwrap_or_default()
-    };
-    let ecs = service("ecs-ec2");
+    let ecs = json_service(&json, "ecs-ec2");
     assert!(
         close(
             ecs["total"].as_f64().unwrap_or_default(),
@@ -1348,7 +1253,7 @@ fn cost_reserved_and_batch_on_fargate_from_the_command_line() {
         "{ecs}"
     );
     // Requests served all the time are not Batch jobs, on Fargate or EC2.
-    let batch = service("batch");
+    let batch = json_service(&json, "batch");
     assert!(batch["total"].is_null(), "{batch}");
     assert!(
         batch["reason"]
@@ -1358,43 +1263,19 @@ fn cost_reserved_and_batch_on_fargate_from_the_command_line() {
     );
 
     // Spot and Reserved together: one line, exit 2.
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "1M",
-            "--duration",
-            "1s",
-            "--memory",
-            "1GB",
-            "--spot",
-            "--reserved",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = refused(&[ONE_SECOND, &["--spot", "--reserved"]].concat());
     assert!(
         err.contains("--spot") && err.contains("--reserved"),
         "{err}"
     );
     // A compute Batch does not run on.
-    let out = computepick()
-        .args([
-            "cost",
-            "--requests",
-            "1M",
-            "--duration",
-            "1s",
-            "--memory",
-            "1GB",
-            "--batch-on",
-            "lambda",
-        ])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
+    failure(
+        computepick()
+            .arg("cost")
+            .args(ONE_SECOND)
+            .args(["--batch-on", "lambda"]),
+        2,
+    );
 }
 
 #[test]
@@ -1414,29 +1295,12 @@ fn cost_refuses_bad_values_in_one_line() {
         ),
         (vec!["--requests", "10M"], "--duration and --memory"),
         (
-            vec![
-                "--requests",
-                "1M",
-                "--duration",
-                "1s",
-                "--memory",
-                "1GB",
-                "--hours-per-day",
-                "30",
-            ],
+            [ONE_SECOND, &["--hours-per-day", "30"]].concat(),
             "outside a day",
         ),
     ] {
-        let out = computepick()
-            .arg("cost")
-            .args(&args)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8(out.stderr).expect("utf-8");
-        assert_eq!(err.lines().count(), 1, "{err}");
+        let err = refused(&args);
         assert!(err.contains(needle), "{args:?}: {err}");
-        assert!(out.stdout.is_empty());
     }
 }
 
@@ -1445,39 +1309,22 @@ fn cost_refuses_bad_values_in_one_line() {
 #[test]
 fn lambda_is_sized_by_memory_unless_vcpus_are_stated() {
     let lambda_total = |extra: &[&str]| {
-        let out = computepick()
-            .args([
-                "cost",
-                "--requests",
-                "30M",
-                "--duration",
-                "200ms",
-                "--memory",
-                "128MB",
-                "--format",
-                "json",
-            ])
-            .args(extra)
-            .output()
-            .expect("runs");
-        assert!(out.status.success(), "{out:?}");
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        v["services"]
-            .as_array()
-            .expect("services")
-            .iter()
-            .find(|s| s["service"] == "lambda")
-            .and_then(|s| s["total"].as_f64())
+        let example = [
+            "--requests",
+            "30M",
+            "--duration",
+            "200ms",
+            "--memory",
+            "128MB",
+        ];
+        json_service(&cost_json(&[&example[..], extra].concat()), "lambda")["total"]
+            .as_f64()
             .expect("a Lambda total")
     };
     let by_memory = lambda_total(&[]);
     assert!(close(by_memory, 11.63, 0.01), "{by_memory}");
     let by_cpu = lambda_total(&["--vcpu", "1"]);
     assert!(by_cpu > by_memory * 5.0, "1 vCPU needs 1,769 MB: {by_cpu}");
-}
-
-fn cost_out(args: &[&str]) -> String {
-    stdout(computepick().arg("cost").args(args))
 }
 
 #[test]
@@ -1487,7 +1334,7 @@ fn quota_warnings_reach_text_and_markdown_with_their_source() {
     // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     let args = ["--requests", "1B", "--duration", "10s", "--memory", "512MB"];
     let text = cost_out(&args);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     for needle in [
         "! Needs about 3,806 concurrent executions on average, past Lambda's default quota of \
          1,000 per Region",
@@ -1530,7 +1377,7 @@ fn services_within_ten_percent_of_the_cheapest_are_about_the_same() {
         "--jobs",
     ];
     let text = cost_out(&args);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     assert!(
         flat.contains(
             "AWS Batch ($0.17) is about the same as Amazon ECS on EC2 ($0.17): within 10%"
@@ -1564,7 +1411,7 @@ fn the_memory_kept_for_the_system_is_cited_in_the_assumptions() {
         "--vcpu",
         "8",
     ]);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     for needle in [
         "with 5% of its memory left to the operating system and agent (AWS's ECS and Batch \
          memory-management pages advise keeping about 5% for the agent and system",

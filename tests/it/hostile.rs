@@ -1,7 +1,7 @@
 //! Hostile files and terminals: size limits, non-UTF-8, unknown fields, wide text, bad flags.
 
 use crate::support::{
-    EXAMPLE_WORKLOAD, SMALL, THUMBNAILS, assert_linear, computepick, mkfifo, success,
+    EXAMPLE_WORKLOAD, SMALL, THUMBNAILS, assert_linear, computepick, edited, mkfifo, success,
 };
 use assert_cmd::Command;
 use computepick::app::App;
@@ -46,21 +46,28 @@ fn non_utf8_data_gets_a_message_with_its_position() {
     );
 }
 
+/// Why loading `text` fails: it must fail.
+#[track_caller]
+fn refusal(text: &str) -> String {
+    data::parse(text, "t.ron")
+        .expect_err("the data is refused")
+        .to_string()
+}
+
 #[test]
 fn an_unknown_field_gets_a_did_you_mean() {
-    let broken = SMALL.replacen("why: \"Functions", "wyh: \"Functions", 1);
-    let err = data::parse(&broken, "t.ron").expect_err("unknown field");
-    let message = err.to_string();
+    let message = refusal(&edited(SMALL, &[("why: \"Functions", "wyh: \"Functions")]));
     assert!(message.contains("did you mean `why`?"), "{message}");
     assert!(message.starts_with("t.ron:27:"), "{message}");
 }
 
 #[test]
 fn an_unknown_rule_kind_gets_a_did_you_mean() {
-    let broken = SMALL.replacen("RuleOut(service: \"job\"", "RuleOutt(service: \"job\"", 1);
-    let message = data::parse(&broken, "t.ron")
-        .expect_err("bad variant")
-        .to_string();
+    let broken = edited(
+        SMALL,
+        &[("RuleOut(service: \"job\"", "RuleOutt(service: \"job\"")],
+    );
+    let message = refusal(&broken);
     assert!(message.contains("did you mean `RuleOut`?"), "{message}");
 }
 
@@ -498,9 +505,8 @@ const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// The tiny guide with `from` replaced by `to` (once), written to `dir/name`.
 fn small_with(dir: &std::path::Path, name: &str, from: &str, to: &str) -> std::path::PathBuf {
-    assert!(SMALL.contains(from), "{from:?} not in the fixture");
     let path = dir.join(name);
-    std::fs::write(&path, SMALL.replacen(from, to, 1)).expect("write");
+    std::fs::write(&path, edited(SMALL, &[(from, to)])).expect("write");
     path
 }
 
@@ -1010,6 +1016,15 @@ fn check_text(text: &str, name: &str) -> String {
     format!("{}{explored}", report.diagnostics)
 }
 
+/// `check` of `text`, written to `name` in `dir`, exits 2: what it says.
+fn check_refuses(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    let out = run_guarded(computepick().arg("check").arg(&path));
+    assert_eq!(out.status.code(), Some(2));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// Guards three regressions, each once seconds to minutes long: positions found by rescanning
 /// the file for each error (23 s for 20,000 errors), paths × services work in the walk check
 /// (21.6 s), and wrapping a huge word char by char. The cost is compared at two sizes (CPU
@@ -1030,11 +1045,7 @@ fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
     );
     // End to end: `check` says it, with the position, and exits 2.
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("errors.ron");
-    std::fs::write(&path, &small).expect("write");
-    let out = run_guarded(computepick().arg("check").arg(&path));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
+    let err = check_refuses(dir.path(), "errors.ron", &small);
     assert!(
         err.contains("errors.ron:2005:9: service \"s1999\": name is empty"),
         "{}",
@@ -1059,11 +1070,7 @@ fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
         || unrecommended(&small, "s1110"),
         || unrecommended(&large, "s9999"),
     );
-    let path = dir.path().join("wide.ron");
-    std::fs::write(&path, &small).expect("write");
-    let out = run_guarded(computepick().arg("check").arg(&path));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
+    let err = check_refuses(dir.path(), "wide.ron", &small);
     assert!(
         err.contains("service \"s1110\" is not recommended by any path"),
         "{}",
@@ -1103,46 +1110,47 @@ fn many_errors_many_services_and_huge_words_are_answered_in_linear_time() {
 #[test]
 fn dates_weights_and_prices_are_bounded() {
     // A signed year.
-    let dated = SMALL.replacen("as_of: \"2026-11-01\"", "as_of: \"+026-11-23\"", 1);
-    let message = data::parse(&dated, "t.ron")
-        .expect_err("a bad date")
-        .to_string();
+    let message = refusal(&edited(
+        SMALL,
+        &[("as_of: \"2026-11-01\"", "as_of: \"+026-11-23\"")],
+    ));
     assert!(
         message.contains("as-of date \"+026-11-23\" is not YYYY-MM-DD"),
         "{message}"
     );
     // Weights that would overflow an i32 when added.
-    let heavy = SMALL
-        .replacen(
-            "weight: 3, reason: \"jobs",
-            "weight: 2147483647, reason: \"jobs",
-            1,
-        )
-        .replacen(
-            "weight: 1, reason: \"short jobs",
-            "weight: 2147483647, reason: \"short jobs",
-            1,
-        );
-    let message = data::parse(&heavy, "t.ron")
-        .expect_err("too heavy")
-        .to_string();
+    let message = refusal(&edited(
+        SMALL,
+        &[
+            (
+                "weight: 3, reason: \"jobs",
+                "weight: 2147483647, reason: \"jobs",
+            ),
+            (
+                "weight: 1, reason: \"short jobs",
+                "weight: 2147483647, reason: \"short jobs",
+            ),
+        ],
+    ));
     assert!(
         message.contains("weight 2147483647 is out of range; weights are from -1000 to 1000"),
         "{message}"
     );
     assert!(message.starts_with("t.ron:20:"), "{message}");
     // And added with checked arithmetic all the same: both on one service saturate, never wrap.
-    let heavy = SMALL
-        .replacen(
-            "Favour(service: \"fn\", weight: 1, reason: \"short jobs fit in functions\")",
-            "Favour(service: \"job\", weight: 2147483647, reason: \"again\")",
-            1,
-        )
-        .replacen(
-            "weight: 3, reason: \"jobs",
-            "weight: 2147483647, reason: \"jobs",
-            1,
-        );
+    let heavy = edited(
+        SMALL,
+        &[
+            (
+                "Favour(service: \"fn\", weight: 1, reason: \"short jobs fit in functions\")",
+                "Favour(service: \"job\", weight: 2147483647, reason: \"again\")",
+            ),
+            (
+                "weight: 3, reason: \"jobs",
+                "weight: 2147483647, reason: \"jobs",
+            ),
+        ],
+    );
     let guide = data::parse_syntax(&heavy, "t.ron").expect("parses");
     let walk = computepick::engine::walk(
         &guide,
@@ -1154,14 +1162,13 @@ fn dates_weights_and_prices_are_bounded() {
     let top = rec.top().expect("a top");
     assert_eq!((top.service.as_str(), top.score), ("job", i32::MAX));
     // Prices: 1e308 once passed and showed `$inf.NaN`.
-    let priced = SMALL.replacen(
-        "    ],\n)",
-        "    ],\n    prices: [Price(id: \"fn.x\", service: \"fn\", label: \"L\", amount: 1e308, unit: \"hour\", source: \"https://aws.amazon.com\", as_of: \"2026-11-01\")],\n)",
-        1,
-    );
-    let message = data::parse(&priced, "t.ron")
-        .expect_err("absurd price")
-        .to_string();
+    let message = refusal(&edited(
+        SMALL,
+        &[(
+            "    ],\n)",
+            "    ],\n    prices: [Price(id: \"fn.x\", service: \"fn\", label: \"L\", amount: 1e308, unit: \"hour\", source: \"https://aws.amazon.com\", as_of: \"2026-11-01\")],\n)",
+        )],
+    ));
     assert!(
         message.contains("price \"fn.x\": amount 1e308 is out of range"),
         "{message}"

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::support::{
-    EXAMPLE_WORKLOAD, THUMBNAILS, answer_args, app_total, computepick, failure, guide, mkfifo,
-    stdout, success,
+    EXAMPLE_WORKLOAD, THUMBNAILS, answer_args, app_total, computepick, failure, flat, guide,
+    mkfifo, stdout, success,
 };
 use assert_cmd::Command;
 use computepick::app::{App, FormRow, Tab};
@@ -70,9 +70,23 @@ fn in_home(data_home: &Path) -> Command {
     cmd
 }
 
-/// Text with its line wrapping undone, for finding sentences.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `cost` of the usual size in `region`, with its own data directory.
+fn cost_in(data_home: &Path, region: &str) -> Command {
+    let mut cmd = in_home(data_home);
+    cmd.arg("cost").args(size()).args(["--region", region]);
+    cmd
+}
+
+/// What `cost_in` prints, its lines unwrapped.
+fn cost_text(data_home: &Path, region: &str) -> String {
+    flat(&stdout(&mut cost_in(data_home, region)))
+}
+
+/// A data directory with every fixture imported.
+fn imported() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("tempdir");
+    import_all(home.path());
+    home
 }
 
 fn import_all(home: &Path) {
@@ -235,8 +249,7 @@ fn between_them_the_fixtures_give_every_price_the_guide_imports() {
 
 #[test]
 fn a_second_regions_import_changes_cost_totals_as_computed_by_hand() {
-    let home = tempfile::tempdir().expect("tempdir");
-    import_all(home.path());
+    let home = imported();
     let total = |json: &serde_json::Value, id: &str| {
         json["services"]
             .as_array()
@@ -293,12 +306,7 @@ fn a_second_regions_import_changes_cost_totals_as_computed_by_hand() {
     assert!(close(total(&virginia, "lambda"), lambda));
     assert!(close(total(&frankfurt, "lambda"), lambda));
 
-    let text = flat(&stdout(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "eu-central-1"]),
-    ));
+    let text = cost_text(home.path(), "eu-central-1");
     assert!(
         text.contains("Prices: eu-central-1, as of 2026-11-28."),
         "{text}"
@@ -358,12 +366,7 @@ fn a_price_not_imported_stays_built_in_and_says_so() {
         out.contains("not found, so the built-in us-east-1 prices stay"),
         "{out}"
     );
-    let text = flat(&stdout(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "eu-central-1"]),
-    ));
+    let text = cost_text(home.path(), "eu-central-1");
     assert!(text.contains("Prices: eu-central-1"), "{text}");
     assert!(
         text.contains(
@@ -378,19 +381,13 @@ fn a_price_not_imported_stays_built_in_and_says_so() {
             .args(["prices", "import"])
             .args(all_fixtures()),
     );
-    let text = flat(&stdout(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "eu-central-1"]),
-    ));
+    let text = cost_text(home.path(), "eu-central-1");
     assert!(text.contains(NOT_IMPORTED_NOTE), "{text}");
 }
 
 #[test]
 fn bad_files_are_refused_by_name_and_installed_prices_stay_whole() {
-    let home = tempfile::tempdir().expect("tempdir");
-    import_all(home.path());
+    let home = imported();
     let installed = home.path().join("computepick/prices/eu-central-1.json");
     let before = std::fs::read(&installed).expect("installed");
     let dir = tempfile::tempdir().expect("tempdir");
@@ -458,33 +455,16 @@ fn bad_files_are_refused_by_name_and_installed_prices_stay_whole() {
 #[test]
 fn regions_must_be_known_and_installed() {
     let home = tempfile::tempdir().expect("tempdir");
-    let err = failure(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "eu-centrl-1"]),
-        2,
-    );
+    let err = failure(&mut cost_in(home.path(), "eu-centrl-1"), 2);
     assert!(err.contains("did you mean \"eu-central-1\""), "{err}");
-    let err = failure(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "eu-west-1"]),
-        2,
-    );
+    let err = failure(&mut cost_in(home.path(), "eu-west-1"), 2);
     assert!(
         err.contains("no prices are installed for eu-west-1"),
         "{err}"
     );
     assert!(err.contains("computepick prices import"), "{err}");
     // The built-in Region needs no import.
-    let text = flat(&stdout(
-        in_home(home.path())
-            .arg("cost")
-            .args(size())
-            .args(["--region", "us-east-1"]),
-    ));
+    let text = cost_text(home.path(), "us-east-1");
     assert!(
         text.contains("Prices: us-east-1, as of 2026-11-23."),
         "{text}"
@@ -504,22 +484,21 @@ fn regions_must_be_known_and_installed() {
 
 #[test]
 fn the_config_file_chooses_the_region_and_a_flag_wins() {
-    let home = tempfile::tempdir().expect("tempdir");
-    import_all(home.path());
+    let home = imported();
     let config = home.path().join("config.ron");
     std::fs::write(&config, "(region: Some(\"eu-central-1\"))").expect("write");
-    let mut cmd = in_home(home.path());
-    cmd.env("COMPUTEPICK_CONFIG", &config);
-    let text = flat(&stdout(cmd.arg("cost").args(size())));
+    let configured = |mut cmd: Command| {
+        cmd.env("COMPUTEPICK_CONFIG", &config);
+        cmd
+    };
+    let text = flat(&stdout(
+        configured(in_home(home.path())).arg("cost").args(size()),
+    ));
     assert!(
         text.contains("Prices: eu-central-1, as of 2026-11-28."),
         "{text}"
     );
-    let mut cmd = in_home(home.path());
-    cmd.env("COMPUTEPICK_CONFIG", &config);
-    let text = flat(&stdout(
-        cmd.arg("cost").args(size()).args(["--region", "us-east-1"]),
-    ));
+    let text = flat(&stdout(&mut configured(cost_in(home.path(), "us-east-1"))));
     assert!(
         text.contains("Prices: us-east-1, as of 2026-11-23."),
         "{text}"
@@ -528,19 +507,13 @@ fn the_config_file_chooses_the_region_and_a_flag_wins() {
 
 #[test]
 fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
-    let home = tempfile::tempdir().expect("tempdir");
-    import_all(home.path());
-    let later = |cmd: &mut Command| {
+    let home = imported();
+    let later = |mut cmd: Command| {
         cmd.env("COMPUTEPICK_TODAY", "2027-06-01");
+        cmd
     };
     // 2026-11-28 + 180 days is 2027-05-27: stale on 2027-06-01 (185 days), not on 2026-12-02.
-    let mut cmd = in_home(home.path());
-    later(&mut cmd);
-    let text = flat(&stdout(
-        cmd.arg("cost")
-            .args(size())
-            .args(["--region", "eu-central-1"]),
-    ));
+    let text = flat(&stdout(&mut later(cost_in(home.path(), "eu-central-1"))));
     assert!(
         text.contains("Stale prices: as of 2026-11-28, 185 days old (over 180)"),
         "{text}"
@@ -551,33 +524,24 @@ fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
         "{text}"
     );
 
-    let mut cmd = in_home(home.path());
-    later(&mut cmd);
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(cmd.arg("cost").args(size()).args([
-            "--region",
-            "eu-central-1",
-            "--format",
-            "json",
-        ])))
-        .expect("json");
+    let json = stdout(later(cost_in(home.path(), "eu-central-1")).args(["--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(json["stale"], true);
 
     // The decision record.
-    let mut cmd = in_home(home.path());
-    later(&mut cmd);
     let adr = stdout(
-        cmd.args([
-            "recommend",
-            "--region",
-            "eu-central-1",
-            "--format",
-            "adr",
-            "-o",
-            "-",
-        ])
-        .args(answer_args(THUMBNAILS))
-        .args(size()),
+        later(in_home(home.path()))
+            .args([
+                "recommend",
+                "--region",
+                "eu-central-1",
+                "--format",
+                "adr",
+                "-o",
+                "-",
+            ])
+            .args(answer_args(THUMBNAILS))
+            .args(size()),
     );
     assert!(
         adr.contains("eu-central-1 prices as of 2026-11-28"),
@@ -590,9 +554,10 @@ fn prices_older_than_180_days_are_stale_everywhere_they_are_shown() {
     assert!(adr.contains("<https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/eu-central-1/index.json>"), "{adr}");
 
     // check: a warning, exit 0, for the built-in prices and the installed Region.
-    let mut cmd = in_home(home.path());
-    later(&mut cmd);
-    let out = cmd.arg("check").output().expect("runs");
+    let out = later(in_home(home.path()))
+        .arg("check")
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -641,8 +606,7 @@ fn check_refuses_a_matcher_that_cannot_work() {
 
 #[test]
 fn the_cost_tab_switches_to_an_installed_region() {
-    let home = tempfile::tempdir().expect("tempdir");
-    import_all(home.path());
+    let home = imported();
     let dir = home.path().join("computepick/prices");
     let guide = guide();
     let mut app = App::new(guide.clone());
@@ -773,10 +737,7 @@ fn a_fifo_is_never_read_as_a_price_file() {
     let dir = home.path().join("computepick/prices");
     std::fs::create_dir_all(&dir).expect("dir");
     mkfifo(&dir.join("eu-west-2.json"));
-    let out = in_home(home.path())
-        .arg("cost")
-        .args(size())
-        .args(["--region", "eu-west-2"])
+    let out = cost_in(home.path(), "eu-west-2")
         .timeout(guard)
         .output()
         .expect("runs");

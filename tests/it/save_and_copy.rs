@@ -32,6 +32,27 @@ fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The thumbnails result in a fresh folder, `key` (`s` or `e`) pressed to open the path field.
+fn field_open(key: char) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = result_in(dir.path());
+    press(&mut app, KeyCode::Char(key));
+    (dir, app)
+}
+
+/// The small guide's result, dated [`TODAY`] and writing to `out_dir` (if given), `key`
+/// pressed to open the path field.
+fn small_field_open(out_dir: Option<&str>, key: char) -> App {
+    let mut app = small_app();
+    app.today = TODAY.into();
+    if let Some(dir) = out_dir {
+        app.out_dir = PathBuf::from(dir);
+    }
+    keys(&mut app, "12");
+    press(&mut app, KeyCode::Char(key));
+    app
+}
+
 fn answers_file(dir: &Path) -> PathBuf {
     dir.join(format!("computepick-answers-{TODAY}.ron"))
 }
@@ -56,9 +77,7 @@ fn s_opens_the_field_with_the_default_path_and_writes_nothing_yet() {
 
 #[test]
 fn enter_in_the_field_asks_for_the_write() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('s'));
+    let (dir, mut app) = field_open('s');
     let asked = effects(&mut app, KeyCode::Enter);
     let [Effect::Write(write)] = asked.as_slice() else {
         panic!("one write: {asked:?}")
@@ -77,9 +96,7 @@ fn enter_in_the_field_asks_for_the_write() {
 
 #[test]
 fn esc_in_the_field_cancels_and_writes_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('e'));
+    let (dir, mut app) = field_open('e');
     assert_eq!(press(&mut app, KeyCode::Esc), None);
     assert!(app.save_as().is_none());
     assert!(
@@ -114,9 +131,7 @@ fn a_typed_path_is_used_relative_to_the_start_folder_or_home() {
 
 #[test]
 fn editing_keys_move_the_cursor_and_change_the_text() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('s'));
+    let (_dir, mut app) = field_open('s');
     type_path(&mut app, "ac");
     press(&mut app, KeyCode::Left);
     keys(&mut app, "b");
@@ -210,9 +225,7 @@ fn a_failed_write_reopens_the_field_with_the_reason_and_another_path_works() {
 
 #[test]
 fn an_empty_path_is_refused_in_the_field() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('s'));
+    let (_dir, mut app) = field_open('s');
     type_path(&mut app, "   ");
     assert!(effects(&mut app, KeyCode::Enter).is_empty());
     let field = app.save_as().expect("open");
@@ -227,9 +240,7 @@ fn an_empty_path_is_refused_in_the_field() {
 
 #[test]
 fn a_paste_goes_into_the_field_without_control_characters_and_is_capped() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('s'));
+    let (_dir, mut app) = field_open('s');
     type_path(&mut app, "");
     app.handle_paste("a\x1b[31mb\nc\u{202e}.ron\r\n");
     assert_eq!(app.save_as().expect("open").text, "a[31mbc.ron");
@@ -286,9 +297,7 @@ fn y_copies_what_recommend_format_markdown_prints() {
 #[test]
 fn the_write_effect_carries_what_enter_accepted() {
     // A FileWrite is what the loop writes: the field's contents and the typed path.
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = result_in(dir.path());
-    press(&mut app, KeyCode::Char('s'));
+    let (dir, mut app) = field_open('s');
     type_path(&mut app, "sub name.ron");
     let asked = effects(&mut app, KeyCode::Enter);
     assert!(matches!(
@@ -298,11 +307,7 @@ fn the_write_effect_carries_what_enter_accepted() {
 }
 
 fn field_over_the_result(width: u16, height: u16) -> String {
-    let mut app = small_app();
-    app.today = TODAY.into();
-    keys(&mut app, "12");
-    press(&mut app, KeyCode::Char('s'));
-    render(&mut app, width, height)
+    render(&mut small_field_open(None, 's'), width, height)
 }
 
 #[test]
@@ -317,22 +322,20 @@ fn path_field_80x24() {
 
 #[test]
 fn path_field_with_an_error_and_a_long_path_60x18() {
-    let mut app = small_app();
-    app.today = TODAY.into();
-    app.out_dir = PathBuf::from("/no/such/folder/with/a/long/enough/name/to/scroll/sideways");
-    keys(&mut app, "12");
-    press(&mut app, KeyCode::Char('e'));
+    let mut app = small_field_open(
+        Some("/no/such/folder/with/a/long/enough/name/to/scroll/sideways"),
+        'e',
+    );
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!(render(&mut app, 60, 18));
 }
 
 #[test]
 fn a_long_path_scrolls_to_keep_the_cursor_in_view() {
-    let mut app = small_app();
-    app.today = TODAY.into();
-    app.out_dir = PathBuf::from("/a/folder/with/a/name/long/enough/to/need/scrolling/sideways");
-    keys(&mut app, "12");
-    press(&mut app, KeyCode::Char('s'));
+    let mut app = small_field_open(
+        Some("/a/folder/with/a/name/long/enough/to/need/scrolling/sideways"),
+        's',
+    );
     let field_row = |screen: &str| {
         screen
             .lines()

@@ -8,7 +8,22 @@ use computepick::app::App;
 use computepick::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The app on the small test guide after `typed`, key by key.
+fn small_after(typed: &str) -> App {
+    let mut app = small_app();
+    keys(&mut app, typed);
+    app
+}
+
+/// The app on the built-in guide after `typed`, key by key.
+fn real_after(typed: &str) -> App {
+    let mut app = real_app();
+    keys(&mut app, typed);
+    app
+}
 
 #[test]
 fn first_question_80x24() {
@@ -17,23 +32,17 @@ fn first_question_80x24() {
 
 #[test]
 fn second_question_with_breadcrumb_80x24() {
-    let mut app = small_app();
-    keys(&mut app, "1j");
-    insta::assert_snapshot!(render(&mut app, 80, 24));
+    insta::assert_snapshot!(render(&mut small_after("1j"), 80, 24));
 }
 
 #[test]
 fn result_80x24() {
-    let mut app = small_app();
-    keys(&mut app, "12");
-    insta::assert_snapshot!(render(&mut app, 80, 24));
+    insta::assert_snapshot!(render(&mut small_after("12"), 80, 24));
 }
 
 #[test]
 fn help_overlay_80x24() {
-    let mut app = small_app();
-    keys(&mut app, "?");
-    insta::assert_snapshot!(render(&mut app, 80, 24));
+    insta::assert_snapshot!(render(&mut small_after("?"), 80, 24));
 }
 
 /// The result screen has more keys than 24 rows hold: the help says so, scrolls with j/k and
@@ -89,9 +98,7 @@ fn the_footer_shows_only_keys_that_work() {
 
 #[test]
 fn real_question_80x24() {
-    let mut app = real_app();
-    keys(&mut app, "3");
-    insta::assert_snapshot!(render(&mut app, 80, 24));
+    insta::assert_snapshot!(render(&mut real_after("3"), 80, 24));
 }
 
 /// The hard-needs checklist: ticks shown as `[x]`, the footer naming Space and Enter.
@@ -110,18 +117,14 @@ fn the_needs_checklist_80x24() {
 
 #[test]
 fn real_result_80x24() {
-    let mut app = real_app();
-    keys(&mut app, "31111.113");
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut real_after("31111.113"), 80, 24);
     assert!(screen.contains("Recommended: AWS Lambda"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn real_result_120x40() {
-    let mut app = real_app();
-    keys(&mut app, "512221.333");
-    insta::assert_snapshot!(render(&mut app, 120, 40));
+    insta::assert_snapshot!(render(&mut real_after("512221.333"), 120, 40));
 }
 
 #[test]
@@ -142,18 +145,14 @@ fn every_size_from_1x1_draws_without_panicking() {
 
 #[test]
 fn detail_of_the_recommendation_80x24() {
-    let mut app = real_app();
-    keys(&mut app, "31111.113d");
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut real_after("31111.113d"), 80, 24);
     assert!(screen.contains("AWS Lambda (lambda)"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 /// The result of a microservices walk, then `c`: ECS on EC2, EKS and Beanstalk compared.
 fn compare_from_result() -> App {
-    let mut app = real_app();
-    keys(&mut app, "512221.333c");
-    app
+    real_after("512221.333c")
 }
 
 #[test]
@@ -216,29 +215,42 @@ fn compare_cell_in_full_with_its_source() {
     insta::assert_snapshot!(screen);
 }
 
+/// The app drawn at `width` × `height` under `theme`: the cells, for what `render`'s text leaves
+/// out (styles, wide characters).
+fn drawn(app: &mut App, theme: Theme, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(app, theme, frame))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// Row `y`'s cells as a terminal shows them, each with its width: a wide character once, the
+/// cell it spills into skipped.
+fn glyphs(buffer: &Buffer, y: u16) -> impl Iterator<Item = (&Cell, usize)> {
+    let mut skip = 0;
+    (0..buffer.area.width).filter_map(move |x| {
+        if skip > 0 {
+            skip -= 1;
+            return None;
+        }
+        let cell = &buffer[(x, y)];
+        let w = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+        skip = w - 1;
+        Some((cell, w))
+    })
+}
+
 /// The screen with a marker line under each row: `^` under every underlined cell (the search
 /// highlight), so the snapshot shows exactly which characters are highlighted.
 fn render_with_underlines(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(app, Theme::PLAIN, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = drawn(app, Theme::PLAIN, width, height);
     let mut out = String::new();
     for y in 0..height {
         let mut text = String::new();
         let mut marks = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = cell.symbol();
-            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
-            skip = w - 1;
-            text.push_str(symbol);
+        for (cell, w) in glyphs(&buffer, y) {
+            text.push_str(cell.symbol());
             let underlined = cell.modifier.contains(ratatui::style::Modifier::UNDERLINED);
             marks.push_str(&(if underlined { "^" } else { " " }).repeat(w));
         }
@@ -267,23 +279,17 @@ fn search_tab_highlights_the_matched_characters() {
 
 #[test]
 fn search_popup_over_the_guide_80x24() {
-    let mut app = real_app();
-    keys(&mut app, "/k8s");
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut real_after("/k8s"), 80, 24);
     assert!(screen.contains("› service   Amazon EKS"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn search_without_a_match_suggests_the_closest_titles() {
-    let mut app = real_app();
-    keys(&mut app, "/qambdx");
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut real_after("/qambdx"), 80, 24);
     assert!(screen.contains("No match for \"qambdx\"."), "{screen}");
     assert!(screen.contains("Closest: AWS Lambda"), "{screen}");
-    let mut app = real_app();
-    keys(&mut app, "/zzqx");
-    let screen = render(&mut app, 80, 24);
+    let screen = render(&mut real_after("/zzqx"), 80, 24);
     assert!(
         screen.contains("no close titles; try a service name"),
         "{screen}"
@@ -293,11 +299,7 @@ fn search_without_a_match_suggests_the_closest_titles() {
 /// The screen's text followed by its style runs (colour and emphasis per span of cells), so a
 /// snapshot shows what each theme paints, not only the characters.
 fn render_styles(app: &mut App, theme: Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(app, theme, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = drawn(app, theme, width, height);
     let mut out = String::new();
     for y in 0..height {
         let mut text = String::new();
@@ -335,16 +337,12 @@ fn render_styles(app: &mut App, theme: Theme, width: u16, height: u16) -> String
 
 #[test]
 fn question_under_the_dark_theme() {
-    let mut app = small_app();
-    keys(&mut app, "1");
-    insta::assert_snapshot!(render_styles(&mut app, Theme::COLOUR, 60, 18));
+    insta::assert_snapshot!(render_styles(&mut small_after("1"), Theme::COLOUR, 60, 18));
 }
 
 #[test]
 fn question_under_the_light_theme() {
-    let mut app = small_app();
-    keys(&mut app, "1");
-    let styles = render_styles(&mut app, Theme::LIGHT, 60, 18);
+    let styles = render_styles(&mut small_after("1"), Theme::LIGHT, 60, 18);
     assert!(
         !styles.contains("Yellow") && !styles.contains("Cyan"),
         "{styles}"
@@ -354,9 +352,7 @@ fn question_under_the_light_theme() {
 
 #[test]
 fn question_with_no_color() {
-    let mut app = small_app();
-    keys(&mut app, "1");
-    let styles = render_styles(&mut app, Theme::PLAIN, 60, 18);
+    let styles = render_styles(&mut small_after("1"), Theme::PLAIN, 60, 18);
     for colour in ["Yellow", "Cyan", "Blue", "Magenta", "Green", "Red"] {
         assert!(
             !styles.contains(colour),
@@ -375,16 +371,8 @@ fn question_with_no_color() {
 /// bold, `≠` and `›` markers).
 #[test]
 fn main_views_under_every_theme() {
-    let result = {
-        let mut app = real_app();
-        keys(&mut app, "512221.333");
-        app
-    };
-    let search = {
-        let mut app = real_app();
-        keys(&mut app, "/fargte");
-        app
-    };
+    let result = real_after("512221.333");
+    let search = real_after("/fargte");
     let mut views = [
         ("result", result),
         ("compare", compare_from_result()),
@@ -426,24 +414,10 @@ fn main_views_under_every_theme() {
 
 /// The screen as plain lines with trailing blanks trimmed, as `tmux capture-pane -p` saves it.
 fn plain_lines(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| ui::draw(app, Theme::COLOUR, frame))
-        .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = drawn(app, Theme::COLOUR, width, height);
     let mut out = String::new();
     for y in 0..height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).max(1) - 1;
-            line.push_str(symbol);
-        }
+        let line: String = glyphs(&buffer, y).map(|(cell, _)| cell.symbol()).collect();
         out.push_str(line.trim_end());
         out.push('\n');
     }

@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use std::sync::LazyLock;
 
 use computepick::app::{App, Effect, Exit, Screen};
-use computepick::cost::{CostModel, Inputs, ServiceEstimate};
+use computepick::cost::{CostModel, Inputs, LineItem, ServiceEstimate};
 use computepick::data::{self, Guide};
 use computepick::engine::Answers;
 use computepick::ui::{self, theme::Theme};
@@ -65,6 +65,11 @@ pub fn failure(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
+/// Text with its line wrapping undone, for finding sentences.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Makes a FIFO (named pipe) at `path` with `mkfifo`.
 #[cfg(unix)]
 pub fn mkfifo(path: &std::path::Path) {
@@ -92,6 +97,16 @@ pub fn guide() -> Guide {
     GUIDE.clone()
 }
 
+/// `text` with each edit's first `from` replaced by its `to`, in turn; each `from` must be there,
+/// or the test would check the unedited text.
+#[track_caller]
+pub fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(text.to_owned(), |text, (from, to)| {
+        assert!(text.contains(from), "{from:?} is not in the text");
+        text.replacen(from, to, 1)
+    })
+}
+
 /// The app on the small test guide.
 pub fn small_app() -> App {
     App::new(data::parse(SMALL, "small.ron").expect("valid fixture"))
@@ -102,16 +117,9 @@ pub fn real_app() -> App {
     App::new(guide())
 }
 
-/// Every service the built-in guide recommends, by id.
-pub const SERVICE_IDS: [&str; 7] = [
-    "lambda",
-    "fargate",
-    "ecs-ec2",
-    "eks",
-    "batch",
-    "lightsail",
-    "elastic-beanstalk",
-];
+/// Every service the built-in guide recommends, by id: the estimator's own list, so a service
+/// added there is checked here too.
+pub use computepick::cost::SERVICE_IDS;
 
 /// Thumbnails made on upload, every question answered: AWS Lambda.
 pub const THUMBNAILS: &[&str] = &[
@@ -198,12 +206,34 @@ pub fn total(model: &CostModel, id: &str, inputs: &Inputs) -> f64 {
 /// says it assumed).
 #[track_caller]
 pub fn assert_assumes(estimate: &ServiceEstimate, text: &str) {
+    assert_assumes_all(estimate, &[text]);
+}
+
+/// One of the estimate's assumptions contains every one of `parts`.
+#[track_caller]
+pub fn assert_assumes_all(estimate: &ServiceEstimate, parts: &[&str]) {
     assert!(
-        estimate.assumptions.iter().any(|a| a.contains(text)),
-        "{}: no assumption says {text:?}: {:#?}",
+        estimate
+            .assumptions
+            .iter()
+            .any(|a| parts.iter().all(|part| a.contains(part))),
+        "{}: no assumption says {parts:?}: {:#?}",
         estimate.service,
         estimate.assumptions
     );
+}
+
+/// The estimate's line priced by `price_id`, if it has one.
+pub fn priced_by<'a>(estimate: &'a ServiceEstimate, price_id: &str) -> Option<&'a LineItem> {
+    estimate
+        .breakdown
+        .iter()
+        .find(|l| l.price_id.as_deref() == Some(price_id))
+}
+
+/// The estimate has a line priced by `price_id`.
+pub fn has_price(estimate: &ServiceEstimate, price_id: &str) -> bool {
+    priced_by(estimate, price_id).is_some()
 }
 
 // ---- The app without a terminal ----
@@ -212,6 +242,13 @@ pub fn assert_assumes(estimate: &ServiceEstimate, text: &str) {
 pub fn press(app: &mut App, code: KeyCode) -> Option<Exit> {
     let effects = app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
     computepick::tui::perform(app, effects)
+}
+
+/// Presses each character as a key, its effects performed (as `press`).
+pub fn press_keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        press(app, KeyCode::Char(c));
+    }
 }
 
 /// Clears the path field (Ctrl-U) and types `path` into it, key by key.

@@ -1,6 +1,6 @@
 //! The loader and validator: positioned parse errors, and every semantic error at once.
 
-use crate::support::SMALL;
+use crate::support::{SMALL, edited};
 use computepick::data::{self, Severity};
 
 fn errors(text: &str) -> Vec<String> {
@@ -18,6 +18,26 @@ fn check_errors(text: &str) -> Vec<String> {
     };
     let (found, _) = computepick::engine::explore_paths(&guide, text, "test.ron");
     found.errors().map(ToString::to_string).collect()
+}
+
+/// The small guide with the first `from` replaced by `to`.
+#[track_caller]
+fn small_with(from: &str, to: &str) -> String {
+    edited(SMALL, &[(from, to)])
+}
+
+/// `text` loads, and validating it gives exactly one warning: that warning, and the report.
+#[track_caller]
+fn one_warning(text: &str) -> (String, data::Diagnostics) {
+    let guide = data::parse(text, "test.ron").expect("warnings do not fail the load");
+    let report = data::validate(&guide, text, "test.ron");
+    let warnings: Vec<String> = report
+        .diagnostics
+        .warnings()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    (warnings[0].clone(), report.diagnostics)
 }
 
 fn assert_error(errors: &[String], needle: &str) {
@@ -52,7 +72,7 @@ fn small_fixture_is_valid_and_summarised() {
 
 #[test]
 fn syntax_errors_have_line_and_column() {
-    let broken = SMALL.replacen("prompt: \"How long", "prompt \"How long", 1);
+    let broken = small_with("prompt: \"How long", "prompt \"How long");
     let errors = errors(&broken);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("test.ron:26:"), "{}", errors[0]);
@@ -60,7 +80,7 @@ fn syntax_errors_have_line_and_column() {
 
 #[test]
 fn unknown_fields_are_errors_with_a_position() {
-    let broken = SMALL.replacen("why: \"Functions", "whyy: \"Functions", 1);
+    let broken = small_with("why: \"Functions", "whyy: \"Functions");
     let errors = errors(&broken);
     assert!(errors[0].starts_with("test.ron:27:"), "{errors:?}");
     assert!(errors[0].contains("whyy"), "{errors:?}");
@@ -68,10 +88,9 @@ fn unknown_fields_are_errors_with_a_position() {
 
 #[test]
 fn wrong_types_are_errors_with_a_position() {
-    let broken = SMALL.replacen(
+    let broken = small_with(
         "weight: 3, reason: \"jobs",
         "weight: \"three\", reason: \"jobs",
-        1,
     );
     let errors = errors(&broken);
     assert!(errors[0].starts_with("test.ron:20:"), "{errors:?}");
@@ -79,17 +98,17 @@ fn wrong_types_are_errors_with_a_position() {
 
 #[test]
 fn every_semantic_error_is_reported_at_once() {
-    let broken = SMALL
-        // a dangling next
-        .replacen("next: Some(\"length\")", "next: Some(\"lenght\")", 1)
-        // a rule for a service that does not exist
-        .replacen(
-            "service: \"box\", weight: 2",
-            "service: \"bx\", weight: 2",
-            1,
-        )
-        // a duplicate service id
-        .replacen("id: \"job\", name", "id: \"box\", name", 1);
+    let broken = edited(
+        SMALL,
+        &[
+            // a dangling next
+            ("next: Some(\"length\")", "next: Some(\"lenght\")"),
+            // a rule for a service that does not exist
+            ("service: \"box\", weight: 2", "service: \"bx\", weight: 2"),
+            // a duplicate service id
+            ("id: \"job\", name", "id: \"box\", name"),
+        ],
+    );
     let errors = errors(&broken);
     assert_error(
         &errors,
@@ -109,59 +128,78 @@ fn every_semantic_error_is_reported_at_once() {
     assert!(dangling.starts_with("test.ron:16:"), "{dangling}");
 }
 
+/// Each edit of the small guide breaks one rule, and says which. Loading finds all but the walk's
+/// (loading does not explore the walk, so start-up stays instant); `check` finds those.
 #[test]
-fn cycles_are_errors() {
-    let broken = SMALL.replacen(
-        "Choice(id: \"short\", label: \"Milliseconds\", next: None",
-        "Choice(id: \"short\", label: \"Milliseconds\", next: Some(\"shape\")",
-        1,
-    );
-    assert_error(&errors(&broken), "the walk loops: shape → length → shape");
+fn each_broken_rule_is_an_error() {
+    let many: Vec<String> = (0..10)
+        .map(|i| format!("Choice(id: \"o{i}\", label: \"O{i}\", rules: [Favour(service: \"job\", weight: 3, reason: \"r\")])"))
+        .collect();
+    let many = format!("{}, Choice(id: \"jobs\"", many.join(", "));
+    for (found_by, from, to, needle) in [
+        (
+            Found::Loading,
+            "Choice(id: \"short\", label: \"Milliseconds\", next: None",
+            "Choice(id: \"short\", label: \"Milliseconds\", next: Some(\"shape\")",
+            "the walk loops: shape → length → shape",
+        ),
+        (
+            Found::Loading,
+            "rules: [Favour(service: \"fn\", weight: 3, reason: \"short work is cheapest as functions\")]",
+            "rules: []",
+            "option \"length.short\" has no effect and no next question",
+        ),
+        (
+            Found::Check,
+            "weight: 3, reason: \"short work",
+            "weight: 0, reason: \"short work",
+            "service \"fn\" is not recommended by any path",
+        ),
+        (
+            Found::Check,
+            "Favour(service: \"box\", weight: 1, reason: \"boxes have no time limit\")",
+            "RuleOut(service: \"box\", reason: \"no\", fact: \"limit\")",
+            "shape=server → length=long",
+        ),
+        (
+            Found::Loading,
+            "start: \"shape\",",
+            "start: \"shape\", glossary: [Term(id: \"t\", term: \"Term\", definition: \"A term.\", source: \"https://example.com\", as_of: \"\")],",
+            "term \"t\" has no as-of date",
+        ),
+        (
+            Found::Loading,
+            "Choice(id: \"jobs\"",
+            &many,
+            "has 12 options; at most 9",
+        ),
+    ] {
+        let broken = small_with(from, to);
+        match found_by {
+            Found::Loading => assert_error(&errors(&broken), needle),
+            Found::Check => {
+                assert!(errors(&broken).is_empty(), "{needle}: found by loading");
+                assert_error(&check_errors(&broken), needle);
+            }
+        }
+    }
 }
 
-#[test]
-fn an_option_with_no_effect_and_no_next_is_an_error() {
-    let broken = SMALL.replacen(
-        "rules: [Favour(service: \"fn\", weight: 3, reason: \"short work is cheapest as functions\")]",
-        "rules: []",
-        1,
-    );
-    assert_error(
-        &errors(&broken),
-        "option \"length.short\" has no effect and no next question",
-    );
-}
-
-#[test]
-fn a_service_no_path_recommends_is_an_error() {
-    let broken = SMALL.replacen(
-        "weight: 3, reason: \"short work",
-        "weight: 0, reason: \"short work",
-        1,
-    );
-    // Loading does not explore the walk (start-up stays instant); `check` does.
-    assert!(errors(&broken).is_empty());
-    assert_error(
-        &check_errors(&broken),
-        "service \"fn\" is not recommended by any path",
-    );
-}
-
-#[test]
-fn a_path_without_a_recommendation_is_an_error() {
-    let broken = SMALL.replacen(
-        "Favour(service: \"box\", weight: 1, reason: \"boxes have no time limit\")",
-        "RuleOut(service: \"box\", reason: \"no\", fact: \"limit\")",
-        1,
-    );
-    assert_error(&check_errors(&broken), "shape=server → length=long");
+/// Which pass finds a broken rule.
+enum Found {
+    Loading,
+    Check,
 }
 
 #[test]
 fn empty_text_and_empty_option_lists_are_errors() {
-    let broken = SMALL
-        .replacen("prompt: \"What are you running?\"", "prompt: \"  \"", 1)
-        .replacen("label: \"Jobs\"", "label: \"\"", 1);
+    let broken = edited(
+        SMALL,
+        &[
+            ("prompt: \"What are you running?\"", "prompt: \"  \""),
+            ("label: \"Jobs\"", "label: \"\""),
+        ],
+    );
     let errors = errors(&broken);
     assert_error(&errors, "question \"shape\": prompt is empty");
     assert_error(&errors, "option \"shape.jobs\": label is empty");
@@ -169,44 +207,32 @@ fn empty_text_and_empty_option_lists_are_errors() {
 
 #[test]
 fn facts_need_a_source_and_a_date_and_old_dates_warn() {
-    let with_facts = SMALL
-        .replacen("source: \"https://example.com/fn\"", "source: \"\"", 1)
-        .replacen(
-            "source: \"https://example.com/job\", as_of: \"2026-11-01\"",
-            "source: \"https://example.com\", as_of: \"2019-01-01\"",
-            1,
-        );
+    let with_facts = edited(
+        SMALL,
+        &[
+            ("source: \"https://example.com/fn\"", "source: \"\""),
+            (
+                "source: \"https://example.com/job\", as_of: \"2026-11-01\"",
+                "source: \"https://example.com\", as_of: \"2019-01-01\"",
+            ),
+        ],
+    );
     let errors = errors(&with_facts);
     assert_error(&errors, "service \"fn\": fact \"limit\" has no source");
     assert_eq!(errors.len(), 1, "{errors:?}");
 
-    let dated = with_facts.replacen("source: \"\"", "source: \"https://example.com\"", 1);
-    let guide = data::parse(&dated, "test.ron").expect("warnings do not fail the load");
-    let report = data::validate(&guide, &dated, "test.ron");
-    let warnings: Vec<String> = report
-        .diagnostics
-        .warnings()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("2019-01-01 is more than a year old"));
-
-    let future = dated.replacen("2019-01-01", "2999-01-01", 1);
-    let guide = data::parse(&future, "test.ron").expect("warnings do not fail the load");
-    let report = data::validate(&guide, &future, "test.ron");
-    let warnings: Vec<String> = report
-        .diagnostics
-        .warnings()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(
-        warnings[0].contains("2999-01-01 is in the future"),
-        "{warnings:?}"
+    let dated = edited(
+        &with_facts,
+        &[("source: \"\"", "source: \"https://example.com\"")],
     );
+    let (warning, _) = one_warning(&dated);
+    assert!(warning.contains("2019-01-01 is more than a year old"));
+
+    let future = edited(&dated, &[("2019-01-01", "2999-01-01")]);
+    let (warning, diagnostics) = one_warning(&future);
+    assert!(warning.contains("2999-01-01 is in the future"), "{warning}");
     assert!(
-        report
-            .diagnostics
+        diagnostics
             .0
             .iter()
             .all(|d| d.severity == Severity::Warning)
@@ -215,10 +241,9 @@ fn facts_need_a_source_and_a_date_and_old_dates_warn() {
 
 #[test]
 fn a_service_description_needs_a_source_and_a_short_value_needs_text() {
-    let described = SMALL.replacen(
+    let described = small_with(
         "summary: \"Runs short functions on events.\")",
         "summary: \"Runs short functions on events.\", description: \"Functions.\", good_for: [\"events\"])",
-        1,
     );
     let unsourced = errors(&described);
     assert_error(
@@ -229,17 +254,21 @@ fn a_service_description_needs_a_source_and_a_short_value_needs_text() {
         &unsourced,
         "service \"fn\": description and lists has no as-of date",
     );
-    let sourced = described.replacen(
-        "description: \"Functions.\"",
-        "description: \"Functions.\", source: \"https://example.com/fn\", as_of: \"2026-11-01\"",
-        1,
+    let sourced = edited(
+        &described,
+        &[(
+            "description: \"Functions.\"",
+            "description: \"Functions.\", source: \"https://example.com/fn\", as_of: \"2026-11-01\"",
+        )],
     );
     data::parse(&sourced, "test.ron").expect("sourced: valid");
 
-    let blank_short = sourced.replacen(
-        "value: \"15 minutes per run\",",
-        "value: \"15 minutes per run\", short: \" \",",
-        1,
+    let blank_short = edited(
+        &sourced,
+        &[(
+            "value: \"15 minutes per run\",",
+            "value: \"15 minutes per run\", short: \" \",",
+        )],
     );
     assert_error(
         &errors(&blank_short),
@@ -250,27 +279,4 @@ fn a_service_description_needs_a_source_and_a_short_value_needs_text() {
         &errors(&reserved),
         "attribute \"_meta\": ids starting with `_` are reserved",
     );
-}
-
-#[test]
-fn a_missing_date_is_an_error() {
-    let broken = SMALL.replacen(
-        "start: \"shape\",",
-        "start: \"shape\", glossary: [Term(id: \"t\", term: \"Term\", definition: \"A term.\", source: \"https://example.com\", as_of: \"\")],",
-        1,
-    );
-    assert_error(&errors(&broken), "term \"t\" has no as-of date");
-}
-
-#[test]
-fn too_many_options_to_number_is_an_error() {
-    let many: Vec<String> = (0..10)
-        .map(|i| format!("Choice(id: \"o{i}\", label: \"O{i}\", rules: [Favour(service: \"job\", weight: 3, reason: \"r\")])"))
-        .collect();
-    let broken = SMALL.replacen(
-        "Choice(id: \"jobs\"",
-        &format!("{}, Choice(id: \"jobs\"", many.join(", ")),
-        1,
-    );
-    assert_error(&errors(&broken), "has 12 options; at most 9");
 }
