@@ -11,6 +11,5 @@ pub mod tui;
 // Short paths for what every room uses.
 pub use crate::core::engine::{explain, whatif};
 pub use crate::core::report::{adr, answers_file, markdown};
-pub use crate::core::{compare, cost, data, detail, engine, fs_safe, prices, search, text};
+pub use crate::core::{compare, config, cost, data, detail, engine, fs_safe, prices, search, text};
 pub use crate::tui::{app, keys, ui};
-pub use cli::config_file as config;

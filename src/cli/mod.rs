@@ -13,7 +13,6 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod config;
-pub mod config_file;
 pub mod cost;
 pub mod decide;
 pub mod list;
@@ -186,5 +185,26 @@ pub fn load_or_report(data: Option<&std::path::Path>) -> Option<Guide> {
             report_diagnostics(&diagnostics);
             None
         }
+    }
+}
+
+/// `--theme` takes the config file's choices; the descriptions are the command line's.
+impl clap::ValueEnum for crate::config::ThemeChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        use crate::config::ThemeChoice;
+        &[ThemeChoice::Auto, ThemeChoice::Dark, ThemeChoice::Light]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use crate::config::ThemeChoice;
+        let (name, help) = match self {
+            ThemeChoice::Auto => (
+                "auto",
+                "Detect the terminal's background (from `COLORFGBG`; dark when unknown)",
+            ),
+            ThemeChoice::Dark => ("dark", "Colours for a dark background"),
+            ThemeChoice::Light => ("light", "Colours for a light background"),
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
     }
 }

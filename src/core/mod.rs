@@ -3,6 +3,7 @@
 //! crossterm or clap; `tests/it` holds that boundary).
 
 pub mod compare;
+pub mod config;
 pub mod cost;
 pub mod data;
 pub mod detail;

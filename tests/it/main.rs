@@ -4,6 +4,7 @@
 
 mod answers_and_records;
 mod app_state;
+mod architecture;
 mod cli;
 mod compare;
 mod compare_tab;

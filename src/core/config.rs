@@ -31,8 +31,8 @@ pub const ENV_VAR: &str = "COMPUTEPICK_CONFIG";
 const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Which colours to draw with: the `--theme` flag and the `theme` setting.
-/// [`crate::ui::theme::Theme::from_choice`] turns it into the theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+/// The app makes its colours from it (`tui::ui::theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 pub enum ThemeChoice {
     /// Detect the terminal's background (from `COLORFGBG`; dark when unknown).
     #[default]
@@ -285,35 +285,6 @@ pub fn load_data(loaded: &mut Loaded) -> ConfigData {
     }
 }
 
-/// Makes the config's output format the default of every subcommand whose `--format` accepts
-/// it, so the commands need no code for it and `--help` shows the default in force. A
-/// `--format` given on the command line still wins, as any flag does over its default.
-pub fn apply_format_default(mut command: clap::Command, config: &Config) -> clap::Command {
-    let Some(format) = config.format else {
-        return command;
-    };
-    let value = format.flag_value();
-    let names: Vec<String> = command
-        .get_subcommands()
-        .filter(|sub| {
-            sub.get_arguments().any(|arg| {
-                arg.get_id() == "format"
-                    && arg
-                        .get_possible_values()
-                        .iter()
-                        .any(|v| v.get_name() == value)
-            })
-        })
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(name, |sub| {
-            sub.mut_arg("format", |arg| arg.default_value(value))
-        });
-    }
-    command
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,52 +384,5 @@ mod tests {
         assert!(message.contains("did you mean `theme`"), "{message}");
         let (_, _, message) = parse("(theme: Some(Dusk))").expect_err("bad value");
         assert!(message.contains("Dusk"), "{message}");
-    }
-
-    #[test]
-    fn the_format_becomes_the_default_only_where_it_is_accepted() {
-        use clap::{Arg, Command};
-        let command = Command::new("t")
-            .subcommand(
-                Command::new("a").arg(
-                    Arg::new("format")
-                        .long("format")
-                        .value_parser(["text", "json"])
-                        .default_value("text"),
-                ),
-            )
-            .subcommand(
-                Command::new("b").arg(
-                    Arg::new("format")
-                        .long("format")
-                        .value_parser(["text", "markdown"])
-                        .default_value("text"),
-                ),
-            );
-        let config = Config {
-            format: Some(OutputFormat::Json),
-            ..Config::default()
-        };
-        let command = apply_format_default(command, &config);
-        let matches = command.clone().get_matches_from(["t", "a"]);
-        let a = matches.subcommand_matches("a").expect("a");
-        assert_eq!(
-            a.get_one::<String>("format").map(String::as_str),
-            Some("json")
-        );
-        let matches = command
-            .clone()
-            .get_matches_from(["t", "a", "--format", "text"]);
-        let a = matches.subcommand_matches("a").expect("a");
-        assert_eq!(
-            a.get_one::<String>("format").map(String::as_str),
-            Some("text")
-        );
-        let matches = command.get_matches_from(["t", "b"]);
-        let b = matches.subcommand_matches("b").expect("b");
-        assert_eq!(
-            b.get_one::<String>("format").map(String::as_str),
-            Some("text")
-        );
     }
 }
