@@ -154,11 +154,7 @@ fn random_answers(guide: &Guide, rng: &mut Lcg) -> Answers {
                 .filter(|o| o.id != "none" && rng.next(4) == 0)
                 .map(|o| o.id.as_str())
                 .collect();
-            if ticked.is_empty() {
-                "none".to_owned()
-            } else {
-                ticked.join(",")
-            }
+            engine::canonical(question, &ticked.join(","))
         } else {
             question.options[rng.next(question.options.len())]
                 .id
