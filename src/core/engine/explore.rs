@@ -235,7 +235,7 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
             result.truncated = true;
             return;
         }
-        let (top, second) = tally.standing.top_two();
+        let (top, second) = tally.standing.top_two(&tally.scores);
         if let (Some(t), Some(second)) = (top, second) {
             match tally.scores[t] - tally.scores[second] {
                 0 => result.ties += 1,
@@ -275,23 +275,31 @@ fn explore_inner(guide: &Guide, max_paths: usize, mut visit: Option<Visit<'_>>) 
     }
     while let Some(frame) = stack.last_mut() {
         let q = frame.question;
-        if let Some(c) = frame.applied.take() {
-            for &o in &frame.choices[c] {
+        let before: &[usize] = match frame.applied.take() {
+            Some(c) => &frame.choices[c],
+            None => &[],
+        };
+        if result.truncated || frame.next_choice >= frame.choices.len() {
+            for &o in before {
                 tally.apply(&effects[q][o], true);
             }
-        }
-        if result.truncated || frame.next_choice >= frame.choices.len() {
             on_path[q] = false;
             stack.pop();
             continue;
         }
         let c = frame.next_choice;
-        frame.next_choice += 1;
-        frame.applied = Some(c);
-        let first = frame.choices[c].first().copied();
-        for &o in &frame.choices[c] {
+        // From one set of ticks to the next, only the options that change are undone or
+        // applied (a checklist's next set shares most of its ticks).
+        let after = &frame.choices[c];
+        for &o in before.iter().filter(|o| !after.contains(o)) {
+            tally.apply(&effects[q][o], true);
+        }
+        for &o in after.iter().filter(|o| !before.contains(o)) {
             tally.apply(&effects[q][o], false);
         }
+        let first = after.first().copied();
+        frame.next_choice += 1;
+        frame.applied = Some(c);
         let next = lead_of(q, first);
         let reached = match next {
             Next::Question(nq) => enter(nq, &mut stack, &mut on_path),

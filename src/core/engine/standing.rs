@@ -1,44 +1,60 @@
-//! The two services at the top while [`super::explore`] walks every path: a tournament tree
-//! over the services in tie-break order, each node holding the best two of its half.
+//! The two services at the top while [`super::explore`] walks every path.
 //!
-//! A change of one service's score costs log(services) array steps, and the top two are read
-//! at the root. It replaces an ordered set whose remove and insert per rule were three
-//! quarters of `check`'s time; the order it keeps is the same (higher score, then the stated
-//! tie-break), so the explorer still agrees with [`super::recommend`].
+//! A guide of a few services is scanned when a path ends (a handful of comparisons). A guide of
+//! many keeps a tournament tree over the services in tie-break order, each node holding the
+//! best two of its half: a change of one service's score costs log(services) array steps and
+//! the top two are read at the root, so paths × services never multiply. Both keep the one
+//! order (higher score, then the stated tie-break), so the explorer agrees with
+//! [`super::recommend`].
+
+/// Up to this many services a scan at the end of a path is cheaper than keeping the tree.
+const SCAN_UP_TO: usize = 32;
 
 /// No service: an empty leaf, or a half with fewer than two services still in.
 const NONE: usize = usize::MAX;
 
-/// Services still in, best first: each node's best two.
+/// Services still in, and for many services each tree node's best two.
 pub(super) struct Standing {
-    /// Leaves start here; leaf `leaves + r` holds the service whose tie-break rank is `r`.
-    leaves: usize,
-    /// `nodes[1]` is the root; `nodes[k]`'s halves are `2k` and `2k + 1`.
-    nodes: Vec<[usize; 2]>,
     /// Each service's place in the tie-break order (less to operate first).
     tie_rank: Vec<usize>,
+    /// Services still in, by service.
+    is_in: Vec<bool>,
+    /// Leaves start here; leaf `leaves + r` holds the service whose tie-break rank is `r`.
+    leaves: usize,
+    /// `nodes[1]` is the root; `nodes[k]`'s halves are `2k` and `2k + 1`. Empty when scanning.
+    nodes: Vec<[usize; 2]>,
 }
 
 impl Standing {
     /// Every service in, each with the score in `scores`.
     pub(super) fn new(tie_rank: Vec<usize>, scores: &[i64]) -> Self {
-        let leaves = tie_rank.len().next_power_of_two();
+        let n = tie_rank.len();
         let mut standing = Standing {
-            leaves,
-            nodes: vec![[NONE, NONE]; 2 * leaves],
             tie_rank,
+            is_in: vec![true; n],
+            leaves: 0,
+            nodes: Vec::new(),
         };
-        for (service, &rank) in standing.tie_rank.iter().enumerate() {
-            standing.nodes[leaves + rank] = [service, NONE];
-        }
-        for k in (1..leaves).rev() {
-            standing.nodes[k] = standing.merge(k, scores);
+        if n > SCAN_UP_TO {
+            let leaves = n.next_power_of_two();
+            standing.leaves = leaves;
+            standing.nodes = vec![[NONE, NONE]; 2 * leaves];
+            for (service, &rank) in standing.tie_rank.iter().enumerate() {
+                standing.nodes[leaves + rank] = [service, NONE];
+            }
+            for k in (1..leaves).rev() {
+                standing.nodes[k] = standing.merge(k, scores);
+            }
         }
         standing
     }
 
     /// `service` now has `scores[service]`, and is in or out.
     pub(super) fn set(&mut self, service: usize, is_in: bool, scores: &[i64]) {
+        self.is_in[service] = is_in;
+        if self.nodes.is_empty() {
+            return;
+        }
         let mut k = self.leaves + self.tie_rank[service];
         self.nodes[k] = [if is_in { service } else { NONE }, NONE];
         while k > 1 {
@@ -48,21 +64,37 @@ impl Standing {
     }
 
     /// The best service still in and the one after it.
-    pub(super) fn top_two(&self) -> (Option<usize>, Option<usize>) {
+    pub(super) fn top_two(&self, scores: &[i64]) -> (Option<usize>, Option<usize>) {
         let some = |s: usize| (s != NONE).then_some(s);
-        let [first, second] = self.nodes.get(1).copied().unwrap_or([NONE, NONE]);
+        let [first, second] = if self.nodes.is_empty() {
+            let (mut first, mut second) = (NONE, NONE);
+            for service in (0..self.is_in.len()).filter(|&s| self.is_in[s]) {
+                if self.ahead(service, first, scores) {
+                    second = first;
+                    first = service;
+                } else if self.ahead(service, second, scores) {
+                    second = service;
+                }
+            }
+            [first, second]
+        } else {
+            self.nodes[1]
+        };
         (some(first), some(second))
+    }
+
+    /// Whether `a` stands before `b` (any service stands before none).
+    fn ahead(&self, a: usize, b: usize, scores: &[i64]) -> bool {
+        b == NONE
+            || (a != NONE
+                && (scores[a] > scores[b]
+                    || (scores[a] == scores[b] && self.tie_rank[a] < self.tie_rank[b])))
     }
 
     /// The best two of node `k`'s halves.
     fn merge(&self, k: usize, scores: &[i64]) -> [usize; 2] {
         let (left, right) = (self.nodes[2 * k], self.nodes[2 * k + 1]);
-        let ahead = |a: usize, b: usize| {
-            b == NONE
-                || (a != NONE
-                    && (scores[a], std::cmp::Reverse(self.tie_rank[a]))
-                        > (scores[b], std::cmp::Reverse(self.tie_rank[b])))
-        };
+        let ahead = |a: usize, b: usize| self.ahead(a, b, scores);
         // Each half is already best first: merge the two short lists.
         if ahead(left[0], right[0]) {
             [
@@ -99,8 +131,8 @@ mod tests {
 
     #[test]
     fn the_top_two_match_a_full_sort_through_any_changes() {
-        // A fixed pseudo-random walk of score changes and rule-outs over sizes 1 to 9 (leaf
-        // counts that are and are not powers of two).
+        // A fixed pseudo-random walk of score changes and rule-outs over sizes that are scanned
+        // and sizes kept in a tree (leaf counts that are and are not powers of two).
         let mut seed = 2026u64;
         let mut next = |m: u64| {
             seed = seed
@@ -108,13 +140,13 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % m
         };
-        for n in 1..=9usize {
+        for n in (1..=9usize).chain([SCAN_UP_TO + 1, 64, 100]) {
             let tie_rank: Vec<usize> = (0..n).rev().collect();
             let mut scores = vec![0i64; n];
             let mut out = vec![false; n];
             let mut standing = Standing::new(tie_rank.clone(), &scores);
-            assert_eq!(standing.top_two(), brute(&scores, &out, &tie_rank));
-            for _ in 0..500 {
+            assert_eq!(standing.top_two(&scores), brute(&scores, &out, &tie_rank));
+            for _ in 0..2_000 {
                 let i = usize::try_from(next(n as u64)).expect("small");
                 if next(4) == 0 {
                     out[i] = !out[i];
@@ -123,7 +155,7 @@ mod tests {
                 }
                 standing.set(i, !out[i], &scores);
                 assert_eq!(
-                    standing.top_two(),
+                    standing.top_two(&scores),
                     brute(&scores, &out, &tie_rank),
                     "n = {n}"
                 );
@@ -134,6 +166,6 @@ mod tests {
     #[test]
     fn no_services_have_no_top() {
         let standing = Standing::new(Vec::new(), &[]);
-        assert_eq!(standing.top_two(), (None, None));
+        assert_eq!(standing.top_two(&[]), (None, None));
     }
 }
