@@ -29,7 +29,7 @@ pub use explore::{DEAD_END_EXAMPLES, Explored, Trail, explore, explore_visiting}
 pub use flip::{Change, flips};
 pub use score::{
     CLOSE_CALL_MARGIN, Contribution, Excluded, Ranked, Recommendation, Sizing, TieBreak, TieRule,
-    rank, recommend, recommend_sized, warnings, within_close_call,
+    rank, rank_sized, recommend, recommend_sized, warnings, within_close_call,
 };
 pub use walk::{Step, Walk, missing_questions, planned_path, walk};
 

@@ -371,6 +371,11 @@ pub fn rank(guide: &Guide, path: &[Step]) -> Recommendation {
     score(guide, path, None)
 }
 
+/// As [`rank`], with each service's estimate at the user's workload to break ties.
+pub fn rank_sized(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Recommendation {
+    score(guide, path, sizing)
+}
+
 /// Applies the rules of every answer on the path to every service, then says what would make
 /// each runner-up win and which answers contradict each other.
 pub fn recommend(guide: &Guide, path: &[Step]) -> Recommendation {
