@@ -191,7 +191,7 @@ fn official_names_and_aws_or_amazon_prefixes_find_their_entry() {
         "{hits:?}"
     );
     // Filler alone names nothing in particular: no words hit for every entry.
-    assert!(index.search("aws amazon", 50).hits.len() < index.len());
+    assert!(index.search("aws amazon", 50).hits.len() < index.entries().len());
 }
 
 #[test]
@@ -331,7 +331,7 @@ fn the_order_never_depends_on_the_data_files_order() {
 fn ten_times_the_data_ranks_the_guides_entries_the_same() {
     let guide_only = index();
     let big = Index::from_entries(grown(&search::entries(&guide()), 2_500));
-    let originals = guide_only.len();
+    let originals = guide_only.entries().len();
     for query in QUERIES {
         let small = found(&guide_only, query, 10);
         let large: Vec<(Kind, String)> = (big.search(query, 10 * 25).hits.iter())

@@ -13,9 +13,8 @@
 //!    or failing that of the entry's names taken together ("AWS Lambda function"). Fewer
 //!    characters left untyped rank higher, so "lights" gives Lightsail before Lightsail bundle.
 //! 3. [`Tier::Close`]: every query word is a near miss of a word of one name, or of its start
-//!    ("lightsale", "spot instnace"; Damerau–Levenshtein by `strsim`), or the whole query is a
-//!    compact subsequence of the name (skim's letters in order with as few skipped as a typo
-//!    allows: "fargte", "fargatespot").
+//!    ("lightsale", "spot instnace"), or the whole query is the name's letters in order with as
+//!    few skipped as a typo allows ("fargte", "fargatespot").
 //! 4. [`Tier::Related`]: an entry that an exact or prefix hit lists as related in the guide: the
 //!    services that use Spot for "spot", the services that run scheduled work for "cron". Those
 //!    of an exact hit first, then those whose text also mentions the query (as in the text tier).
@@ -28,11 +27,13 @@
 //!
 //! # Size
 //!
-//! The guide has about 140 entries; the search is built for it and ten times it. Every keystroke
-//! looks at every name and text from scratch: half a millisecond on the guide, under ten at
-//! 2,500 entries (`cargo bench --bench search`). There is no index beyond lowercased names.
+//! Built for the guide's 140 entries and ten times that: every keystroke looks at every name and
+//! text from scratch, half a millisecond on the guide and under ten at 2,500 entries (`cargo
+//! bench --bench search`). There is no index beyond lowercased names.
 
 mod tiers;
+
+use std::cmp::Reverse;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -40,9 +41,6 @@ use crate::data::Guide;
 use crate::text::first_sentence;
 use tiers::Name;
 pub use tiers::normalize;
-
-/// At most this many suggestions when nothing matches.
-const SUGGESTIONS: usize = 3;
 
 /// What to say when nothing matches and no title is close enough to suggest.
 pub const NO_CLOSE_TITLES: &str =
@@ -52,14 +50,12 @@ pub const NO_CLOSE_TITLES: &str =
 /// sorts exactly like the list does.
 const TIER_SPAN: i64 = 10_000;
 
-/// What an entry is. The order is the tie order: services first.
+/// What an entry is: one of the seven services, a glossary term or a row of the comparison
+/// table. The order is the tie order: services first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
-    /// One of the seven compute services.
     Service,
-    /// A glossary term.
     Concept,
-    /// A row of the comparison table.
     Attribute,
 }
 
@@ -74,23 +70,18 @@ impl Kind {
     }
 }
 
-/// How a hit matched; higher is better, and a higher tier always ranks first.
+/// How a hit matched (see the module's ranking); a higher tier always ranks first. Its number
+/// (0 to 4) is the score's `tier` part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
-    /// Every query word occurs in the entry's text.
-    Text = 0,
-    /// Listed as related by an exact or prefix hit.
-    Related = 1,
-    /// A near miss of a name.
-    Close = 2,
-    /// The query's words start words of a name.
-    Prefix = 3,
-    /// The query is a name.
-    Exact = 4,
+    Text,
+    Related,
+    Close,
+    Prefix,
+    Exact,
 }
 
-/// A searchable entry. The guide's are made by [`entries`]; the tests and the benchmark also
-/// make synthetic ones.
+/// A searchable entry: the guide's (made by [`entries`]) or synthetic ones (tests, benchmark).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub kind: Kind,
@@ -111,7 +102,7 @@ pub struct Hit {
     /// Position in [`Index::entries`].
     pub entry: usize,
     pub tier: Tier,
-    /// `tier × TIER_SPAN + score within the tier`: higher is better, and results are sorted by it.
+    /// `tier × TIER_SPAN + score within the tier`: results are sorted by it, highest first.
     pub score: i64,
     /// Character (not byte) positions in the entry's title to highlight, ascending. Empty when
     /// the title itself did not match (an alias, related or text hit).
@@ -138,9 +129,8 @@ struct Slot {
     body: String,
     /// [`Entry::related`] as positions in [`Index::slots`].
     related: Vec<usize>,
-    /// Place in the tie order (kind, then title, then id), worked out once: equal scores sort by
-    /// it, so the order never depends on the data file's.
-    tie: usize,
+    /// Equal scores sort by (kind, title, id), never by the data file's order.
+    tie: (Kind, String, String),
 }
 
 /// The searchable entries, built once from the guide (or from any entries).
@@ -150,32 +140,22 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes the guide's services, glossary terms and comparison attributes.
     pub fn new(guide: &Guide) -> Index {
         Index::from_entries(entries(guide))
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Index {
-        let find = |id: &str| {
-            let named = |e: &Entry| e.id == id && e.kind != Kind::Attribute;
+        let find = |id: &String| {
+            let named = |e: &Entry| &e.id == id && e.kind != Kind::Attribute;
             entries.iter().position(named)
         };
         let related: Vec<Vec<usize>> = (entries.iter())
-            .map(|e| e.related.iter().filter_map(|id| find(id)).collect())
+            .map(|e| e.related.iter().filter_map(find).collect())
             .collect();
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_cached_key(|&i| {
-            let e = &entries[i];
-            (e.kind, e.title.to_lowercase(), e.id.clone(), i)
-        });
-        let mut tie = vec![0; entries.len()];
-        for (place, &i) in order.iter().enumerate() {
-            tie[i] = place;
-        }
         let slots = entries
             .into_iter()
-            .zip(related.into_iter().zip(tie))
-            .map(|(entry, (related, tie))| Slot {
+            .zip(related)
+            .map(|(entry, related)| Slot {
                 names: std::iter::once(&entry.title)
                     .chain(&entry.aliases)
                     .enumerate()
@@ -186,7 +166,7 @@ impl Index {
                 lead: normalize(&format!("{} {}", entry.title, entry.snippet)),
                 body: normalize(&entry.body),
                 related,
-                tie,
+                tie: (entry.kind, entry.title.to_lowercase(), entry.id.clone()),
                 entry,
             })
             .collect();
@@ -201,23 +181,14 @@ impl Index {
         self.slots.get(i).map(|s| &s.entry)
     }
 
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
     /// The best `limit` hits for `query`, or suggestions when there are none.
     pub fn search(&self, query: &str, limit: usize) -> Results {
         let Some(q) = Name::new(query, false).filter(|_| limit > 0) else {
             return Results::default();
         };
         let skim = SkimMatcherV2::default();
-        let mut typos = tiers::TypoMemo::default();
+        let mut typos = tiers::Typos::default();
         let text = |s: &Slot| tiers::by_text(&s.lead, &s.body, &q);
-        // Each entry's best (tier, score within it).
         let mut best: Vec<Option<(Tier, i64)>> = (self.slots.iter())
             .map(|s| {
                 let name = tiers::by_name(&s.names, &q, &skim, &mut typos);
@@ -238,71 +209,60 @@ impl Index {
             }
         }
 
-        let mut ranked: Vec<(i64, Tier, usize)> = (best.iter().enumerate())
-            .filter_map(|(i, b)| b.map(|(tier, raw)| (key(tier, raw), tier, i)))
+        let mut hits: Vec<Hit> = (best.into_iter().enumerate())
+            .filter_map(|(entry, best)| {
+                let (tier, raw) = best?;
+                Some(Hit {
+                    entry,
+                    tier,
+                    score: tier as i64 * TIER_SPAN + raw.clamp(0, TIER_SPAN - 1),
+                    title_indices: Vec::new(),
+                })
+            })
             .collect();
-        ranked.sort_unstable_by_key(|&(score, _, i)| (-score, self.slots[i].tie));
-        ranked.truncate(limit);
-        let hit = |(score, tier, i): (i64, Tier, usize)| {
-            let title = &self.slots[i].entry.title;
-            let named = tier >= Tier::Close;
-            let title_indices = named.then(|| tiers::highlights(title, &q, &skim));
-            let title_indices = title_indices.unwrap_or_default();
-            Hit {
-                entry: i,
-                tier,
-                score,
-                title_indices,
-            }
-        };
-        let hits: Vec<Hit> = ranked.into_iter().map(hit).collect();
+        hits.sort_unstable_by_key(|h| (Reverse(h.score), &self.slots[h.entry].tie, h.entry));
+        hits.truncate(limit);
+        for h in hits.iter_mut().filter(|h| h.tier >= Tier::Close) {
+            h.title_indices = tiers::highlights(&self.slots[h.entry].entry.title, &q, &skim);
+        }
         let suggestions = match hits.is_empty() {
-            true => self.suggest(&q.text, SUGGESTIONS),
+            true => self.suggest(&q.text),
             false => Vec::new(),
         };
         Results { hits, suggestions }
     }
 
-    /// Up to `n` entries whose title (or one of its words or aliases) is close to the query,
-    /// closest first: within a third of its length in edits (Levenshtein), at least one, so a
-    /// near miss ("lmbdaa") is offered Lambda and a query like nothing in the guide ("xyzzyq")
-    /// is offered nothing rather than arbitrary titles (say [`NO_CLOSE_TITLES`] then). Looser
-    /// than the close tier, since a suggestion is only offered when nothing matched.
-    /// `query` is [`normalize`]d.
-    fn suggest(&self, query: &str, n: usize) -> Vec<usize> {
+    /// Up to three entries with a name (or a word of one) close to the [`normalize`]d query,
+    /// closest first: within a third of its length in edits, at least one, so "lmbdaa" is offered
+    /// Lambda and "xyzzyq" nothing rather than arbitrary titles (say [`NO_CLOSE_TITLES`] then).
+    /// Looser than the close tier, since it is only offered when nothing matched.
+    fn suggest(&self, query: &str) -> Vec<usize> {
         let reach = (query.chars().count() / 3).max(1);
-        let mut close: Vec<(usize, usize, usize)> = (self.slots.iter().enumerate())
+        let mut close: Vec<_> = (self.slots.iter().enumerate())
             .filter_map(|(i, slot)| {
                 let distance = (slot.names.iter())
                     .flat_map(|n| std::iter::once(&n.text[..]).chain(n.text.split(' ')))
                     .map(|s| strsim::levenshtein(query, s))
                     .min()?;
-                (distance <= reach).then_some((distance, slot.tie, i))
+                (distance <= reach).then_some((distance, &slot.tie, i))
             })
             .collect();
         close.sort_unstable();
-        close.into_iter().take(n).map(|(.., i)| i).collect()
+        close.into_iter().take(3).map(|(.., i)| i).collect()
     }
-}
-
-fn key(tier: Tier, raw: i64) -> i64 {
-    tier as i64 * TIER_SPAN + raw.clamp(0, TIER_SPAN - 1)
 }
 
 /// The guide's searchable entries: services, then glossary terms, then attributes.
 pub fn entries(guide: &Guide) -> Vec<Entry> {
     let services = guide.services.iter().map(|s| {
-        let mut aliases = s.aliases.clone();
-        aliases.push(s.id.clone());
-        let mut body = vec![s.description.as_str(), &s.model];
-        body.extend(s.good_for.iter().map(String::as_str));
+        let body = [&s.description, &s.model].into_iter().chain(&s.good_for);
         Entry {
             kind: Kind::Service,
             id: s.id.clone(),
             title: s.name.clone(),
-            aliases,
+            aliases: s.aliases.iter().chain([&s.id]).cloned().collect(),
             snippet: s.summary.clone(),
-            body: body.join("\n"),
+            body: body.map(String::as_str).collect::<Vec<_>>().join("\n"),
             // `pairs_with` names other AWS services in prose, not entries.
             related: Vec::new(),
         }
@@ -324,10 +284,9 @@ pub fn entries(guide: &Guide) -> Vec<Entry> {
         id: a.id.clone(),
         title: a.label.clone(),
         aliases: Vec::new(),
-        snippet: if a.group.is_empty() {
-            "Comparison table row".to_owned()
-        } else {
-            format!("Comparison table row ({})", a.group)
+        snippet: match a.group.as_str() {
+            "" => "Comparison table row".to_owned(),
+            group => format!("Comparison table row ({group})"),
         },
         body: a.group.clone(),
         related: Vec::new(),

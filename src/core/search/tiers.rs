@@ -46,11 +46,11 @@ impl Name {
 /// the same less the filler. Prefix: 1000 less the characters left untyped in the words matched
 /// and 10 for each word of the name the query lacks; 500 less the untyped characters when the
 /// words come from several names. Close: see [`close`].
-pub(super) fn by_name(
-    names: &[Name],
-    q: &Name,
+pub(super) fn by_name<'a>(
+    names: &'a [Name],
+    q: &'a Name,
     skim: &SkimMatcherV2,
-    typos: &mut TypoMemo,
+    typos: &mut Typos<'a>,
 ) -> Option<(Tier, i64)> {
     let mut best = None;
     for n in names {
@@ -80,15 +80,14 @@ pub(super) fn by_name(
 
 /// When every query word starts a word of `words`: the characters of those words left untyped.
 fn prefix<S: AsRef<str>>(words: &[S], query: &[String]) -> Option<i64> {
-    let mut untyped = 0;
-    for qw in query {
+    let untyped = |qw: &String| {
         let w = words
             .iter()
             .map(AsRef::as_ref)
             .find(|w| w.starts_with(qw.as_str()))?;
-        untyped += (w.chars().count() - qw.chars().count()) as i64;
-    }
-    Some(untyped)
+        Some((w.chars().count() - qw.chars().count()) as i64)
+    };
+    query.iter().map(untyped).sum()
 }
 
 /// How many edits a query (word) of this many characters may be from a name.
@@ -103,9 +102,9 @@ fn allowed_edits(chars: usize) -> usize {
 /// A near miss of one name, scored 16 a character less 24 an edit: every query word within
 /// [`typo`] reach of one of the name's words; or the query a compact subsequence of the name
 /// (skim's match, each skipped character an edit). Less 2 for each name word the query lacks.
-fn close(n: &Name, q: &Name, skim: &SkimMatcherV2, typos: &mut TypoMemo) -> Option<i64> {
-    let by_words = (q.key.iter().enumerate())
-        .map(|(k, qw)| n.key.iter().filter_map(|w| typos.get(k, qw, w)).max())
+fn close<'a>(n: &'a Name, q: &'a Name, skim: &SkimMatcherV2, typos: &mut Typos<'a>) -> Option<i64> {
+    let by_words = (q.key.iter())
+        .map(|qw| n.key.iter().filter_map(|w| typos.get(qw, w)).max())
         .sum::<Option<i64>>();
     // Up to three characters no letter may be skipped: skim would only find the same substring.
     let by_letters = match allowed_edits(q.chars) {
@@ -124,22 +123,17 @@ fn gaps(found: &[usize], chars: usize) -> Option<usize> {
     (gaps <= allowed_edits(chars)).then_some(gaps)
 }
 
-/// [`typo`] scores by name word and query word: each is measured once a search, though the
-/// same words recur in many names.
+/// [`typo`] scores by query word and name word: each pair is measured once a search, though
+/// the same words recur in many names.
 #[derive(Default)]
-pub(super) struct TypoMemo(HashMap<String, Vec<Option<Option<i64>>>>);
+pub(super) struct Typos<'a>(HashMap<(&'a str, &'a str), Option<i64>>);
 
-impl TypoMemo {
-    fn get(&mut self, k: usize, q: &str, w: &str) -> Option<i64> {
+impl<'a> Typos<'a> {
+    fn get(&mut self, q: &'a str, w: &'a str) -> Option<i64> {
         if allowed_edits(q.len()) == 0 {
             return None; // No typo in a short word (`len` counts bytes, never fewer than chars).
         }
-        if !self.0.contains_key(w) {
-            self.0.insert(w.to_owned(), Vec::new());
-        }
-        let row = self.0.get_mut(w)?;
-        row.resize(row.len().max(k + 1), None);
-        *row[k].get_or_insert_with(|| typo(q, w))
+        *self.0.entry((q, w)).or_insert_with(|| typo(q, w))
     }
 }
 
