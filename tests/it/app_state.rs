@@ -241,10 +241,12 @@ fn slash_opens_search_over_the_guide_and_esc_returns() {
 }
 
 #[test]
-fn slash_opens_search_from_every_view() {
+fn slash_opens_search_from_every_view_but_the_cost_form() {
     use computepick::app::Tab;
     let guide = data::parse(data::EMBEDDED, data::EMBEDDED_NAME).expect("valid");
-    for (digit, tab) in [('1', Tab::Guide), ('2', Tab::Compare), ('4', Tab::Cost)] {
+    // On the Cost tab a `/` is part of a value (`3M/month`):
+    // `cost_in_the_decision::a_slash_in_a_cost_value_is_typed_not_a_search`.
+    for (digit, tab) in [('1', Tab::Guide), ('2', Tab::Compare)] {
         let mut app = App::new(guide.clone());
         app.handle_key(&KeyEvent::new(KeyCode::Char(digit), KeyModifiers::ALT));
         assert_eq!(app.tab, tab);

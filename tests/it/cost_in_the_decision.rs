@@ -494,3 +494,24 @@ fn a_sized_workload_weighs_its_estimate_in_the_recommendation() {
         );
     }
 }
+
+/// A value may hold a `/` (`3M/month`, `8h/day`): on the Cost tab it is typed, never a shortcut
+/// to search, which would swallow the rest of the value.
+#[test]
+fn a_slash_in_a_cost_value_is_typed_not_a_search() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = cost_tab();
+    let mut type_keys = |field: Field, text: &str| {
+        focus(&mut app, FormRow::Number(field));
+        app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        for c in text.chars() {
+            app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert!(app.top_overlay().is_none(), "{text}: an overlay opened");
+        app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(app.cost.error, None, "{text}");
+        app.cost.inputs.clone()
+    };
+    assert_eq!(type_keys(Field::Requests, "3M/month").requests, 3e6);
+    assert_eq!(type_keys(Field::HoursPerDay, "8h/day").hours_per_day, 8.0);
+}

@@ -214,7 +214,8 @@ const SCROLLING: &[Context] = &[Result, Compare, Detail, Help];
 const PAGING: &[Context] = &[Result, Detail, Help];
 const TABS: &[Context] = &[Question, Checklist, Result, Compare, Search, Cost];
 const TEXT: &[Context] = &[Search, Cost];
-const SEARCHABLE: &[Context] = &[Question, Checklist, Result, Compare, Cost, Detail];
+// Not Cost: a value may hold a `/` (`10M requests/month`); its search is a Tab away.
+const SEARCHABLE: &[Context] = &[Question, Checklist, Result, Compare, Detail];
 const HELPED: &[Context] = &[Question, Checklist, Result, Compare, Detail, Help];
 
 const fn c(code: KeyCode) -> Key {
@@ -235,7 +236,7 @@ const CLOSE: &[Key] = &[c(K::Esc), c(K::Backspace), c(K::Left), c(K::Char('h'))]
 const Q: &[Key] = &[c(K::Char('q'))];
 
 /// Every binding, one a line. Within a context the first binding a key matches wins, so the
-/// order matters where a context has both a shortcut and free text (Cost takes `/` first).
+/// order matters where a context has both a shortcut and free text (Cost takes `?` first).
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // keys                                          action              hint            help                                                                     contexts     footer
@@ -302,7 +303,6 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Ctrl('g')],                                  A::ToggleChart,     "chart/table",  "Show the cost chart, or the estimate table again",                      &[Cost],     true),
     b(&[c(K::Char('?'))],                            A::ToggleHelp,      "help",         "Show or hide this help",                                                &[Cost],     true),
     b(ESC,                                           A::Escape,          "back",         "Back to the guide",                                                     &[Cost],     true),
-    // So `/` opens search on the Cost tab too (no field takes a `/`).
     b(&[c(K::Char('/'))],                            A::OpenSearch,      "search",       "Search services, concepts and attributes",                              SEARCHABLE,  true),
     b(&[Printable],                                  A::Type(' '),       "type",         "Type a value with its unit (10M, 200ms, 512MB); Space flips an option", &[Cost],     false),
     // Tabs and overlays.
