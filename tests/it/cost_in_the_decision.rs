@@ -510,7 +510,7 @@ fn a_slash_in_a_cost_value_is_typed_not_a_search() {
         assert!(app.top_overlay().is_none(), "{text}: an overlay opened");
         app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         assert_eq!(app.cost.error, None, "{text}");
-        app.cost.inputs.clone()
+        app.cost.inputs
     };
     assert_eq!(type_keys(Field::Requests, "3M/month").requests, 3e6);
     assert_eq!(type_keys(Field::HoursPerDay, "8h/day").hours_per_day, 8.0);
