@@ -50,12 +50,20 @@ pub fn answer_label(guide: &Guide, question: &str, answer: &str, cells: usize) -
 }
 
 /// An answer as the result's answers panel numbers it, `6 None: no servers to see`, so a reason
-/// points at the answer that a number key changes. `question = answer` ids when the answer is not
-/// on the walk.
+/// points at the answer that a number key changes. An answer the walk no longer gives (what a
+/// what-if changed away from) is named in words alone: a number beside it would say it is the
+/// answer now. `question = answer` ids when the guide has no such question.
 pub fn reference(guide: &Guide, path: &[Step], question: &str, answer: &str) -> String {
-    match path.iter().position(|s| s.question == question) {
-        Some(i) => format!("{} {}", i + 1, answer_label(guide, question, answer, SHORT)),
-        None => format!("{question} = {answer}"),
+    let Some(asked) = guide.question(question) else {
+        return format!("{question} = {answer}");
+    };
+    let label = answer_label(guide, question, answer, SHORT);
+    match path
+        .iter()
+        .position(|s| s.question == question && asked.picks(&s.answer, answer))
+    {
+        Some(i) => format!("{} {label}", i + 1),
+        None => label,
     }
 }
 
@@ -79,5 +87,39 @@ mod tests {
             let s = shorten("A managed platform where I tune the resources", cells);
             assert!(width(&s) <= cells, "{s:?} wider than {cells}");
         }
+    }
+
+    #[test]
+    fn only_an_answer_given_now_carries_its_number() {
+        let guide =
+            crate::data::parse(crate::data::EMBEDDED, crate::data::EMBEDDED_NAME).expect("valid");
+        let answers: crate::engine::Answers = [
+            ("workload", "api"),
+            ("runtime", "minutes"),
+            ("process", "per-request"),
+            ("state", "stateless"),
+            ("packaging", "container"),
+            ("needs", "gpu,large"),
+        ]
+        .into_iter()
+        .map(|(q, a)| (q.to_owned(), a.to_owned()))
+        .collect();
+        let path = crate::engine::walk(&guide, &answers).path;
+        assert_eq!(
+            reference(&guide, &path, "runtime", "minutes"),
+            "2 Minutes (up to 15)"
+        );
+        // What a what-if changed away from: words, no number that now means another answer.
+        assert_eq!(
+            reference(&guide, &path, "runtime", "seconds"),
+            "Seconds or less"
+        );
+        // A checklist's tick is given now when it is among the ticks.
+        assert_eq!(reference(&guide, &path, "needs", "gpu"), "6 GPUs");
+        assert_eq!(
+            reference(&guide, &path, "needs", "windows"),
+            "Windows Server or .NET…"
+        );
+        assert_eq!(reference(&guide, &path, "nope", "x"), "nope = x");
     }
 }
