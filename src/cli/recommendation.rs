@@ -10,7 +10,7 @@ use crate::core::report::recommendation::{self, COST_NOTE, Document, Reason, Sec
 use crate::cost::Estimate;
 use crate::data::Guide;
 use crate::engine::{self, Recommendation, Walk};
-use crate::{explain, markdown, text as wrap_text};
+use crate::{explain, markdown};
 
 pub fn render(guide: &Guide, walk: &Walk, rec: &Recommendation, format: Format) -> String {
     render_with_cost(guide, walk, rec, None, &[], format)
@@ -36,8 +36,8 @@ pub fn render_with_cost(
 /// A line per wrapped piece of `text`: `first` before the first, as many spaces after.
 fn wrapped(out: &mut String, text: &str, width: usize, indent: &str, first: &str) {
     let rest = " ".repeat(first.chars().count());
-    for (i, line) in wrap_text::wrap(text, width).iter().enumerate() {
-        let mark = if i == 0 { first } else { &rest };
+    let room = width + crate::text::width(first);
+    for (mark, line) in crate::text::hanging(text, first, &rest, room) {
         let _ = writeln!(out, "{indent}{mark}{line}");
     }
 }

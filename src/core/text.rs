@@ -57,6 +57,22 @@ pub fn short_name(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// `text` wrapped under a hanging indent within `width` cells: each line with its lead, `first`
+/// (a mark such as `  ! `) before the first line and `rest` before the others, the text wrapped
+/// to fit after the wider of the two. Every list on the screens and in the text output wraps so.
+pub fn hanging<'a>(
+    text: &str,
+    first: &'a str,
+    rest: &'a str,
+    width: usize,
+) -> impl Iterator<Item = (&'a str, String)> {
+    let room = width.saturating_sub(self::width(first).max(self::width(rest)));
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(move |(i, line)| (if i == 0 { first } else { rest }, line))
+}
+
 /// Wraps text at word boundaries to lines of at most `max` cells (`textwrap`, by display
 /// columns). Any run of whitespace is one space; words longer than a line are broken where they
 /// stop fitting, never at their hyphens, and a character wider than the line gets a line of its
@@ -165,6 +181,24 @@ pub fn cut_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod wrap_tests {
     use super::*;
+
+    #[test]
+    fn a_hanging_indent_leads_each_line_and_keeps_the_width() {
+        let lines: Vec<(&str, String)> =
+            hanging("the quick brown fox jumps over", "  ! ", "    ", 14).collect();
+        assert_eq!(
+            lines,
+            [
+                ("  ! ", "the quick".to_owned()),
+                ("    ", "brown fox".to_owned()),
+                ("    ", "jumps over".to_owned()),
+            ]
+        );
+        // The text fits after the wider lead, whichever it is.
+        for (lead, line) in hanging("one two three four five", "  ", "      ", 12) {
+            assert!(width(lead) + width(&line) <= 12, "{lead:?}{line:?}");
+        }
+    }
 
     #[test]
     fn wraps_at_words_and_never_exceeds_the_width() {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use super::theme::Theme;
 use crate::app::{App, DetailView, ViewState};
 use crate::detail::{Piece, Target};
-use crate::text::wrap;
+use crate::text::{hanging, wrap};
 
 pub fn draw(
     app: &App,
@@ -61,9 +61,7 @@ pub(super) fn lines(pieces: &[Piece], width: usize, theme: Theme) -> Vec<Line<'s
                 out.push(Line::default());
                 out.push(Line::styled(label.clone(), theme.heading()));
                 for item in items {
-                    let wrapped = wrap(item, width.saturating_sub(4));
-                    for (i, l) in wrapped.into_iter().enumerate() {
-                        let bullet = if i == 0 { "  • " } else { "    " };
+                    for (bullet, l) in hanging(item, "  • ", "    ", width) {
                         out.push(Line::raw(format!("{bullet}{l}")));
                     }
                 }

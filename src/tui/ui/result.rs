@@ -10,7 +10,7 @@ use super::answer_words::{self, SHORT};
 use super::theme::Theme;
 use crate::app::{App, Clickable, Outcome, ViewState};
 use crate::explain;
-use crate::text::wrap;
+use crate::text::{hanging, wrap};
 
 pub fn draw(
     app: &App,
@@ -88,16 +88,16 @@ fn reason_lines(
     // The answer behind it as the answers panel numbers it, not `control = none`.
     let answer = answer_words::reference(&app.guide, &outcome.walk.path, &c.question, &c.answer);
     let text = format!("{} ({answer})", c.reason);
-    let body_width = width.saturating_sub(head.chars().count());
+    let indent = " ".repeat(head.chars().count());
     let mut lines = Vec::new();
-    for (i, l) in wrap(&text, body_width).into_iter().enumerate() {
-        if i == 0 {
+    for (lead, l) in hanging(&text, &head, &indent, width) {
+        if lead == head {
             lines.push(Line::from(vec![
                 Span::styled(head.clone(), style),
                 Span::raw(l),
             ]));
         } else {
-            lines.push(Line::raw(format!("{:w$}{l}", "", w = head.chars().count())));
+            lines.push(Line::raw(format!("{lead}{l}")));
         }
     }
     lines
@@ -131,11 +131,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         }
     }
     for warning in &rec.warnings {
-        for (i, l) in wrap(warning, width.saturating_sub(4))
-            .into_iter()
-            .enumerate()
-        {
-            let mark = if i == 0 { "  ! " } else { "    " };
+        for (mark, l) in hanging(warning, "  ! ", "    ", width) {
             lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
         }
     }
@@ -192,11 +188,7 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
             &outcome.walk.path,
             estimate.inputs.duration_ms,
         ) {
-            for (i, l) in wrap(&conflict, width.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-            {
-                let mark = if i == 0 { "  ! " } else { "    " };
+            for (mark, l) in hanging(&conflict, "  ! ", "    ", width) {
                 lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
             }
         }
@@ -205,15 +197,11 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
             .take(4)
         {
             let text = format!("#{} {}: {}{}", c.rank, c.name, c.monthly, c.mark());
-            for (i, l) in wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
-                lines.push(Line::raw(format!(
-                    "{}{l}",
-                    if i == 0 { "  $ " } else { "    " }
-                )));
+            for (mark, l) in hanging(&text, "  $ ", "    ", width) {
+                lines.push(Line::raw(format!("{mark}{l}")));
             }
             for w in c.warnings {
-                for (i, l) in wrap(w, width.saturating_sub(6)).into_iter().enumerate() {
-                    let mark = if i == 0 { "    ! " } else { "      " };
+                for (mark, l) in hanging(w, "    ! ", "      ", width) {
                     lines.push(Line::styled(format!("{mark}{l}"), theme.negative()));
                 }
             }
@@ -236,17 +224,14 @@ fn body_lines(app: &App, outcome: &Outcome, theme: Theme, width: usize) -> Vec<L
         lines.push(Line::default());
         lines.push(Line::styled("Ruled out", theme.heading()));
         for sentence in rec.excluded.iter().map(|e| knockout(app, outcome, e)) {
-            for (i, l) in wrap(&sentence, width.saturating_sub(4))
-                .into_iter()
-                .enumerate()
-            {
-                if i == 0 {
+            for (mark, l) in hanging(&sentence, "  ✗ ", "    ", width) {
+                if mark == "  ✗ " {
                     lines.push(Line::from(vec![
-                        Span::styled("  ✗ ", theme.excluded()),
+                        Span::styled(mark, theme.excluded()),
                         Span::raw(l),
                     ]));
                 } else {
-                    lines.push(Line::raw(format!("    {l}")));
+                    lines.push(Line::raw(format!("{mark}{l}")));
                 }
             }
         }
@@ -315,11 +300,7 @@ fn score_lines(
             "points",
         );
         let legend = format!("{CLOSE} close call (within {margin}): see what would flip it");
-        for (i, l) in wrap(&legend, width.saturating_sub(4))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 { "  " } else { "    " };
+        for (lead, l) in hanging(&legend, "  ", "    ", width) {
             lines.push(Line::styled(format!("{lead}{l}"), theme.changed()));
         }
     }
@@ -401,11 +382,7 @@ fn what_if_lines(
         let sentence = whatif::answer_sentence_in(change, &|question, answer| {
             answer_words::answer_label(&app.guide, question, answer, usize::MAX)
         });
-        for (i, l) in wrap(&sentence, width.saturating_sub(4))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 { "  " } else { "    " };
+        for (lead, l) in hanging(&sentence, "  ", "    ", width) {
             lines.push(Line::raw(format!("{lead}{l}")));
         }
     }
@@ -419,11 +396,8 @@ fn what_if_lines(
         let sentence = whatif::service_sentence_in(change, &|question, answer| {
             answer_words::reference(&app.guide, path, question, answer)
         });
-        for (i, l) in wrap(&sentence, width.saturating_sub(4))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 { mark } else { "  " };
+        // Two columns before the mark: the text wraps after four.
+        for (lead, l) in hanging(&sentence, mark, "  ", width.saturating_sub(2)) {
             lines.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(lead, style),
