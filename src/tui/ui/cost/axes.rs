@@ -131,11 +131,11 @@ pub fn draw(y: &[(u16, String)], bounds: Bounds, plot: Rect, theme: Theme, buf: 
     }
 }
 
-/// Axis labels: `$0.01`, `$10`, `$100k`.
+/// Axis labels: `$0.01`, `$10`, `$100k`; thousands and up as the form's counts are written
+/// (`format_count`), so `$2.5M` is never rounded to `$2M`.
 pub fn money_label(dollars: f64) -> String {
     match dollars {
-        d if d >= 1e6 => format!("${:.0}M", d / 1e6),
-        d if d >= 1e3 => format!("${:.0}k", d / 1e3),
+        d if d >= 1e3 => format!("${}", format_count(d)),
         d if d >= 1.0 => format!("${d:.0}"),
         d => format!("${d:.2}"),
     }
@@ -150,7 +150,8 @@ mod tests {
         assert_eq!(money_label(0.01), "$0.01");
         assert_eq!(money_label(31.6), "$32");
         assert_eq!(money_label(100_000.0), "$100k");
-        assert_eq!(money_label(2_500_000.0), "$2M");
+        assert_eq!(money_label(2_500_000.0), "$2.5M");
+        assert_eq!(money_label(1e9), "$1B");
     }
 
     #[test]
