@@ -1,7 +1,7 @@
 //! Copying to the clipboard through the terminal (OSC 52): the app writes an escape sequence
 //! carrying the text in base64 and the terminal puts it on the clipboard. It works over SSH and
-//! needs no display server, but the terminal must allow it (some ask, some refuse, tmux and
-//! screen need the sequence passed through to the terminal outside them).
+//! needs no display server, but the terminal must allow it (some ask, some refuse; tmux needs
+//! `set-clipboard on` or `allow-passthrough on`, screen a passthrough).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -31,13 +31,21 @@ impl Multiplexer {
 /// long, each its own passthrough (the terminal joins them).
 const SCREEN_CHUNK: usize = 76;
 
-/// The bytes that put `text` on the clipboard: `ESC ] 52 ; c ; <base64> BEL`, wrapped for tmux
-/// (`ESC P tmux; … ESC \`, every ESC inside doubled) or screen (`ESC P … ESC \`, in pieces).
+/// The bytes that put `text` on the clipboard: `ESC ] 52 ; c ; <base64> BEL`, as it is for tmux
+/// and again wrapped (`ESC P tmux; … ESC \`, every ESC inside doubled), or for screen wrapped
+/// (`ESC P … ESC \`, in pieces).
+///
+/// tmux takes the bare sequence itself when `set-clipboard` is `on`, and passes the wrapped one
+/// to the terminal outside when `allow-passthrough` is `on`; it drops whichever it is not set for,
+/// so sending both works under either setting (under both, the same text is set twice).
 pub fn osc52(text: &str, mux: Multiplexer) -> String {
     let sequence = format!("\x1b]52;c;{}\x07", STANDARD.encode(text));
     match mux {
         Multiplexer::None => sequence,
-        Multiplexer::Tmux => format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b")),
+        Multiplexer::Tmux => format!(
+            "{sequence}\x1bPtmux;{}\x1b\\",
+            sequence.replace('\x1b', "\x1b\x1b")
+        ),
         Multiplexer::Screen => {
             // The sequence is ASCII (ESC, digits, base64, BEL), so byte chunks are whole chars.
             let bytes = sequence.as_bytes();
@@ -65,10 +73,10 @@ mod tests {
     }
 
     #[test]
-    fn tmux_gets_a_passthrough_with_every_escape_doubled() {
+    fn tmux_gets_the_bare_sequence_and_a_passthrough_with_every_escape_doubled() {
         assert_eq!(
             osc52("hi", Multiplexer::Tmux),
-            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+            "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
         );
     }
 
