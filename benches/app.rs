@@ -55,8 +55,6 @@ const RECOMMEND_ARGS: &[&str] = &[
     "process=per-request",
     "-a",
     "needs=none",
-    "process=per-request",
-    "needs=none",
 ];
 /// The app switches to the alternate screen just before its first frame.
 const ALT_SCREEN: &[u8] = b"\x1b[?1049h";
@@ -264,16 +262,33 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Presses `1` until the walk ends on the result screen; returns how many presses it took.
-fn walk_to_result(app: &mut App) -> usize {
-    for presses in 0..32 {
+/// Presses `1` on each question, and Enter on a checklist (nothing ticked: none), until the walk
+/// ends on the result screen; returns the keys it pressed.
+fn walk_to_result(app: &mut App) -> Vec<KeyCode> {
+    let mut pressed = Vec::new();
+    while pressed.len() < 32 {
         if matches!(app.screen, Screen::Result { .. }) {
-            return presses;
+            return pressed;
         }
-        app.handle_key(&key(KeyCode::Char('1')));
+        let checklist = app.current_question().is_some_and(|q| q.multi);
+        let code = if checklist {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char('1')
+        };
+        app.handle_key(&key(code));
+        pressed.push(code);
     }
-    eprintln!("the walk did not reach a result by always choosing option 1");
+    eprintln!("the walk did not reach a result by choosing option 1 (none on a checklist)");
     std::process::exit(2);
+}
+
+/// A walk's keys as a terminal sends them.
+fn key_bytes(code: KeyCode) -> &'static [u8] {
+    match code {
+        KeyCode::Enter => b"\r",
+        _ => b"1",
+    }
 }
 
 /// Every view the app draws, by name: the question, the result, and each tab after the
@@ -360,12 +375,15 @@ fn keys(guide: &Guide, reps: &Repeats, rows: &mut Vec<Row>, verdicts: &mut Vec<V
         ("↓ on a question", KeyCode::Down),
         ("↑ on a question", KeyCode::Up),
     ];
-    let answers = walk_to_result(&mut App::new(guide.clone()));
-    for _ in 0..answers {
-        sequence.push((
-            "1: answer (the last computes the result)",
-            KeyCode::Char('1'),
-        ));
+    let walk = walk_to_result(&mut App::new(guide.clone()));
+    for (i, &code) in walk.iter().enumerate() {
+        // The last answer computes the result (scores, flips, cost): measured on its own.
+        let name = if i + 1 == walk.len() {
+            "the last answer: computes the result"
+        } else {
+            "1 or Enter: answer a question"
+        };
+        sequence.push((name, code));
     }
     sequence.extend([
         ("↓ scrolls the result", KeyCode::Down),
@@ -665,7 +683,7 @@ struct Seen {
 /// also visits every view before quitting, so the peak covers them.
 fn pty_run(
     home: &std::path::Path,
-    walk: Option<usize>,
+    walk: Option<&[KeyCode]>,
     args: &[&str],
 ) -> Option<(Duration, Duration, u64)> {
     let pair = native_pty_system()
@@ -758,7 +776,7 @@ fn pty_run(
     {
         // Every answer, a scroll, then each tab in turn with a search typed; each key
         // waits for the redraw it causes.
-        let mut keys: Vec<&[u8]> = vec![b"1"; answers];
+        let mut keys: Vec<&[u8]> = answers.iter().map(|&code| key_bytes(code)).collect();
         keys.extend([b"j".as_slice(), b"G", b"\t", b"\t", b"s", b"p", b"o", b"t"]);
         keys.extend(std::iter::repeat_n(
             b"\t".as_slice(),
@@ -835,7 +853,7 @@ fn first_frames(
     let cpu = (after.cpu - before.cpu) / (reps.processes + 2) as f64;
     let mut probe = App::new(guide.clone());
     let answers = walk_to_result(&mut probe);
-    let walked = pty_run(home.path(), Some(answers), args);
+    let walked = pty_run(home.path(), Some(&answers), args);
     if let Some((_, _, rss)) = walked {
         peak = peak.max(rss);
     }

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::score::{Recommendation, Sizing, score};
+use super::score::{Recommendation, Sizing, clamp};
+use super::totals::{Totals, totals};
 use super::{Answers, Step, answers_of, canonical, walk};
 use crate::data::{Guide, Question};
 
@@ -48,18 +49,39 @@ type Clarity = (i64, bool, i64);
 
 /// The winner and how clearly it wins after applying `changes`, when every change lands on the
 /// walk.
+///
+/// `answers` holds the base answers; the changes are made in it and undone before returning, so
+/// the hundreds of changes tried copy no map.
 fn outcome(
     guide: &Guide,
-    base: &Answers,
+    answers: &mut Answers,
     changes: &[&Change],
     sizing: Option<&Sizing>,
     leader: &str,
 ) -> Option<(String, Clarity)> {
-    let mut answers = base.clone();
-    for c in changes {
-        answers.insert(c.question.clone(), c.to.clone());
+    let before: Vec<Option<String>> = changes
+        .iter()
+        .map(|c| answers.insert(c.question.clone(), c.to.clone()))
+        .collect();
+    let found = changed_outcome(guide, answers, changes, sizing, leader);
+    for (c, old) in changes.iter().zip(before).rev() {
+        match old {
+            Some(old) => answers.insert(c.question.clone(), old),
+            None => answers.remove(&c.question),
+        };
     }
-    let walked = walk(guide, &answers);
+    found
+}
+
+/// [`outcome`] with the changes made.
+fn changed_outcome(
+    guide: &Guide,
+    answers: &Answers,
+    changes: &[&Change],
+    sizing: Option<&Sizing>,
+    leader: &str,
+) -> Option<(String, Clarity)> {
+    let walked = walk(guide, answers);
     if !walked.is_complete()
         || !changes
             .iter()
@@ -67,19 +89,21 @@ fn outcome(
     {
         return None;
     }
-    let rec = score(guide, &walked.path, sizing);
-    let top = rec.ranking.first()?;
-    let lead = rec
-        .ranking
-        .get(1)
-        .map_or(i64::MAX, |r| i64::from(top.score) - i64::from(r.score));
-    let on_merit = rec.ranking.iter().any(|r| r.service == leader);
+    // The scorer's numbers alone: no reasons are written for the hundreds of changes tried.
+    let Totals { scores, ranked } = totals(guide, &walked.path, sizing);
+    let &top = ranked.first()?;
+    let shown = |i: usize| i64::from(clamp(scores[i]));
+    let lead = ranked.get(1).map_or(i64::MAX, |&r| shown(top) - shown(r));
+    let on_merit = ranked.iter().any(|&r| guide.services[r].id == leader);
     let facts_changed = changes
         .iter()
         .filter(|c| guide.question(&c.question).is_some_and(|q| !q.preference))
         .count();
     let facts_changed = i64::try_from(facts_changed).unwrap_or(i64::MAX);
-    Some((top.service.clone(), (-facts_changed, on_merit, lead)))
+    Some((
+        guide.services[top].id.clone(),
+        (-facts_changed, on_merit, lead),
+    ))
 }
 
 /// For each runner-up of `rec`, the smallest change of answers (one, else two) that makes
@@ -137,8 +161,9 @@ pub fn flips(
             }
         }
     };
+    let mut scratch = base.clone();
     for c in &changes {
-        if let Some((service, lead)) = outcome(guide, &base, &[c], sizing, leader) {
+        if let Some((service, lead)) = outcome(guide, &mut scratch, &[c], sizing, leader) {
             keep(service, lead, vec![c.clone()], &mut best);
         }
     }
@@ -151,7 +176,7 @@ pub fn flips(
                 .skip(i + 1)
                 .filter(|b| b.question != a.question)
             {
-                if let Some((service, lead)) = outcome(guide, &base, &[a, b], sizing, leader)
+                if let Some((service, lead)) = outcome(guide, &mut scratch, &[a, b], sizing, leader)
                     && !singles.contains_key(&service)
                 {
                     keep(service, lead, vec![a.clone(), b.clone()], &mut pairs);

@@ -18,6 +18,7 @@ mod explore;
 mod flip;
 mod score;
 mod standing;
+mod totals;
 mod walk;
 pub mod whatif;
 

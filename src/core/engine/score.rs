@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Step;
 use super::flip::{Change, flips};
+use super::totals::{CostNote, Totals, cost_effects, for_each_rule, totals};
 use crate::data::{Guide, Rule};
 
 /// One rule that fired: which answer, what it did, and why.
@@ -166,138 +167,67 @@ pub(super) fn order(
         .then_with(|| tie_order(guide, sizing, a, b).0)
 }
 
-/// What the estimate at the user's size adds under answers that weigh cost (`cost_weight`):
-/// the cheapest service that fits gains the weight when it is clearly (more than 10%) the
-/// cheapest; one costing at least twice the cheapest loses it, one costing at least a quarter
-/// more loses half. Each with a reason that names both amounts.
-fn cost_contributions(
-    guide: &Guide,
-    path: &[Step],
-    sizing: &Sizing,
-    ranked: &[usize],
-) -> Vec<(usize, Contribution)> {
-    let mut out = Vec::new();
-    for step in path {
-        let Some(picked) = guide
-            .question(&step.question)
-            .and_then(|q| q.selected(&step.answer))
-        else {
-            continue;
-        };
-        for option in picked.into_iter().filter(|o| o.cost_weight > 0) {
-            let costs: Vec<(usize, f64)> = ranked
-                .iter()
-                .filter_map(|&i| sizing.monthly.get(&guide.services[i].id).map(|&c| (i, c)))
-                .collect();
-            let Some(&(cheapest, low)) = costs.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else {
-                continue;
-            };
-            let next = costs
-                .iter()
-                .filter(|(i, _)| *i != cheapest)
-                .min_by(|a, b| a.1.total_cmp(&b.1));
-            let money = crate::cost::format_money;
-            let add =
-                |i: usize, weight: i32, reason: String, out: &mut Vec<(usize, Contribution)>| {
-                    out.push((
-                        i,
-                        Contribution {
-                            question: step.question.clone(),
-                            answer: option.id.clone(),
-                            weight,
-                            reason,
-                            fact: None,
-                        },
-                    ));
-                };
-            if let Some(&(second, high)) = next
-                && !crate::cost::about_the_same(high, low)
-            {
-                add(
-                    cheapest,
-                    option.cost_weight,
-                    format!(
-                        "the cheapest at your size: {} a month against {} on {}",
-                        money(low),
-                        money(high),
-                        guide.services[second].name
-                    ),
-                    &mut out,
-                );
-            }
-            for &(i, cost) in &costs {
-                let weight = if cost >= 2.0 * low {
-                    option.cost_weight
-                } else if cost >= 1.25 * low {
-                    (option.cost_weight + 1) / 2
-                } else {
-                    0
-                };
-                if i != cheapest && weight > 0 && low > 0.0 {
-                    add(
-                        i,
-                        -weight,
-                        format!(
-                            "{} a month at your size against {} on {}",
-                            money(cost),
-                            money(low),
-                            guide.services[cheapest].name
-                        ),
-                        &mut out,
-                    );
-                }
-            }
-        }
+/// The sentence for what the estimate did, naming both amounts.
+fn cost_reason(guide: &Guide, note: &CostNote) -> String {
+    let money = crate::cost::format_money;
+    match *note {
+        CostNote::Cheapest { low, high, second } => format!(
+            "the cheapest at your size: {} a month against {} on {}",
+            money(low),
+            money(high),
+            guide.services[second].name
+        ),
+        CostNote::Dearer {
+            cost,
+            low,
+            cheapest,
+        } => format!(
+            "{} a month at your size against {} on {}",
+            money(cost),
+            money(low),
+            guide.services[cheapest].name
+        ),
     }
-    out
 }
 
 /// Adds weights without overflow, whatever a data file says.
-fn clamp(score: i64) -> i32 {
+pub(super) fn clamp(score: i64) -> i32 {
     i32::try_from(score).unwrap_or(if score < 0 { i32::MIN } else { i32::MAX })
 }
 
-/// Scores a path: rankings and rule-outs, the tie-break, no flips or warnings.
+/// Scores a path: rankings and rule-outs, the tie-break, no flips or warnings. The numbers are
+/// [`totals`]'; this adds the rule (or the estimate) behind each of them.
 pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Recommendation {
     let n = guide.services.len();
-    let mut scores = vec![0i64; n];
+    let Totals { scores, ranked, .. } = totals(guide, path, sizing);
     let mut favours: Vec<Vec<Contribution>> = vec![Vec::new(); n];
     let mut knockouts: Vec<Vec<Contribution>> = vec![Vec::new(); n];
-    for step in path {
-        let Some(question) = guide.question(&step.question) else {
-            continue;
+    for_each_rule(guide, path, |i, step, option, rule| {
+        let (weight, fact, list) = match rule {
+            Rule::Favour { weight, .. } => (*weight, None, &mut favours[i]),
+            Rule::RuleOut { fact, .. } => (0, Some(fact.clone()), &mut knockouts[i]),
         };
-        let Some(picked) = question.selected(&step.answer) else {
-            continue;
-        };
-        for option in picked {
-            for rule in &option.rules {
-                let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) else {
-                    continue;
-                };
-                let (weight, fact, list) = match rule {
-                    Rule::Favour { weight, .. } => (*weight, None, &mut favours[i]),
-                    Rule::RuleOut { fact, .. } => (0, Some(fact.clone()), &mut knockouts[i]),
-                };
-                scores[i] = scores[i].saturating_add(i64::from(weight));
-                list.push(Contribution {
-                    question: step.question.clone(),
-                    answer: option.id.clone(),
-                    weight,
-                    reason: rule.reason().to_owned(),
-                    fact,
-                });
-            }
-        }
-    }
-    let mut ranked: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
+        list.push(Contribution {
+            question: step.question.clone(),
+            answer: option.id.clone(),
+            weight,
+            reason: rule.reason().to_owned(),
+            fact,
+        });
+    });
     if let Some(sizing) = sizing {
-        for (i, c) in cost_contributions(guide, path, sizing, &ranked) {
-            scores[i] = scores[i].saturating_add(i64::from(c.weight));
-            favours[i].push(c);
+        // The services still in before the estimate, as `totals` weighed them.
+        let still_in: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
+        for effect in cost_effects(guide, path, sizing, &still_in) {
+            favours[effect.service].push(Contribution {
+                question: effect.step.question.clone(),
+                answer: effect.option.id.clone(),
+                weight: effect.weight,
+                reason: cost_reason(guide, &effect.note),
+                fact: None,
+            });
         }
     }
-    ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
     let tie = match ranked.as_slice() {
         [top, rest @ ..] if rest.first().is_some_and(|&s| scores[s] == scores[*top]) => {
             let with: Vec<usize> = rest

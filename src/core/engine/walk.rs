@@ -77,13 +77,15 @@ fn trace<'g, 'a>(
 ) -> Vec<Visit<'g, 'a>> {
     let mut visits: Vec<Visit> = Vec::new();
     let mut path: Vec<Step> = Vec::new();
-    let mut visited = HashSet::new();
+    // By position in the data: the first question with an id is the one `Guide::question` finds.
+    let mut visited = vec![false; guide.questions.len()];
     let mut current = Some(guide.start.as_str());
     while let Some(qid) = current {
-        let Some(question) = guide.question(qid) else {
+        let Some(at) = guide.questions.iter().position(|q| q.id == qid) else {
             break;
         };
-        if !visited.insert(qid) {
+        let question = &guide.questions[at];
+        if std::mem::replace(&mut visited[at], true) {
             break;
         }
         if is_skipped(guide, question, &path) {

@@ -1,0 +1,154 @@
+//! The scorer's arithmetic: each service's total over the rules of the answers on a path (and,
+//! sized, the estimate where an answer weighs cost), and the services no rule rules out, in the
+//! one order. [`super::score`] explains these numbers; the flips compare
+//! them for hundreds of changed answers, so here nothing is copied or formatted.
+
+use super::Step;
+use super::score::{Sizing, order};
+use crate::data::{Choice, Guide, Rule};
+
+/// What the rules and the estimate add up to on a path.
+pub(super) struct Totals {
+    /// Each service's score, in data order.
+    pub scores: Vec<i64>,
+    /// The services still in, best first (higher score, then the stated tie-break).
+    pub ranked: Vec<usize>,
+}
+
+/// Calls `each` with every rule that fires on `path`: the service it names (its index), the
+/// step, the option that fired it (a checklist's one ticked option) and the rule.
+pub(super) fn for_each_rule<'g>(
+    guide: &'g Guide,
+    path: &'g [Step],
+    mut each: impl FnMut(usize, &'g Step, &'g Choice, &'g Rule),
+) {
+    for step in path {
+        let Some(picked) = guide
+            .question(&step.question)
+            .and_then(|q| q.selected(&step.answer))
+        else {
+            continue;
+        };
+        for option in picked {
+            for rule in &option.rules {
+                if let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) {
+                    each(i, step, option, rule);
+                }
+            }
+        }
+    }
+}
+
+/// Why the estimate moved a service's score: the amounts the reason names.
+pub(super) enum CostNote {
+    /// The cheapest at `low`, clearly below the next, `second` at `high`.
+    Cheapest { low: f64, high: f64, second: usize },
+    /// At `cost`, well above the cheapest, `cheapest` at `low`.
+    Dearer {
+        cost: f64,
+        low: f64,
+        cheapest: usize,
+    },
+}
+
+/// One change the estimate makes to a service's score, under an answer that weighs cost.
+pub(super) struct CostEffect<'g> {
+    pub service: usize,
+    pub weight: i32,
+    pub step: &'g Step,
+    pub option: &'g Choice,
+    pub note: CostNote,
+}
+
+/// What the estimate at the user's size adds under answers that weigh cost (`cost_weight`),
+/// among the services still in (`ranked`): the cheapest service that fits gains the weight when
+/// it is clearly (more than 10%) the cheapest; one costing at least twice the cheapest loses it,
+/// one costing at least a quarter more loses half.
+pub(super) fn cost_effects<'g>(
+    guide: &'g Guide,
+    path: &'g [Step],
+    sizing: &Sizing,
+    ranked: &[usize],
+) -> Vec<CostEffect<'g>> {
+    let mut out = Vec::new();
+    for step in path {
+        let Some(picked) = guide
+            .question(&step.question)
+            .and_then(|q| q.selected(&step.answer))
+        else {
+            continue;
+        };
+        for option in picked.into_iter().filter(|o| o.cost_weight > 0) {
+            let costs: Vec<(usize, f64)> = ranked
+                .iter()
+                .filter_map(|&i| sizing.monthly.get(&guide.services[i].id).map(|&c| (i, c)))
+                .collect();
+            let Some(&(cheapest, low)) = costs.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else {
+                continue;
+            };
+            let next = costs
+                .iter()
+                .filter(|(i, _)| *i != cheapest)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let mut add = |service: usize, weight: i32, note: CostNote| {
+                out.push(CostEffect {
+                    service,
+                    weight,
+                    step,
+                    option,
+                    note,
+                });
+            };
+            if let Some(&(second, high)) = next
+                && !crate::cost::about_the_same(high, low)
+            {
+                add(
+                    cheapest,
+                    option.cost_weight,
+                    CostNote::Cheapest { low, high, second },
+                );
+            }
+            for &(i, cost) in &costs {
+                let weight = if cost >= 2.0 * low {
+                    option.cost_weight
+                } else if cost >= 1.25 * low {
+                    (option.cost_weight + 1) / 2
+                } else {
+                    0
+                };
+                if i != cheapest && weight > 0 && low > 0.0 {
+                    add(
+                        i,
+                        -weight,
+                        CostNote::Dearer {
+                            cost,
+                            low,
+                            cheapest,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The scores, rule-outs and order of the services on `path`.
+pub(super) fn totals(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Totals {
+    let n = guide.services.len();
+    let mut scores = vec![0i64; n];
+    let mut ruled_out = vec![false; n];
+    for_each_rule(guide, path, |i, _, _, rule| match rule {
+        Rule::Favour { weight, .. } => scores[i] = scores[i].saturating_add(i64::from(*weight)),
+        Rule::RuleOut { .. } => ruled_out[i] = true,
+    });
+    let mut ranked: Vec<usize> = (0..n).filter(|&i| !ruled_out[i]).collect();
+    if let Some(sizing) = sizing {
+        for effect in cost_effects(guide, path, sizing, &ranked) {
+            scores[effect.service] =
+                scores[effect.service].saturating_add(i64::from(effect.weight));
+        }
+    }
+    ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
+    Totals { scores, ranked }
+}
