@@ -2,9 +2,9 @@
 //! each, how many are ties or close calls, and which end with every service ruled out.
 //!
 //! Iterative (a chain of any length cannot overflow the stack), and incremental: an answer's
-//! rules are applied on the way down and undone on the way back, and the top two services
-//! stay known in a tournament tree ([`Standing`]), so a path costs its rules times
-//! log(services), however many services the guide has.
+//! rules are applied on the way down and undone on the way back, and [`Standing`] knows the top
+//! two services (a scan of a few, a tournament tree of many), so a path costs its rules times
+//! log(services) at most, however many services the guide has.
 
 use std::collections::HashMap;
 
