@@ -18,7 +18,7 @@ use crate::data::group_thousands;
 
 /// AWS Batch's shortest sensible job. AWS's best practices say a job of a few seconds can take
 /// longer to schedule than to run, and advise grouping tasks so that each job runs 3 to 5 minutes
-/// (https://docs.aws.amazon.com/batch/latest/userguide/bestpractice1.html). A request shorter
+/// (<https://docs.aws.amazon.com/batch/latest/userguide/bestpractice1.html>). A request shorter
 /// than the lower end is not priced as one Batch job: the estimate would be the compute alone,
 /// with none of the scheduling that dominates it.
 pub const BATCH_MIN_JOB_MS: f64 = 3.0 * 60e3;
@@ -54,23 +54,23 @@ pub(super) fn beyond(value: f64, limit: f64, short: fn(f64) -> String, unit: &st
 /// then it is possible that your tasks will contend with critical system processes for memory",
 /// an 8 GiB m4.large registers 7,985 MiB for tasks, and AWS recommends a 5% memory buffer for the
 /// agent and system processes
-/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html,
-/// https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html,
-/// https://docs.aws.amazon.com/batch/latest/userguide/ecs-reserved-memory.html). The same share
+/// (<https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html>,
+/// <https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html>,
+/// <https://docs.aws.amazon.com/batch/latest/userguide/ecs-reserved-memory.html>). The same share
 /// is kept on a Lightsail instance, whose operating system needs memory too.
 pub const MEMORY_KEPT_BY_OS: f64 = 0.05;
 
 /// Where [`MEMORY_KEPT_BY_OS`] comes from, in the words the assumptions show.
 pub const MEMORY_KEPT_SOURCE: &str = "AWS's ECS and Batch memory-management pages advise keeping \
      about 5% for the agent and system \
-     (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html, \
-     https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html)";
+     (<https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html>, \
+     <https://docs.aws.amazon.com/batch/latest/userguide/memory-management.html>)";
 
 /// The share of a burstable server's sustainable CPU (its baseline, plus the credits its idle
 /// hours earn) the estimate plans to use: the rest is headroom for peaks, since a Lightsail or
 /// T-family instance out of credits is held at its baseline
-/// (https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html,
-/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html).
+/// (<https://docs.aws.amazon.com/lightsail/latest/userguide/baseline-cpu-performance.html>,
+/// <https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html>).
 pub const HEADROOM: f64 = 0.8;
 
 /// The assumptions a model states, as it prices. Sweeps and break-even searches price thousands
@@ -348,7 +348,7 @@ pub(super) fn alb_note(book: &PriceBook) -> String {
 
 /// Addresses an internet-facing Application Load Balancer holds: one per Availability Zone, and
 /// it needs at least two zones
-/// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html).
+/// (<https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html>).
 const ALB_ADDRESSES: f64 = 2.0;
 
 /// An Application Load Balancer for the month, when the inputs ask for one: its hours, its LCUs

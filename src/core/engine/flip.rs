@@ -107,8 +107,9 @@ fn changed_outcome(
 }
 
 /// For each runner-up of `rec`, the smallest change of answers (one, else two) that makes
-/// it win. Among changes of the same size the clearest is kept (see [`Clarity`]), then the
-/// first in walk order. Services without one are absent.
+/// it win. Among changes of the same size the clearest is kept (fewer changes of what the
+/// workload is, then the leader left in the running, then the wider lead), then the first in
+/// walk order. Services without one are absent.
 pub fn flips(
     guide: &Guide,
     path: &[Step],

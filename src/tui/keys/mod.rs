@@ -157,7 +157,7 @@ impl Binding {
         self.keys.first().map(|k| k.label()).unwrap_or_default()
     }
 
-    /// The keys as the footer names them: [`Binding::footer_keys`], else the first key.
+    /// The keys as the footer names them: the binding's own footer label, else the first key.
     pub fn footer_key_label(&self) -> String {
         self.footer_keys
             .map_or_else(|| self.first_key_label(), str::to_owned)
