@@ -347,6 +347,16 @@ impl Question {
         self.options.iter().find(|o| o.id == id)
     }
 
+    /// Whether `answer` names this question's options, as [`Question::selected`] reads it
+    /// (without collecting them: the walker asks at every step of every path it tries).
+    pub fn accepts(&self, answer: &str) -> bool {
+        if self.multi {
+            answer.split(',').all(|id| self.option(id.trim()).is_some())
+        } else {
+            self.option(answer).is_some()
+        }
+    }
+
     /// The options an answer selects: one for a single choice; for a checklist, each ticked
     /// id (`none` selects the `none` option). `None` when any id is unknown.
     pub fn selected(&self, answer: &str) -> Option<Vec<&Choice>> {

@@ -157,3 +157,28 @@ fn explore_counts_every_path_with_its_ties() {
     assert_eq!(explored.tops.iter().sum::<usize>(), 12);
     assert!(explored.ties > 0);
 }
+
+/// The walker's allocation-free check reads answers exactly as `selected` does.
+#[test]
+fn a_question_accepts_exactly_the_answers_it_can_select() {
+    let g = guide();
+    for question in &g.questions {
+        let mut tries: Vec<String> = vec![String::new(), ",".into(), "nope".into(), "none".into()];
+        for o in &question.options {
+            tries.push(o.id.clone());
+            tries.push(format!("{},nope", o.id));
+            tries.push(format!(" {} ", o.id));
+            for p in &question.options {
+                tries.push(format!("{},{}", o.id, p.id));
+            }
+        }
+        for answer in tries {
+            assert_eq!(
+                question.accepts(&answer),
+                question.selected(&answer).is_some(),
+                "{}: {answer:?}",
+                question.id
+            );
+        }
+    }
+}

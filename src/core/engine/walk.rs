@@ -97,7 +97,7 @@ fn trace<'g, 'a>(
             current = next_of(question, None);
             continue;
         }
-        let answer = answers.get(qid).filter(|a| question.selected(a).is_some());
+        let answer = answers.get(qid).filter(|a| question.accepts(a));
         visits.push(Visit {
             question,
             answer,
