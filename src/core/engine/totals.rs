@@ -15,6 +15,18 @@ pub(super) struct Totals {
     pub ranked: Vec<usize>,
 }
 
+/// Every option the answers on `path` pick, with its step (a checklist's each ticked option).
+fn picked<'g>(guide: &'g Guide, path: &'g [Step]) -> impl Iterator<Item = (&'g Step, &'g Choice)> {
+    path.iter().flat_map(move |step| {
+        guide
+            .question(&step.question)
+            .and_then(|q| q.selected(&step.answer))
+            .into_iter()
+            .flatten()
+            .map(move |option| (step, option))
+    })
+}
+
 /// Calls `each` with every rule that fires on `path`: the service it names (its index), the
 /// step, the option that fired it (a checklist's one ticked option) and the rule.
 pub(super) fn for_each_rule<'g>(
@@ -22,18 +34,10 @@ pub(super) fn for_each_rule<'g>(
     path: &'g [Step],
     mut each: impl FnMut(usize, &'g Step, &'g Choice, &'g Rule),
 ) {
-    for step in path {
-        let Some(picked) = guide
-            .question(&step.question)
-            .and_then(|q| q.selected(&step.answer))
-        else {
-            continue;
-        };
-        for option in picked {
-            for rule in &option.rules {
-                if let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) {
-                    each(i, step, option, rule);
-                }
+    for (step, option) in picked(guide, path) {
+        for rule in &option.rules {
+            if let Some(i) = guide.services.iter().position(|s| s.id == rule.service()) {
+                each(i, step, option, rule);
             }
         }
     }
@@ -71,62 +75,54 @@ pub(super) fn cost_effects<'g>(
     ranked: &[usize],
 ) -> Vec<CostEffect<'g>> {
     let mut out = Vec::new();
-    for step in path {
-        let Some(picked) = guide
-            .question(&step.question)
-            .and_then(|q| q.selected(&step.answer))
-        else {
+    for (step, option) in picked(guide, path).filter(|(_, o)| o.cost_weight > 0) {
+        let costs: Vec<(usize, f64)> = ranked
+            .iter()
+            .filter_map(|&i| sizing.monthly.get(&guide.services[i].id).map(|&c| (i, c)))
+            .collect();
+        let Some(&(cheapest, low)) = costs.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else {
             continue;
         };
-        for option in picked.into_iter().filter(|o| o.cost_weight > 0) {
-            let costs: Vec<(usize, f64)> = ranked
-                .iter()
-                .filter_map(|&i| sizing.monthly.get(&guide.services[i].id).map(|&c| (i, c)))
-                .collect();
-            let Some(&(cheapest, low)) = costs.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else {
-                continue;
+        let next = costs
+            .iter()
+            .filter(|(i, _)| *i != cheapest)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        let mut add = |service: usize, weight: i32, note: CostNote| {
+            out.push(CostEffect {
+                service,
+                weight,
+                step,
+                option,
+                note,
+            });
+        };
+        if let Some(&(second, high)) = next
+            && !crate::cost::about_the_same(high, low)
+        {
+            add(
+                cheapest,
+                option.cost_weight,
+                CostNote::Cheapest { low, high, second },
+            );
+        }
+        for &(i, cost) in &costs {
+            let weight = if cost >= 2.0 * low {
+                option.cost_weight
+            } else if cost >= 1.25 * low {
+                (option.cost_weight + 1) / 2
+            } else {
+                0
             };
-            let next = costs
-                .iter()
-                .filter(|(i, _)| *i != cheapest)
-                .min_by(|a, b| a.1.total_cmp(&b.1));
-            let mut add = |service: usize, weight: i32, note: CostNote| {
-                out.push(CostEffect {
-                    service,
-                    weight,
-                    step,
-                    option,
-                    note,
-                });
-            };
-            if let Some(&(second, high)) = next
-                && !crate::cost::about_the_same(high, low)
-            {
+            if i != cheapest && weight > 0 && low > 0.0 {
                 add(
-                    cheapest,
-                    option.cost_weight,
-                    CostNote::Cheapest { low, high, second },
+                    i,
+                    -weight,
+                    CostNote::Dearer {
+                        cost,
+                        low,
+                        cheapest,
+                    },
                 );
-            }
-            for &(i, cost) in &costs {
-                let weight = if cost >= 2.0 * low {
-                    option.cost_weight
-                } else if cost >= 1.25 * low {
-                    (option.cost_weight + 1) / 2
-                } else {
-                    0
-                };
-                if i != cheapest && weight > 0 && low > 0.0 {
-                    add(
-                        i,
-                        -weight,
-                        CostNote::Dearer {
-                            cost,
-                            low,
-                            cheapest,
-                        },
-                    );
-                }
             }
         }
     }
