@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::score::{Recommendation, Sizing, clamp};
 use super::totals::{Totals, totals};
-use super::{Answers, Step, answers_of, canonical, walk};
+use super::walk::complete_path;
+use super::{Answers, Step, answers_of, canonical};
 use crate::data::{Guide, Question};
 
 /// One answer changed: `question` answered `to` (for a checklist, the whole new answer).
@@ -81,16 +82,15 @@ fn changed_outcome(
     sizing: Option<&Sizing>,
     leader: &str,
 ) -> Option<(String, Clarity)> {
-    let walked = walk(guide, answers);
-    if !walked.is_complete()
-        || !changes
-            .iter()
-            .all(|c| walked.path.iter().any(|s| s.question == c.question))
+    let path = complete_path(guide, answers)?;
+    if !changes
+        .iter()
+        .all(|c| path.iter().any(|(q, _)| q.id == c.question))
     {
         return None;
     }
     // The scorer's numbers alone: no reasons are written for the hundreds of changes tried.
-    let Totals { scores, ranked } = totals(guide, &walked.path, sizing);
+    let Totals { scores, ranked } = totals(guide, &path, sizing);
     let &top = ranked.first()?;
     let shown = |i: usize| i64::from(clamp(scores[i]));
     let lead = ranked.get(1).map_or(i64::MAX, |&r| shown(top) - shown(r));

@@ -220,7 +220,7 @@ pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Re
         let still_in: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
         for effect in cost_effects(guide, path, sizing, &still_in) {
             favours[effect.service].push(Contribution {
-                question: effect.step.question.clone(),
+                question: effect.question.to_owned(),
                 answer: effect.option.id.clone(),
                 weight: effect.weight,
                 reason: cost_reason(guide, &effect.note),

@@ -5,7 +5,32 @@
 
 use super::Step;
 use super::score::{Sizing, order};
-use crate::data::{Choice, Guide, Rule};
+use crate::data::{Choice, Guide, Question, Rule};
+
+/// A step of a walked path as the scorer reads it: a [`Step`], or the borrowed pair the flips
+/// walk with ([`super::walk::complete_path`]).
+pub(super) trait Answered {
+    fn question_id(&self) -> &str;
+    fn answer(&self) -> &str;
+}
+
+impl Answered for Step {
+    fn question_id(&self) -> &str {
+        &self.question
+    }
+    fn answer(&self) -> &str {
+        &self.answer
+    }
+}
+
+impl Answered for (&Question, &str) {
+    fn question_id(&self) -> &str {
+        &self.0.id
+    }
+    fn answer(&self) -> &str {
+        self.1
+    }
+}
 
 /// What the rules and the estimate add up to on a path.
 pub(super) struct Totals {
@@ -16,11 +41,14 @@ pub(super) struct Totals {
 }
 
 /// Every option the answers on `path` pick, with its step (a checklist's each ticked option).
-fn picked<'g>(guide: &'g Guide, path: &'g [Step]) -> impl Iterator<Item = (&'g Step, &'g Choice)> {
+fn picked<'g, S: Answered>(
+    guide: &'g Guide,
+    path: &'g [S],
+) -> impl Iterator<Item = (&'g S, &'g Choice)> {
     path.iter().flat_map(move |step| {
         guide
-            .question(&step.question)
-            .and_then(|q| q.selected(&step.answer))
+            .question(step.question_id())
+            .and_then(|q| q.selected(step.answer()))
             .into_iter()
             .flatten()
             .map(move |option| (step, option))
@@ -29,10 +57,10 @@ fn picked<'g>(guide: &'g Guide, path: &'g [Step]) -> impl Iterator<Item = (&'g S
 
 /// Calls `each` with every rule that fires on `path`: the service it names (its index), the
 /// step, the option that fired it (a checklist's one ticked option) and the rule.
-pub(super) fn for_each_rule<'g>(
+pub(super) fn for_each_rule<'g, S: Answered>(
     guide: &'g Guide,
-    path: &'g [Step],
-    mut each: impl FnMut(usize, &'g Step, &'g Choice, &'g Rule),
+    path: &'g [S],
+    mut each: impl FnMut(usize, &'g S, &'g Choice, &'g Rule),
 ) {
     for (step, option) in picked(guide, path) {
         for rule in &option.rules {
@@ -59,7 +87,8 @@ pub(super) enum CostNote {
 pub(super) struct CostEffect<'g> {
     pub service: usize,
     pub weight: i32,
-    pub step: &'g Step,
+    /// The question whose answer weighs cost, and the option that does.
+    pub question: &'g str,
     pub option: &'g Choice,
     pub note: CostNote,
 }
@@ -68,9 +97,9 @@ pub(super) struct CostEffect<'g> {
 /// among the services still in (`ranked`): the cheapest service that fits gains the weight when
 /// it is clearly (more than 10%) the cheapest; one costing at least twice the cheapest loses it,
 /// one costing at least a quarter more loses half.
-pub(super) fn cost_effects<'g>(
+pub(super) fn cost_effects<'g, S: Answered>(
     guide: &'g Guide,
-    path: &'g [Step],
+    path: &'g [S],
     sizing: &Sizing,
     ranked: &[usize],
 ) -> Vec<CostEffect<'g>> {
@@ -91,7 +120,7 @@ pub(super) fn cost_effects<'g>(
             out.push(CostEffect {
                 service,
                 weight,
-                step,
+                question: step.question_id(),
                 option,
                 note,
             });
@@ -130,7 +159,7 @@ pub(super) fn cost_effects<'g>(
 }
 
 /// The scores, rule-outs and order of the services on `path`.
-pub(super) fn totals(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Totals {
+pub(super) fn totals<S: Answered>(guide: &Guide, path: &[S], sizing: Option<&Sizing>) -> Totals {
     let n = guide.services.len();
     let mut scores = vec![0i64; n];
     let mut ruled_out = vec![false; n];

@@ -41,12 +41,12 @@ fn next_of<'g>(question: &'g Question, answer: Option<&str>) -> Option<&'g str> 
     option.and_then(|o| o.next.as_deref())
 }
 
-/// Whether an earlier answer on the path makes `question` moot.
-fn is_skipped(guide: &Guide, question: &Question, path: &[Step]) -> bool {
+/// Whether an earlier answer on the path (question id, answer) makes `question` moot.
+fn is_skipped(guide: &Guide, question: &Question, path: &[(&str, &str)]) -> bool {
     question.skip_when.iter().any(|when| {
         path.iter()
-            .find(|s| s.question == when.question)
-            .is_some_and(|s| when.holds(guide, &s.answer))
+            .find(|(q, _)| *q == when.question)
+            .is_some_and(|(_, answer)| when.holds(guide, answer))
     })
 }
 
@@ -76,7 +76,7 @@ fn trace<'g, 'a>(
     unanswered: Unanswered,
 ) -> Vec<Visit<'g, 'a>> {
     let mut visits: Vec<Visit> = Vec::new();
-    let mut path: Vec<Step> = Vec::new();
+    let mut path: Vec<(&str, &str)> = Vec::new();
     // By position in the data: the first question with an id is the one `Guide::question` finds.
     let mut visited = vec![false; guide.questions.len()];
     let mut current = Some(guide.start.as_str());
@@ -104,10 +104,7 @@ fn trace<'g, 'a>(
             skipped: false,
         });
         if let Some(answer) = answer {
-            path.push(Step {
-                question: qid.to_owned(),
-                answer: answer.clone(),
-            });
+            path.push((question.id.as_str(), answer.as_str()));
             current = next_of(question, Some(answer));
             continue;
         }
@@ -125,6 +122,24 @@ fn trace<'g, 'a>(
         };
     }
     visits
+}
+
+/// The answered path when the answers finish the walk, borrowed (question, answer): what the
+/// flips score for each of the hundreds of changes they try, without copying a string.
+pub(super) fn complete_path<'g, 'a>(
+    guide: &'g Guide,
+    answers: &'a Answers,
+) -> Option<Vec<(&'g Question, &'a str)>> {
+    let visits = trace(guide, answers, Unanswered::Stop);
+    if visits.iter().any(|v| !v.skipped && v.answer.is_none()) {
+        return None;
+    }
+    Some(
+        visits
+            .iter()
+            .filter_map(|v| Some((v.question, v.answer?.as_str())))
+            .collect(),
+    )
 }
 
 /// Follows the answers from the start question until the walk ends or an answer is missing.
