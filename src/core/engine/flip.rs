@@ -90,7 +90,7 @@ fn changed_outcome(
         return None;
     }
     // The scorer's numbers alone: no reasons are written for the hundreds of changes tried.
-    let Totals { scores, ranked } = totals(guide, &path, sizing);
+    let Totals { scores, ranked, .. } = totals(guide, &path, sizing);
     let &top = ranked.first()?;
     let shown = |i: usize| i64::from(clamp(scores[i]));
     let lead = ranked.get(1).map_or(i64::MAX, |&r| shown(top) - shown(r));

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Step;
 use super::flip::{Change, flips};
-use super::totals::{CostNote, Totals, cost_effects, for_each_rule, totals};
+use super::totals::{CostNote, Totals, for_each_rule, totals};
 use crate::data::{Guide, Rule};
 
 /// One rule that fired: which answer, what it did, and why.
@@ -199,7 +199,11 @@ pub(super) fn clamp(score: i64) -> i32 {
 /// [`totals`]'; this adds the rule (or the estimate) behind each of them.
 pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Recommendation {
     let n = guide.services.len();
-    let Totals { scores, ranked, .. } = totals(guide, path, sizing);
+    let Totals {
+        scores,
+        ranked,
+        cost,
+    } = totals(guide, path, sizing);
     let mut favours: Vec<Vec<Contribution>> = vec![Vec::new(); n];
     let mut knockouts: Vec<Vec<Contribution>> = vec![Vec::new(); n];
     for_each_rule(guide, path, |i, step, option, rule| {
@@ -215,18 +219,14 @@ pub(super) fn score(guide: &Guide, path: &[Step], sizing: Option<&Sizing>) -> Re
             fact,
         });
     });
-    if let Some(sizing) = sizing {
-        // The services still in before the estimate, as `totals` weighed them.
-        let still_in: Vec<usize> = (0..n).filter(|&i| knockouts[i].is_empty()).collect();
-        for effect in cost_effects(guide, path, sizing, &still_in) {
-            favours[effect.service].push(Contribution {
-                question: effect.question.to_owned(),
-                answer: effect.option.id.clone(),
-                weight: effect.weight,
-                reason: cost_reason(guide, &effect.note),
-                fact: None,
-            });
-        }
+    for effect in &cost {
+        favours[effect.service].push(Contribution {
+            question: effect.question.to_owned(),
+            answer: effect.option.id.clone(),
+            weight: effect.weight,
+            reason: cost_reason(guide, &effect.note),
+            fact: None,
+        });
     }
     let tie = match ranked.as_slice() {
         [top, rest @ ..] if rest.first().is_some_and(|&s| scores[s] == scores[*top]) => {

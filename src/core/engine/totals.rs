@@ -33,11 +33,13 @@ impl Answered for (&Question, &str) {
 }
 
 /// What the rules and the estimate add up to on a path.
-pub(super) struct Totals {
+pub(super) struct Totals<'g> {
     /// Each service's score, in data order.
     pub scores: Vec<i64>,
     /// The services still in, best first (higher score, then the stated tie-break).
     pub ranked: Vec<usize>,
+    /// What the estimate added to those scores (none unsized), for `score` to explain.
+    pub cost: Vec<CostEffect<'g>>,
 }
 
 /// Every option the answers on `path` pick, with its step (a checklist's each ticked option).
@@ -97,7 +99,7 @@ pub(super) struct CostEffect<'g> {
 /// among the services still in (`ranked`): the cheapest service that fits gains the weight when
 /// it is clearly (more than 10%) the cheapest; one costing at least twice the cheapest loses it,
 /// one costing at least a quarter more loses half.
-pub(super) fn cost_effects<'g, S: Answered>(
+fn cost_effects<'g, S: Answered>(
     guide: &'g Guide,
     path: &'g [S],
     sizing: &Sizing,
@@ -159,7 +161,11 @@ pub(super) fn cost_effects<'g, S: Answered>(
 }
 
 /// The scores, rule-outs and order of the services on `path`.
-pub(super) fn totals<S: Answered>(guide: &Guide, path: &[S], sizing: Option<&Sizing>) -> Totals {
+pub(super) fn totals<'g, S: Answered>(
+    guide: &'g Guide,
+    path: &'g [S],
+    sizing: Option<&Sizing>,
+) -> Totals<'g> {
     let n = guide.services.len();
     let mut scores = vec![0i64; n];
     let mut ruled_out = vec![false; n];
@@ -168,12 +174,16 @@ pub(super) fn totals<S: Answered>(guide: &Guide, path: &[S], sizing: Option<&Siz
         Rule::RuleOut { .. } => ruled_out[i] = true,
     });
     let mut ranked: Vec<usize> = (0..n).filter(|&i| !ruled_out[i]).collect();
-    if let Some(sizing) = sizing {
-        for effect in cost_effects(guide, path, sizing, &ranked) {
-            scores[effect.service] =
-                scores[effect.service].saturating_add(i64::from(effect.weight));
-        }
+    let cost = sizing.map_or_else(Vec::new, |sizing| {
+        cost_effects(guide, path, sizing, &ranked)
+    });
+    for effect in &cost {
+        scores[effect.service] = scores[effect.service].saturating_add(i64::from(effect.weight));
     }
     ranked.sort_by(|&a, &b| order(guide, sizing, (a, scores[a]), (b, scores[b])));
-    Totals { scores, ranked }
+    Totals {
+        scores,
+        ranked,
+        cost,
+    }
 }
