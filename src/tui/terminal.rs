@@ -13,10 +13,11 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Effect, Exit};
@@ -24,12 +25,14 @@ use crate::core::exit;
 use crate::tui::clipboard::{self, Multiplexer};
 use crate::ui::{self, theme::Theme};
 
-/// Puts the terminal back: raw mode off, alternate screen left, mouse capture and bracketed
-/// paste off, cursor shown. Safe to call more than once and from a panic hook.
+/// Puts the terminal back: a frame cut short by a panic ended, raw mode off, alternate screen
+/// left, mouse capture and bracketed paste off, cursor shown. Safe to call more than once and
+/// from a panic hook.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        EndSynchronizedUpdate,
         DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
@@ -178,7 +181,7 @@ fn event_loop(
     let panic_on_purpose = panic_after_first_frame();
     loop {
         if dirty {
-            terminal.draw(|frame| ui::draw(&mut app, theme, frame))?;
+            draw_whole(terminal, &mut app, theme)?;
             dirty = false;
             assert!(
                 !panic_on_purpose,
@@ -224,6 +227,15 @@ fn event_loop(
             None => {}
         }
     }
+}
+
+/// Draws one frame as a synchronized update (mode 2026): a terminal that knows the mode shows
+/// the frame at once, never half of it (no tearing over ssh); one that does not ignores it.
+fn draw_whole(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> io::Result<()> {
+    // Queued, so it goes out with the frame in the flush `draw` ends with.
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(app, theme, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 /// Does what `update` asked for, in order: finds a free file name, writes files (atomically,

@@ -8,16 +8,23 @@
 //!
 //! Synchronisation is always by polling the screen for what the test expects
 //! ([`Pty::wait_for`], [`Pty::wait_for_all`], [`Pty::wait_gone`], [`Pty::wait_until`]); a
-//! timeout panics with the last screen dumped. Never sleep blindly. A frame can arrive in several
-//! reads, so wait for everything you are about to assert on, not just its first row.
+//! timeout panics with the last screen dumped. Never sleep blindly. The app draws each frame as
+//! a synchronized update (mode 2026) and the screen model takes a frame only whole, as a
+//! terminal that knows the mode shows it ([`Frames`]): a test never sees half a frame.
+//!
+//! The harness holds the slave side open too, so a read of the master never ends before the
+//! app's last bytes are in: on exit, [`Pty::wait_exit`] writes a marker behind them and reads
+//! up to it. (Reads that ended at the app's exit once lost the terminal restore it wrote last.)
 //!
 //! Key bytes for [`Pty::send`]: see [`keys`].
 
 #![allow(dead_code)] // A harness: the whole key table and every probe, used by a test or not.
 
 use std::ffi::OsString;
+use std::fs::File;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -55,6 +62,64 @@ pub mod keys {
 /// The cursor-position query (DSR 6) and the answer the harness gives to it.
 const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 const CURSOR_REPLY: &[u8] = b"\x1b[1;1R";
+
+/// Where a synchronized update (one frame) begins and ends.
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// What the harness writes into the slave side once the app has exited: everything before it
+/// came from the app. It starts like a frame, so [`Frames`] holds it back until it is whole.
+const DRAINED: &[u8] = b"\x1b[?2026h\x1b_pty-harness: the app's output ends here\x1b\\";
+
+/// The bytes read from the app, passed on to the screen model only up to a frame boundary: a
+/// frame still being drawn (from a `FRAME_BEGIN` without its end) is held back until it ends.
+#[derive(Default)]
+pub struct Frames {
+    pending: Vec<u8>,
+}
+
+impl Frames {
+    /// Takes what was read; returns what the screen may show now.
+    pub fn push(&mut self, chunk: &[u8]) -> Vec<u8> {
+        self.pending.extend_from_slice(chunk);
+        // Frames do not nest: the first start after the last end is the unfinished frame's.
+        let after_last_end = rfind(&self.pending, FRAME_END).map_or(0, |end| end + FRAME_END.len());
+        let cut = match find(&self.pending[after_last_end..], FRAME_BEGIN) {
+            Some(begin) => after_last_end + begin,
+            // The tail may be the start of a `FRAME_BEGIN` split across reads.
+            None => self.pending.len() - partial_suffix(&self.pending, FRAME_BEGIN),
+        };
+        self.pending.drain(..cut).collect()
+    }
+
+    /// Everything held back, for when the stream has ended.
+    pub fn rest(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// If the held bytes hold `marker`, what came before it (everything the stream will give).
+    fn until(&mut self, marker: &[u8]) -> Option<Vec<u8>> {
+        let at = find(&self.pending, marker)?;
+        self.pending.truncate(at);
+        Some(self.rest())
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The length of the longest end of `bytes` that is a proper start of `pattern`.
+fn partial_suffix(bytes: &[u8], pattern: &[u8]) -> usize {
+    (1..pattern.len())
+        .rev()
+        .find(|&n| bytes.ends_with(&pattern[..n]))
+        .unwrap_or(0)
+}
 
 /// How to start the app.
 #[derive(Debug, Clone)]
@@ -118,6 +183,8 @@ pub struct Pty {
     /// Every byte the app wrote, in order.
     output: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
+    /// The harness's own hold on the slave side, until the app's output has all been read.
+    slave: Option<File>,
     cursor_queries: Arc<AtomicUsize>,
     status: Option<ExitStatus>,
     home: tempfile::TempDir,
@@ -169,11 +236,16 @@ impl Pty {
         }
         cmd.cwd(home.path());
 
+        // Never the harness's controlling terminal: it only writes the end marker into it.
+        let slave = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOCTTY)
+            .open(pair.master.tty_name().expect("the pty's slave has a name"))
+            .expect("open the pty's slave side");
         let child = pair
             .slave
             .spawn_command(cmd)
             .expect("spawn computepick in the pty");
-        // Only the child may hold the slave side, so that reading the master ends when it exits.
         drop(pair.slave);
 
         let master = pair.master;
@@ -200,10 +272,15 @@ impl Pty {
                     let mut buf = [0u8; 8192];
                     // The tail of the previous read, so a query split across reads is still seen.
                     let mut carry: Vec<u8> = Vec::new();
+                    let mut frames = Frames::default();
                     loop {
                         let n = match reader.read(&mut buf) {
                             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                            Ok(0) | Err(_) => break, // EOF, or EIO once the child is gone.
+                            // EOF, or EIO once nothing holds the slave side.
+                            Ok(0) | Err(_) => {
+                                lock(&parser).process(&frames.rest());
+                                break;
+                            }
                             Ok(n) => n,
                         };
                         let chunk = &buf[..n];
@@ -224,8 +301,20 @@ impl Pty {
                             let keep = carry.len().min(CURSOR_QUERY.len() - 1);
                             carry.drain(..carry.len() - keep);
                         }
+                        let shown = frames.push(chunk);
+                        if let Some(last) = frames.until(DRAINED) {
+                            // The app has exited and all it wrote is in; the marker is ours.
+                            let mut output = lock(&output);
+                            output.extend_from_slice(chunk);
+                            let log_end = find(&output, DRAINED).unwrap_or(output.len());
+                            output.truncate(log_end);
+                            let mut parser = lock(&parser);
+                            parser.process(&shown);
+                            parser.process(&last);
+                            break;
+                        }
                         lock(&output).extend_from_slice(chunk);
-                        lock(&parser).process(chunk);
+                        lock(&parser).process(&shown);
                     }
                 })
                 .expect("start the pty reader thread")
@@ -238,6 +327,7 @@ impl Pty {
             parser,
             output,
             reader: Some(thread),
+            slave: Some(slave),
             cursor_queries,
             status: None,
             home,
@@ -461,8 +551,12 @@ impl Pty {
             }
             std::thread::sleep(POLL);
         }
-        // The reader sees EOF once the child (the only holder of the slave) is gone; wait for
-        // it so the screen includes everything the app wrote on the way out.
+        // The marker goes in behind everything the app wrote; the reader stops once it reads
+        // it, so the screen includes all the app wrote on the way out. Letting go of the slave
+        // side (after the reader, or in `Drop`) then ends a reader that never saw the marker.
+        if let Some(slave) = self.slave.as_mut() {
+            let _ = slave.write_all(DRAINED).and_then(|()| slave.flush());
+        }
         if let Some(reader) = self.reader.take() {
             while !reader.is_finished() {
                 assert!(
@@ -474,6 +568,7 @@ impl Pty {
             }
             reader.join().expect("the pty reader thread panicked");
         }
+        self.slave.take();
         self.status.clone().expect("exit status recorded")
     }
 
@@ -531,6 +626,47 @@ impl Drop for Pty {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+        // The reader thread ends with EIO once no one holds the slave side.
+        self.slave.take();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_is_passed_on_only_once_it_has_ended() {
+        let mut frames = Frames::default();
+        assert_eq!(frames.push(b"before\x1b[?2026hhalf a"), b"before");
+        assert_eq!(frames.push(b" frame"), b"");
+        assert_eq!(
+            frames.push(b"\x1b[?2026l after"),
+            b"\x1b[?2026hhalf a frame\x1b[?2026l after"
+        );
+    }
+
+    #[test]
+    fn a_frame_start_split_across_reads_is_held_back() {
+        let mut frames = Frames::default();
+        assert_eq!(frames.push(b"text\x1b[?20"), b"text");
+        assert_eq!(frames.push(b"26hframe"), b"");
+        assert_eq!(frames.push(b"\x1b[?2026l"), b"\x1b[?2026hframe\x1b[?2026l");
+        // An escape that is not a frame start goes on at once.
+        assert_eq!(frames.push(b"\x1b[?25h"), b"\x1b[?25h");
+    }
+
+    #[test]
+    fn the_end_marker_gives_everything_before_it_even_an_unfinished_frame() {
+        let mut frames = Frames::default();
+        assert_eq!(frames.push(b"shown\x1b[?2026hcut short"), b"shown");
+        assert_eq!(frames.until(DRAINED), None);
+        frames.push(&DRAINED[..5]);
+        frames.push(&DRAINED[5..]);
+        assert_eq!(
+            frames.until(DRAINED).as_deref(),
+            Some(&b"\x1b[?2026hcut short"[..])
+        );
     }
 }
 
