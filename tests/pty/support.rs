@@ -631,6 +631,21 @@ impl Drop for Pty {
     }
 }
 
+/// The screen with its modes, framed for a panic message.
+pub fn dump(screen: &vt100::Screen) -> String {
+    let (rows, cols) = screen.size();
+    let mut out = format!(
+        "--- screen {cols}x{rows}, alternate screen: {}, cursor hidden: {} ---\n",
+        screen.alternate_screen(),
+        screen.hide_cursor()
+    );
+    for (i, row) in screen.rows(0, cols.get()).enumerate() {
+        out.push_str(&format!("{i:>3}|{row}\n"));
+    }
+    out.push_str("--- end of screen ---");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -668,19 +683,4 @@ mod tests {
             Some(&b"\x1b[?2026hcut short"[..])
         );
     }
-}
-
-/// The screen with its modes, framed for a panic message.
-pub fn dump(screen: &vt100::Screen) -> String {
-    let (rows, cols) = screen.size();
-    let mut out = format!(
-        "--- screen {cols}x{rows}, alternate screen: {}, cursor hidden: {} ---\n",
-        screen.alternate_screen(),
-        screen.hide_cursor()
-    );
-    for (i, row) in screen.rows(0, cols.get()).enumerate() {
-        out.push_str(&format!("{i:>3}|{row}\n"));
-    }
-    out.push_str("--- end of screen ---");
-    out
 }
