@@ -203,7 +203,7 @@ fn answers_of_the_first_vocabulary_are_refused_with_what_replaced_them() {
     assert!(err.contains("state=local is now state=cache"), "{err}");
     assert!(
         err.contains(
-            "Answer runtime (seconds|minutes|hours), process (per-request|long-lived), state"
+            "Answer runtime (seconds|minutes|hours), process (per-request|server|long-lived), state"
         ),
         "{err}"
     );

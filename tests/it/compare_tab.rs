@@ -108,7 +108,7 @@ fn the_compare_footer_names_left_and_right_at_every_width() {
 fn c_compares_the_winner_with_the_best_runners_up_not_ruled_out() {
     let mut app = real_app();
     // Lightsail, Lambda, Beanstalk, Fargate, ECS on EC2, EKS ranked; Batch ruled out.
-    keys(&mut app, "111116.131");
+    keys(&mut app, "111216.131");
     let computepick::app::Screen::Result { outcome, .. } = &app.screen else {
         panic!("a result");
     };

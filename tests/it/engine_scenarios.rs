@@ -466,7 +466,7 @@ fn the_public_vocabulary_is_exactly_as_documented() {
             &["web-app", "api", "event", "batch", "microservices"],
         ),
         ("runtime", &["seconds", "minutes", "hours"]),
-        ("process", &["per-request", "long-lived"]),
+        ("process", &["per-request", "server", "long-lived"]),
         ("state", &["stateless", "external", "cache", "disk"]),
         ("packaging", &["code", "container", "kubernetes"]),
         (

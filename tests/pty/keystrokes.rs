@@ -74,7 +74,12 @@ fn walk_to_a_recommendation_and_quit() {
     );
 
     // runtime = seconds (option 1), by number; then process = per-request.
-    answer(&app, "1", 3, &["Must a process stay up between requests?"]);
+    answer(
+        &app,
+        "1",
+        3,
+        &["How does the code take its requests or events?"],
+    );
     let stateless = format!("{}Nowhere: it is stateless", cursor_on(1));
     answer(&app, "1", 4, &["Where does the state live?", &stateless]);
     // state = stateless: Enter on the highlighted first option.
@@ -120,7 +125,7 @@ fn walk_to_a_recommendation_and_quit() {
             // `workload:event` read as code, `workload:batch` like AWS Batch.
             "1 Event processing",
             "2 Seconds or less",
-            "3 No: each request or…",
+            "3 A function per request…",
             "4 Nowhere: it is stateless",
             "5 Plain code",
             "6 None of these",
@@ -658,7 +663,7 @@ fn editing_a_cost_input_changes_the_totals() {
 #[test]
 fn the_result_shows_score_bars_and_marks_the_close_call() {
     let mut app = start();
-    walk_by_numbers(&app, "11111.131");
+    walk_by_numbers(&app, "11121.131");
     let screen = app.wait_for_all(
         &[
             "Recommended: Amazon Lightsail",

@@ -6,7 +6,7 @@ use crate::keystrokes::{start, walk_by_numbers};
 use crate::support::{FIRST_PROMPT, Options, TIMEOUT, keys};
 
 /// A web app of request-sized code on a fixed low budget: Lightsail 11, Lambda 10.
-const WEB_APP: &str = "11111.131";
+const WEB_APP: &str = "11121.131";
 
 #[test]
 fn esc_on_the_result_goes_back_and_esc_in_a_what_if_restores_the_original_answers() {
