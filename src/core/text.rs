@@ -73,21 +73,28 @@ pub fn hanging<'a>(
         .map(move |(i, line)| (if i == 0 { first } else { rest }, line))
 }
 
+/// Joins two words that [`wrap`] never puts on different lines (and shows as a space).
+pub const NO_BREAK_SPACE: char = '\u{a0}';
+
 /// Wraps text at word boundaries to lines of at most `max` cells (`textwrap`, by display
 /// columns). Any run of whitespace is one space; words longer than a line are broken where they
 /// stop fitting, never at their hyphens, and a character wider than the line gets a line of its
 /// own. Always returns at least one line. Linear in the text's length, however long a word is.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     // textwrap keeps runs of spaces and breaks lines at newlines; a text here is one paragraph.
+    // A no-break space is kept: it holds two words on one line, as in `(7 None: no servers)`.
+    let breaking = |c: char| c.is_whitespace() && c != NO_BREAK_SPACE;
     let one_spaced = !text.starts_with(' ')
         && !text.ends_with(' ')
         && !text.contains("  ")
-        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+        && !text.contains(|c: char| breaking(c) && c != ' ');
     let joined;
     let text = if one_spaced {
         text
     } else {
-        joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined = (text.split(breaking).filter(|w| !w.is_empty()))
+            .collect::<Vec<_>>()
+            .join(" ");
         &joined
     };
     // textwrap takes `ESC [ … m` for a colour and gives it no width; here it is text like any
@@ -111,12 +118,21 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(true);
+    // On screen a no-break space is a space: copied text has no surprises in it.
+    let shown = |line: String| {
+        if line.contains(NO_BREAK_SPACE) {
+            line.replace(NO_BREAK_SPACE, " ")
+        } else {
+            line
+        }
+    };
     textwrap::wrap(text, options)
         .into_iter()
         .map(|line| match stand_in {
             Some(c) => line.replace(c, "\u{1b}"),
             None => line.into_owned(),
         })
+        .map(shown)
         .collect()
 }
 
@@ -230,7 +246,12 @@ mod wrap_tests {
         assert_eq!(wrap("日本", 1), ["日", "本"]);
         // Hyphens are no place to break, and any whitespace is one space.
         assert_eq!(wrap("run ECS-on-EC2", 12), ["run", "ECS-on-EC2"]);
-        assert_eq!(wrap(" a \n\t b\u{a0} ", 10), ["a b"]);
+        assert_eq!(wrap(" a \n\t b ", 10), ["a b"]);
+        // A no-break space holds its two words together, and is shown as a space.
+        assert_eq!(
+            wrap("bill (9\u{a0}Pay only)", 10),
+            ["bill", "(9 Pay", "only)"]
+        );
         // An escape sequence is text here, not a colour of no width.
         assert_eq!(wrap("\u{1b}[31mred x", 8), ["\u{1b}[31mred", "x"]);
     }

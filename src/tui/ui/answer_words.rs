@@ -62,7 +62,8 @@ pub fn reference(guide: &Guide, path: &[Step], question: &str, answer: &str) -> 
         .iter()
         .position(|s| s.question == question && asked.picks(&s.answer, answer))
     {
-        Some(i) => format!("{} {label}", i + 1),
+        // The number never ends a line with its words on the next.
+        Some(i) => format!("{}{}{label}", i + 1, crate::text::NO_BREAK_SPACE),
         None => label,
     }
 }
@@ -107,7 +108,7 @@ mod tests {
         let path = crate::engine::walk(&guide, &answers).path;
         assert_eq!(
             reference(&guide, &path, "runtime", "minutes"),
-            "2 Minutes (up to 15)"
+            "2\u{a0}Minutes (up to 15)"
         );
         // What a what-if changed away from: words, no number that now means another answer.
         assert_eq!(
@@ -115,7 +116,7 @@ mod tests {
             "Seconds or less"
         );
         // A checklist's tick is given now when it is among the ticks.
-        assert_eq!(reference(&guide, &path, "needs", "gpu"), "6 GPUs");
+        assert_eq!(reference(&guide, &path, "needs", "gpu"), "6\u{a0}GPUs");
         assert_eq!(
             reference(&guide, &path, "needs", "windows"),
             "Windows Server or .NET…"
