@@ -164,8 +164,9 @@ pub fn build(view: &CostView, theme: Theme, width: usize) -> Table {
             continue;
         };
         table.fitting += 1;
-        let cells = if max > 0.0 {
-            (total / max * bar_room as f64).round() as usize
+        // In eighths of a cell, as the result's score bars: close totals still differ.
+        let eighths = if max > 0.0 {
+            (total / max * (bar_room * 8) as f64).round() as usize
         } else {
             0
         };
@@ -191,7 +192,7 @@ pub fn build(view: &CostView, theme: Theme, width: usize) -> Table {
             Span::raw(format!(" {name:<NAME_WIDTH$}")),
             Span::styled(format!("{amount:>amount_width$} "), theme.heading()),
             Span::styled(
-                "█".repeat(cells.max(usize::from(total > 0.0 && bar_room > 0))),
+                crate::ui::bars::text(eighths.max(usize::from(total > 0.0 && bar_room > 0))),
                 theme.positive(),
             ),
         ]);
