@@ -716,3 +716,27 @@ fn compare_scrolled_sideways_points_to_the_difference_off_screen() {
     app.wait_for_all(&["more ▶", " ≠  Process lifetime"], TIMEOUT);
     app.quit_cleanly();
 }
+
+/// Every frame goes out as one synchronized update (mode 2026), so a terminal that knows the
+/// mode never shows half a frame; each update is ended, and the last before the app exits.
+#[test]
+fn every_frame_is_one_synchronized_update() {
+    const BEGIN: &[u8] = b"\x1b[?2026h";
+    const END: &[u8] = b"\x1b[?2026l";
+    let mut app = start();
+    app.send("j");
+    app.wait_for(&cursor_on(2), TIMEOUT);
+    app.quit_cleanly();
+    let output = app.output();
+    let marks: Vec<bool> = output
+        .windows(BEGIN.len())
+        .filter_map(|w| (w == BEGIN).then_some(true).or((w == END).then_some(false)))
+        .collect();
+    let frames = marks.iter().filter(|&&begin| begin).count();
+    assert!(frames >= 2, "two frames at least: {frames}");
+    // Begin, end, begin, end...: never two begins in a row, never an end without its begin.
+    // (The restore ends a frame once more, in case a panic cut one short.)
+    let pairs = marks.chunks(2).take(frames);
+    assert!(pairs.clone().all(|p| p == [true, false]), "{marks:?}");
+    assert!(marks[2 * frames..].iter().all(|&begin| !begin), "{marks:?}");
+}
