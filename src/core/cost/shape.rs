@@ -4,7 +4,7 @@
 //!
 //! Pure, against the answer vocabulary (question id → option id, a multi-select's values
 //! comma-joined): `workload` = web-app|api|event|batch|microservices; `runtime` =
-//! seconds|minutes|hours; `process` = per-request|server|long-lived (a server is priced as served); `scaling` =
+//! seconds|minutes|hours; `process` = per-request|server|long-lived; `scaling` =
 //! scale-to-zero|auto|steady|parallel; `needs` = gpu,large,windows,dedicated,no-cold-start or
 //! none. Older ids still read sensibly: `runtime=always-on` is a long-lived process. Unknown
 //! questions and options change nothing.
