@@ -721,8 +721,7 @@ fn compare_scrolled_sideways_points_to_the_difference_off_screen() {
 /// mode never shows half a frame; each update is ended, and the last before the app exits.
 #[test]
 fn every_frame_is_one_synchronized_update() {
-    const BEGIN: &[u8] = b"\x1b[?2026h";
-    const END: &[u8] = b"\x1b[?2026l";
+    use crate::support::{FRAME_BEGIN as BEGIN, FRAME_END as END};
     let mut app = start();
     app.send("j");
     app.wait_for(&cursor_on(2), TIMEOUT);
@@ -736,7 +735,9 @@ fn every_frame_is_one_synchronized_update() {
     assert!(frames >= 2, "two frames at least: {frames}");
     // Begin, end, begin, end...: never two begins in a row, never an end without its begin.
     // (The restore ends a frame once more, in case a panic cut one short.)
-    let pairs = marks.chunks(2).take(frames);
-    assert!(pairs.clone().all(|p| p == [true, false]), "{marks:?}");
+    assert!(
+        marks.chunks(2).take(frames).all(|p| p == [true, false]),
+        "{marks:?}"
+    );
     assert!(marks[2 * frames..].iter().all(|&begin| !begin), "{marks:?}");
 }

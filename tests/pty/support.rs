@@ -64,8 +64,8 @@ const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 const CURSOR_REPLY: &[u8] = b"\x1b[1;1R";
 
 /// Where a synchronized update (one frame) begins and ends.
-const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
-const FRAME_END: &[u8] = b"\x1b[?2026l";
+pub const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+pub const FRAME_END: &[u8] = b"\x1b[?2026l";
 
 /// What the harness writes into the slave side once the app has exited: everything before it
 /// came from the app. It starts like a frame, so [`Frames`] holds it back until it is whole.
